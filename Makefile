@@ -1,0 +1,75 @@
+# Fleksi — two commands: `make run` (set up and serve with demo data) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.12 >/dev/null 2>&1 && python3.12 -c '' >/dev/null 2>&1 && echo python3.12 || echo python3)
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+DEV_ENV := DEBUG=1
+KUKAR_ENV := DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/var/kukar.sqlite3
+
+.PHONY: help run test check lint typecheck imports bench demo-kukar messages worker clean
+
+help:
+	@echo "make run         set up (first time) and serve on http://127.0.0.1:$(PORT) with demo data"
+	@echo "make test        run the whole test suite"
+	@echo "make check       ruff, ruff format --check, mypy, import-linter, then the tests"
+	@echo "make bench       benchmarks (figures printed as 'bench: NAME VALUE UNIT')"
+	@echo "make demo-kukar  serve the Kukar-size demo (~19,000 employees) on its own database"
+	@echo "make worker      run the background task worker"
+	@echo "make messages    refresh and compile the translations"
+
+# The virtual environment is rebuilt when the lock file changes.
+$(BIN)/.installed: uv.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Fleksi needs Python 3.12 or newer"'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --frozen --inexact --quiet
+	@touch $@
+
+var:
+	@mkdir -p var
+
+run: $(BIN)/.installed | var
+	@$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
+	@$(DEV_ENV) $(PY) manage.py seed_demo --size small --if-empty
+	@$(DEV_ENV) $(PY) manage.py demo_accounts
+	@echo "Fleksi is serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	@$(DEV_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
+
+demo-kukar: $(BIN)/.installed | var
+	@$(KUKAR_ENV) $(PY) manage.py migrate --no-input -v 0
+	@$(KUKAR_ENV) $(PY) manage.py seed_demo --size kukar --if-empty
+	@$(KUKAR_ENV) $(PY) manage.py demo_accounts
+	@$(KUKAR_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
+
+worker: $(BIN)/.installed
+	@$(DEV_ENV) $(PY) manage.py db_worker
+
+test: $(BIN)/.installed
+	@$(BIN)/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	@$(BIN)/ruff check .
+	@$(BIN)/ruff format --check .
+
+typecheck: $(BIN)/.installed
+	@$(BIN)/mypy .
+
+imports: $(BIN)/.installed
+	@$(BIN)/lint-imports
+
+check: lint typecheck imports test
+
+bench: $(BIN)/.installed | var
+	@$(PY) -m bench
+
+messages: $(BIN)/.installed
+	@$(DEV_ENV) $(PY) manage.py makemessages -l id --no-obsolete --add-location file -i '.venv/*' -i 'var/*'
+	@$(DEV_ENV) $(PY) manage.py compilemessages -l id -i '.venv' -i 'var'
+
+clean:
+	rm -rf $(VENV) var

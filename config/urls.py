@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("fleksi.home.urls")),
+    path("", include("fleksi.accounts.urls")),
+    path("org/", include("fleksi.org.urls")),
+    path("audit/", include("fleksi.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("fleksi.api.urls")),
+]

@@ -1,0 +1,47 @@
+"""Who may do what, as pure data: the permissions each role carries.
+
+Roles are plain strings here (the values of ``fleksi.accounts.models.Role``). Permissions
+are named ``<area>.<verb>``. Which *rows* a user may see (their scope) is decided in
+``fleksi.accounts.permissions`` from the organisation; this module only says which
+capabilities a role brings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class Perm(StrEnum):
+    PEOPLE_VIEW_ALL = "people.view_all"  # every employee of the agency
+    PEOPLE_CHANGE = "people.change"  # edit personnel data
+    PEOPLE_IMPORT = "people.import"  # import registry exports
+    ROLES_MANAGE = "roles.manage"
+    AUDIT_VIEW = "audit.view"
+    PLACES_MANAGE = "places.manage"
+    REGENCY_VIEW = "regency.view"  # regency-wide dashboards
+
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    "employee": frozenset(),
+    "supervisor": frozenset(),
+    "unit_head": frozenset(),
+    "sekda": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW, Perm.AUDIT_VIEW}),
+    "bupati": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW}),
+    "bkpsdm_admin": frozenset(
+        {Perm.PEOPLE_VIEW_ALL, Perm.PEOPLE_CHANGE, Perm.PEOPLE_IMPORT, Perm.ROLES_MANAGE,
+         Perm.AUDIT_VIEW, Perm.REGENCY_VIEW}
+    ),
+    "diskominfo_admin": frozenset({Perm.PLACES_MANAGE, Perm.REGENCY_VIEW}),
+    "service_manager": frozenset(),
+    "auditor": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.AUDIT_VIEW, Perm.REGENCY_VIEW}),
+}
+
+READ_ONLY_ROLES = frozenset({"bupati", "auditor"})
+
+
+def permissions_of(roles: Iterable[str]) -> frozenset[Perm]:
+    perms: set[Perm] = set()
+    for role in roles:
+        perms |= ROLE_PERMISSIONS.get(role, frozenset())
+    return frozenset(perms)

@@ -1,0 +1,137 @@
+"""Accounts, roles and API tokens.
+
+An ASN signs in with their NIP as the username; administrators without a NIP use a login
+name. Some roles follow from the organisation (employee, supervisor, head of unit); the
+others are assigned (see :class:`RoleAssignment`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from fleksi.org.models import Employee, Unit
+
+
+class Role(models.TextChoices):
+    EMPLOYEE = "employee", _("Employee")
+    SUPERVISOR = "supervisor", _("Direct supervisor")
+    UNIT_HEAD = "unit_head", _("Head of unit")
+    SEKDA = "sekda", _("Sekda")
+    BUPATI = "bupati", _("Bupati")
+    BKPSDM_ADMIN = "bkpsdm_admin", _("BKPSDM administrator")
+    DISKOMINFO_ADMIN = "diskominfo_admin", _("Diskominfo administrator")
+    SERVICE_MANAGER = "service_manager", _("Service-unit manager")
+    AUDITOR = "auditor", _("Auditor (Inspektorat)")
+
+
+DERIVED_ROLES = frozenset({Role.EMPLOYEE, Role.SUPERVISOR, Role.UNIT_HEAD})
+ASSIGNABLE_ROLES = [r for r in Role if r not in DERIVED_ROLES]
+UNIT_SCOPED_ROLES = frozenset({Role.SERVICE_MANAGER})
+
+
+class User(AbstractUser):
+    employee = models.OneToOneField(
+        Employee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="account",
+        verbose_name=_("employee"),
+    )
+
+    objects: UserManager[User] = UserManager()
+
+    class Meta:
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.employee_id is not None:
+            return self.employee.name
+        return self.get_full_name() or self.username
+
+    if TYPE_CHECKING:
+        employee_id: int | None
+
+
+class RoleAssignment(models.Model):
+    """An assigned role. Service-unit managers are scoped to a unit and its sub-units."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("account")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES])
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("unit"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "unit"], name="role_assignment_unique_with_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(unit__isnull=True),
+                name="role_assignment_unique_without_unit",
+            ),
+            models.CheckConstraint(
+                condition=(Q(role="service_manager") & Q(unit__isnull=False))
+                | (~Q(role="service_manager") & Q(unit__isnull=True)),
+                name="role_assignment_unit_only_for_service_manager",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only its SHA-256 digest is stored; the secret is shown once."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("account")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=8, db_index=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    @property
+    def is_usable(self) -> bool:
+        now = timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -1,0 +1,170 @@
+"""The one scoping module: who may see and change which employee, unit and record.
+
+Every page and endpoint asks here. A user's :class:`Scope` combines
+
+- the assigned roles (Sekda, Bupati, BKPSDM, Diskominfo, service-unit manager, auditor),
+- what follows from the organisation on the day: their own record (employee), their direct
+  subordinates (supervisor), the subtree of every unit they head, definitively or as
+  Plt/Plh (head of unit), and the subtrees a service-unit manager is assigned to.
+
+Objects out of scope are answered with 404 (their existence is not revealed); objects in
+scope that the user may see but not change are answered with 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from fleksi.accounts.domain.access import Perm, permissions_of
+from fleksi.accounts.models import Role, RoleAssignment, User
+from fleksi.org.models import Employee, Unit
+from fleksi.org.selectors import subtree_q, units_headed_by
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: int
+    employee_id: int | None
+    own_unit_id: int | None
+    roles: frozenset[str]
+    perms: frozenset[Perm]
+    headed_unit_paths: tuple[str, ...]
+    managed_unit_paths: tuple[str, ...]
+
+    @property
+    def sees_all_people(self) -> bool:
+        return Perm.PEOPLE_VIEW_ALL in self.perms
+
+    @property
+    def unit_paths(self) -> tuple[str, ...]:
+        return self.headed_unit_paths + self.managed_unit_paths
+
+    def has(self, perm: Perm) -> bool:
+        return perm in self.perms
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
+
+
+def scope_for(user: User, day: date | None = None) -> Scope:
+    """The user's scope today (cached on the user object for the request)."""
+    day = day or timezone.localdate()
+    cached: tuple[date, Scope] | None = getattr(user, "_fleksi_scope", None)
+    if cached is not None and cached[0] == day:
+        return cached[1]
+    roles: set[str] = set()
+    managed: list[str] = []
+    for role, unit_path in RoleAssignment.objects.filter(user=user).values_list(
+        "role", "unit__path"
+    ):
+        roles.add(role)
+        if role == Role.SERVICE_MANAGER and unit_path:
+            managed.append(unit_path)
+    headed: list[str] = []
+    employee: Employee | None = None
+    if user.employee_id is not None:
+        employee = Employee.objects.select_related("position", "unit").get(pk=user.employee_id)
+        if employee.is_active:
+            roles.add(Role.EMPLOYEE)
+            if Employee.objects.filter(supervisor_id=employee.pk, is_active=True).exists():
+                roles.add(Role.SUPERVISOR)
+            headed = [u.path for u in units_headed_by(employee, day)]
+            if headed:
+                roles.add(Role.UNIT_HEAD)
+    scope = Scope(
+        user_id=user.pk,
+        employee_id=employee.pk if employee and employee.is_active else None,
+        own_unit_id=employee.unit_id if employee and employee.is_active else None,
+        roles=frozenset(roles),
+        perms=permissions_of(roles),
+        headed_unit_paths=tuple(sorted(headed)),
+        managed_unit_paths=tuple(sorted(managed)),
+    )
+    user._fleksi_scope = (day, scope)  # type: ignore[attr-defined]
+    return scope
+
+
+# --- People -----------------------------------------------------------------------------------
+
+
+def _people_q(scope: Scope) -> Q:
+    q = Q(pk__in=[])
+    if scope.employee_id is not None:
+        q |= Q(pk=scope.employee_id) | Q(supervisor_id=scope.employee_id)
+    if scope.unit_paths:
+        q |= subtree_q(scope.unit_paths, "unit__path")
+    return q
+
+
+def employees_visible_to(user: User) -> QuerySet[Employee]:
+    scope = scope_for(user)
+    qs = Employee.objects.all()
+    if scope.sees_all_people:
+        return qs
+    return qs.filter(_people_q(scope))
+
+
+def can_change_employee(user: User, employee: Employee) -> bool:
+    return scope_for(user).has(Perm.PEOPLE_CHANGE)
+
+
+def access_employee(user: User, employee_id: int, *, change: bool = False) -> Employee:
+    """The employee if the user may see it (404 otherwise); 403 if a change is not allowed."""
+    employee = employees_visible_to(user).select_related(
+        "unit", "unit__root", "position", "supervisor", "domicile", "domicile__kecamatan"
+    ).filter(pk=employee_id).first()
+    if employee is None:
+        raise Http404
+    if change and not can_change_employee(user, employee):
+        raise PermissionDenied
+    return employee
+
+
+# --- Units ------------------------------------------------------------------------------------
+
+
+def units_visible_to(user: User) -> QuerySet[Unit]:
+    """Units whose page the user may open: all for regency-wide roles; else the subtrees they
+    head or manage and their own unit."""
+    scope = scope_for(user)
+    if scope.sees_all_people or scope.has(Perm.REGENCY_VIEW):
+        return Unit.objects.all()
+    q = subtree_q(scope.unit_paths)
+    if scope.own_unit_id is not None:
+        q |= Q(pk=scope.own_unit_id)
+    return Unit.objects.filter(q)
+
+
+def access_unit(user: User, unit_id: int) -> Unit:
+    unit = units_visible_to(user).select_related("parent", "root", "kecamatan").filter(
+        pk=unit_id
+    ).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def unit_people_visible(user: User, unit: Unit) -> QuerySet[Employee]:
+    """The people of a unit page: everyone of the subtree when the user's scope covers the
+    unit; otherwise (an employee on their own unit's page) the colleagues of that unit only."""
+    scope = scope_for(user)
+    if scope.sees_all_people or any(unit.path.startswith(p) for p in scope.unit_paths):
+        return Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+    if scope.own_unit_id == unit.pk:
+        return Employee.objects.filter(unit=unit, is_active=True)
+    return Employee.objects.none()
+
+
+# --- Capabilities -----------------------------------------------------------------------------
+
+
+def require(user: User, perm: Perm) -> None:
+    """403 unless the user holds ``perm``."""
+    if not scope_for(user).has(perm):
+        raise PermissionDenied

@@ -1,0 +1,44 @@
+"""The REST API, ``/api/v1/``: every app contributes a router; the same services and
+scoping as the pages. OpenAPI document at ``/api/v1/openapi.json``."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.security import SessionAuth
+
+from fleksi.accounts.api import router as accounts_router
+from fleksi.api.auth import TokenAuth
+from fleksi.common.errors import ServiceError
+from fleksi.org.api import router as org_router
+
+api = NinjaAPI(
+    title="Fleksi API",
+    version="1",
+    description=(
+        "Flexible work (WFA) for the civil servants of the regency. Authenticate with a "
+        "session (browser, CSRF token required for writes) or a personal token "
+        "(`Authorization: Bearer fk_…`). Every list is limited to what the caller may see."
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+api.add_router("/", accounts_router)
+api.add_router("/", org_router)
+
+
+@api.exception_handler(ServiceError)
+def service_error(request: HttpRequest, exc: ServiceError) -> HttpResponse:
+    return api.create_response(
+        request, {"code": exc.code, "message": str(exc.message), **exc.params}, status=exc.status
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(
+        request, {"code": "forbidden", "message": _("Your role does not allow this action.")},
+        status=403,
+    )

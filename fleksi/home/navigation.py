@@ -1,0 +1,47 @@
+"""The main navigation, built from the user's scope (one place for every app's links)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from fleksi.accounts.domain.access import Perm
+from fleksi.accounts.models import User
+from fleksi.accounts.permissions import Scope, scope_for
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool
+
+
+def _items(scope: Scope) -> list[tuple[Any, str]]:
+    items: list[tuple[Any, str]] = [(_("Home"), "home:index")]
+    if scope.sees_all_people or scope.unit_paths or scope.has_role("supervisor"):
+        items.append((_("People"), "org:people"))
+    items.append((_("Units"), "org:unit_list"))
+    if scope.has(Perm.PEOPLE_IMPORT):
+        items.append((_("Import"), "org:import_people"))
+    if scope.has(Perm.AUDIT_VIEW):
+        items.append((_("Audit trail"), "audit:entry_list"))
+    items.append((_("My profile"), "accounts:profile"))
+    return items
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if not isinstance(user, User) or not user.is_authenticated:
+        return {"nav_items": []}
+    path = request.path
+    result = []
+    for label, name in _items(scope_for(user)):
+        url = reverse(name)
+        current = path == url if url == "/" else path.startswith(url)
+        result.append(NavItem(str(label), url, current))
+    return {"nav_items": result}

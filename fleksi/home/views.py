@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from fleksi.accounts.domain.access import Perm
+from fleksi.accounts.models import User
+from fleksi.accounts.permissions import employees_visible_to, scope_for
+from fleksi.home import selectors
+from fleksi.org.models import Employee, Unit
+from fleksi.org.selectors import employee_get, subtree_q
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    scope = scope_for(user)
+    ctx: dict[str, object] = {"scope": scope, "today": timezone.localdate()}
+    if scope.employee_id is not None:
+        ctx["me"] = employee_get(scope.employee_id)
+    if scope.has_role("supervisor"):
+        ctx["team"] = (
+            Employee.objects.filter(supervisor_id=scope.employee_id, is_active=True)
+            .select_related("position")
+            .order_by("name")[:50]
+        )
+    if scope.headed_unit_paths:
+        ctx["headed_units"] = [
+            {"unit": u, "by_asn_type": selectors.headcount_by_asn_type(
+                Employee.objects.filter(unit__path__startswith=u.path))}
+            for u in Unit.objects.filter(path__in=scope.headed_unit_paths)
+        ]
+    if scope.managed_unit_paths:
+        ctx["managed_units"] = Unit.objects.filter(path__in=scope.managed_unit_paths)
+    if scope.has(Perm.REGENCY_VIEW):
+        ctx["regency"] = selectors.regency_overview()
+        ctx["largest"] = selectors.largest_perangkat_daerah()
+    if scope.has(Perm.PLACES_MANAGE):
+        ctx["kecamatan"] = selectors.kecamatan_residents()
+    if scope.has(Perm.AUDIT_VIEW):
+        ctx["recent_audit"] = selectors.recent_audit_entries()
+    if scope.has(Perm.PEOPLE_IMPORT):
+        ctx["without_account"] = employees_visible_to(user).filter(
+            is_active=True, account__isnull=True).count()
+    if scope.unit_paths:
+        ctx["n_in_scope"] = Employee.objects.filter(
+            subtree_q(scope.unit_paths, "unit__path"), is_active=True).count()
+    return render(request, "home/index.html", ctx)

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from fleksi.accounts.models import User
+from fleksi.accounts.permissions import (
+    access_employee,
+    access_unit,
+    employees_visible_to,
+    scope_for,
+    unit_people_visible,
+    units_visible_to,
+)
+from fleksi.common.pagination import paginate
+from fleksi.org.forms import PeopleFilterForm
+from fleksi.org.selectors import (
+    employee_search,
+    unit_acting_on,
+    unit_ancestors,
+    unit_children_with_counts,
+    unit_head_on,
+)
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def unit_list(request: HttpRequest) -> HttpResponse:
+    units = (
+        units_visible_to(_user(request))
+        .filter(depth__lte=1)
+        .select_related("parent")
+        .order_by("path")
+    )
+    top = [u for u in units if u.parent_id is None]
+    children: dict[int, list[object]] = {}
+    for u in units:
+        if u.parent_id is not None:
+            children.setdefault(u.parent_id, []).append(u)
+    visible_ids = {u.pk for u in units}
+    # Someone who sees only sub-units (a head of bidang) gets them as the top of their list.
+    orphans = [u for u in units if u.parent_id is not None and u.parent_id not in visible_ids]
+    tree = [(u, children.get(u.pk, [])) for u in top + orphans]
+    return render(request, "org/unit_list.html", {"tree": tree})
+
+
+@login_required
+def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
+    user = _user(request)
+    unit = access_unit(user, unit_id)
+    today = timezone.localdate()
+    people = (
+        unit_people_visible(user, unit)
+        .filter(unit=unit)
+        .select_related("position")
+        .order_by("-position__is_head", "name")
+    )
+    visible_people = set(employees_visible_to(user).filter(unit=unit).values_list("id", flat=True))
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": unit_ancestors(unit),
+            "children": unit_children_with_counts(unit),
+            "head": unit_head_on(unit, today),
+            "acting": unit_acting_on(unit, today),
+            "page": paginate(people, request.GET, per_page=100),
+            "visible_people": visible_people,
+            "total_in_subtree": unit_people_visible(user, unit).count(),
+        },
+    )
+
+
+@login_required
+def people(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = PeopleFilterForm(request.GET or None)
+    qs = employees_visible_to(user)
+    unit = None
+    if form.is_valid():
+        data = form.cleaned_data
+        if data.get("unit"):
+            unit = units_visible_to(user).filter(pk=data["unit"]).first()
+        qs = employee_search(
+            qs, text=data.get("q") or "", unit=unit, asn_type=data.get("asn_type") or "",
+            active=None if data.get("inactive") else True,
+        )
+    else:
+        qs = qs.filter(is_active=True)
+    qs = qs.select_related("unit", "position").order_by("name", "nip")
+    return render(request, "org/people.html", {
+        "form": form, "unit": unit, "page": paginate(qs, request.GET, per_page=50),
+        "scope": scope_for(user),
+    })
+
+
+@login_required
+def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
+    user = _user(request)
+    employee = access_employee(user, employee_id)
+    return render(request, "org/employee_detail.html", {
+        "e": employee,
+        "ancestors": unit_ancestors(employee.unit),
+        "subordinates": employees_visible_to(user).filter(
+            supervisor=employee, is_active=True).select_related("position").order_by("name")[:200],
+    })
