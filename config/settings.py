@@ -204,7 +204,9 @@ STORAGES = {
     # Uploaded files are private: never served by a URL, only through views that check access.
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))},
+        "OPTIONS": {
+            "location": os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
+        },
     },
     "staticfiles": {
         "BACKEND": (

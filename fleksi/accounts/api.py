@@ -23,9 +23,15 @@ def me(request: HttpRequest) -> dict[str, Any]:
     employee = None
     if scope.employee_id is not None:
         e = employee_get(scope.employee_id)
-        employee = {"id": e.pk, "nip": e.nip, "name": e.name, "unit_id": e.unit_id,
-                    "unit_name": e.unit.name, "position_name": e.position.name,
-                    "supervisor_id": e.supervisor_id}
+        employee = {
+            "id": e.pk,
+            "nip": e.nip,
+            "name": e.name,
+            "unit_id": e.unit_id,
+            "unit_name": e.unit.name,
+            "position_name": e.position.name,
+            "supervisor_id": e.supervisor_id,
+        }
     return {
         "username": user.username,
         "display_name": user.display_name,
@@ -34,5 +40,6 @@ def me(request: HttpRequest) -> dict[str, Any]:
         "permissions": sorted(str(p) for p in scope.perms),
         "employee": employee,
         "headed_unit_ids": list(
-            Unit.objects.filter(path__in=scope.headed_unit_paths).values_list("id", flat=True)),
+            Unit.objects.filter(path__in=scope.headed_unit_paths).values_list("id", flat=True)
+        ),
     }

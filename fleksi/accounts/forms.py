@@ -9,8 +9,14 @@ class SignInForm(AuthenticationForm):
     username = forms.CharField(
         label=_("NIP or username"),
         max_length=150,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username",
-                                      "autocapitalize": "none", "inputmode": "text"}),
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "username",
+                "autocapitalize": "none",
+                "inputmode": "text",
+            }
+        ),
     )
     password = forms.CharField(
         label=_("Password"),
@@ -33,7 +39,9 @@ class SignInForm(AuthenticationForm):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(label=_("Token name"), max_length=100,
-                           help_text=_("For example the name of the script or system using it."))
-    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365,
-                              initial=90)
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("For example the name of the script or system using it."),
+    )
+    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)

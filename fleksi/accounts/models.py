@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -46,8 +46,6 @@ class User(AbstractUser):
         verbose_name=_("employee"),
     )
 
-    objects: UserManager[User] = UserManager()
-
     class Meta:
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
@@ -57,7 +55,7 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        if self.employee_id is not None:
+        if self.employee is not None:
             return self.employee.name
         return self.get_full_name() or self.username
 
@@ -71,7 +69,9 @@ class RoleAssignment(models.Model):
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("account")
     )
-    role = models.CharField(_("role"), max_length=20, choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES])
+    role = models.CharField(
+        _("role"), max_length=20, choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES]
+    )
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,

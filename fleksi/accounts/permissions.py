@@ -116,9 +116,14 @@ def can_change_employee(user: User, employee: Employee) -> bool:
 
 def access_employee(user: User, employee_id: int, *, change: bool = False) -> Employee:
     """The employee if the user may see it (404 otherwise); 403 if a change is not allowed."""
-    employee = employees_visible_to(user).select_related(
-        "unit", "unit__root", "position", "supervisor", "domicile", "domicile__kecamatan"
-    ).filter(pk=employee_id).first()
+    employee = (
+        employees_visible_to(user)
+        .select_related(
+            "unit", "unit__root", "position", "supervisor", "domicile", "domicile__kecamatan"
+        )
+        .filter(pk=employee_id)
+        .first()
+    )
     if employee is None:
         raise Http404
     if change and not can_change_employee(user, employee):
@@ -142,9 +147,12 @@ def units_visible_to(user: User) -> QuerySet[Unit]:
 
 
 def access_unit(user: User, unit_id: int) -> Unit:
-    unit = units_visible_to(user).select_related("parent", "root", "kecamatan").filter(
-        pk=unit_id
-    ).first()
+    unit = (
+        units_visible_to(user)
+        .select_related("parent", "root", "kecamatan")
+        .filter(pk=unit_id)
+        .first()
+    )
     if unit is None:
         raise Http404
     return unit

@@ -12,7 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fleksi.accounts.models import ASSIGNABLE_ROLES, UNIT_SCOPED_ROLES, ApiToken, RoleAssignment, User
+from fleksi.accounts.models import (
+    ASSIGNABLE_ROLES,
+    UNIT_SCOPED_ROLES,
+    ApiToken,
+    RoleAssignment,
+    User,
+)
 from fleksi.audit.services import Change, audit_record
 from fleksi.common.errors import ValidationFailed
 from fleksi.org.models import Employee, Unit
@@ -34,39 +40,61 @@ def accounts_provision(
     hashed = password_hash or make_password(None)
     with transaction.atomic():
         rows = list(qs.values_list("id", "nip", "email"))
-        taken = set(User.objects.filter(username__in=[r[1] for r in rows]).values_list(
-            "username", flat=True))
+        taken = set(
+            User.objects.filter(username__in=[r[1] for r in rows]).values_list(
+                "username", flat=True
+            )
+        )
         users = [
             User(username=nip, employee_id=emp_id, email=email, password=hashed)
-            for emp_id, nip, email in rows if nip not in taken
+            for emp_id, nip, email in rows
+            if nip not in taken
         ]
         User.objects.bulk_create(users, batch_size=2000)
         if users:
             audit_record(
                 actor=actor,
-                change=Change(action="accounts.provision", object_type="accounts.user",
-                              object_repr=_("%(n)d accounts") % {"n": len(users)},
-                              after={"count": len(users)}),
+                change=Change(
+                    action="accounts.provision",
+                    object_type="accounts.user",
+                    object_repr=_("%(n)d accounts") % {"n": len(users)},
+                    after={"count": len(users)},
+                ),
             )
     return len(users)
 
 
 def user_create(
-    *, actor: Any, username: str, password: str | None, first_name: str = "",
-    last_name: str = "", email: str = "", employee: Employee | None = None,
+    *,
+    actor: Any,
+    username: str,
+    password: str | None,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    employee: Employee | None = None,
 ) -> User:
     with transaction.atomic():
         if User.objects.filter(username=username).exists():
             raise ValidationFailed("username_taken", _("This username is already in use."))
-        user = User(username=username, first_name=first_name, last_name=last_name, email=email,
-                    employee=employee)
+        user = User(
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            employee=employee,
+        )
         user.set_password(password)
         user.save()
         audit_record(
             actor=actor,
-            change=Change(action="accounts.user.create", object_type="accounts.user",
-                          object_id=str(user.pk), object_repr=username,
-                          after={"username": username, "employee": employee.pk if employee else None}),
+            change=Change(
+                action="accounts.user.create",
+                object_type="accounts.user",
+                object_id=str(user.pk),
+                object_repr=username,
+                after={"username": username, "employee": employee.pk if employee else None},
+            ),
         )
     return user
 
@@ -84,9 +112,13 @@ def role_assign(*, actor: Any, user: User, role: str, unit: Unit | None = None) 
         if created:
             audit_record(
                 actor=actor,
-                change=Change(action="accounts.role.assign", object_type="accounts.user",
-                              object_id=str(user.pk), object_repr=user.username,
-                              after={"role": role, "unit": unit.pk if unit else None}),
+                change=Change(
+                    action="accounts.role.assign",
+                    object_type="accounts.user",
+                    object_id=str(user.pk),
+                    object_repr=user.username,
+                    after={"role": role, "unit": unit.pk if unit else None},
+                ),
             )
     return assignment
 
@@ -98,8 +130,13 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
         assignment.delete()
         audit_record(
             actor=actor,
-            change=Change(action="accounts.role.revoke", object_type="accounts.user",
-                          object_id=str(user.pk), object_repr=user.username, before=before),
+            change=Change(
+                action="accounts.role.revoke",
+                object_type="accounts.user",
+                object_id=str(user.pk),
+                object_repr=user.username,
+                before=before,
+            ),
         )
 
 
@@ -113,14 +150,21 @@ def api_token_create(
     secret = f"fk_{secrets.token_urlsafe(32)}"
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=actor, name=name[:100], prefix=secret[3:3 + TOKEN_PREFIX_LENGTH],
-            digest=ApiToken.digest_of(secret), expires_at=expires_at,
+            user=actor,
+            name=name[:100],
+            prefix=secret[3 : 3 + TOKEN_PREFIX_LENGTH],
+            digest=ApiToken.digest_of(secret),
+            expires_at=expires_at,
         )
         audit_record(
             actor=actor,
-            change=Change(action="accounts.token.create", object_type="accounts.apitoken",
-                          object_id=str(token.pk), object_repr=str(token),
-                          after={"name": token.name, "expires_at": expires_at}),
+            change=Change(
+                action="accounts.token.create",
+                object_type="accounts.apitoken",
+                object_id=str(token.pk),
+                object_repr=str(token),
+                after={"name": token.name, "expires_at": expires_at},
+            ),
         )
     return token, secret
 
@@ -131,8 +175,12 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> None:
         token.save(update_fields=["revoked_at"])
         audit_record(
             actor=actor,
-            change=Change(action="accounts.token.revoke", object_type="accounts.apitoken",
-                          object_id=str(token.pk), object_repr=str(token)),
+            change=Change(
+                action="accounts.token.revoke",
+                object_type="accounts.apitoken",
+                object_id=str(token.pk),
+                object_repr=str(token),
+            ),
         )
 
 

@@ -39,6 +39,7 @@ def service_error(request: HttpRequest, exc: ServiceError) -> HttpResponse:
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(
-        request, {"code": "forbidden", "message": _("Your role does not allow this action.")},
+        request,
+        {"code": "forbidden", "message": _("Your role does not allow this action.")},
         status=403,
     )

@@ -36,9 +36,7 @@ def _actor_fields(actor: Any) -> tuple[int | None, str]:
     return getattr(actor, "pk", None), str(getattr(actor, "username", actor))[:150]
 
 
-def audit_record_many(
-    *, actor: Any, stream: str, changes: Sequence[Change]
-) -> list[AuditEntry]:
+def audit_record_many(*, actor: Any, stream: str, changes: Sequence[Change]) -> list[AuditEntry]:
     """Append ``changes`` to one stream, in order, under a lock on that stream's head only."""
     if not changes:
         return []
@@ -84,7 +82,9 @@ def audit_record(*, actor: Any, stream: str = AGENCY_STREAM, change: Change) -> 
     return audit_record_many(actor=actor, stream=stream, changes=[change])[0]
 
 
-def diff_values(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def diff_values(
+    before: Mapping[str, Any], after: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Keep only the fields that changed, for compact before/after values."""
     keys = [k for k in after if before.get(k) != after.get(k)]
     return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -24,7 +26,7 @@ def _auditor(request: HttpRequest) -> User:
     return request.user
 
 
-def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, object]:
+def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEntry]]:
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     return form, audit_entry_list(**{k: v for k, v in filters.items() if v})
@@ -34,8 +36,11 @@ def _filtered(request: HttpRequest) -> tuple[AuditFilterForm, object]:
 def entry_list(request: HttpRequest) -> HttpResponse:
     _auditor(request)
     form, qs = _filtered(request)
-    return render(request, "audit/entry_list.html",
-                  {"form": form, "page": paginate(qs, request.GET, per_page=50)})  # type: ignore[arg-type]
+    return render(
+        request,
+        "audit/entry_list.html",
+        {"form": form, "page": paginate(qs, request.GET, per_page=50)},
+    )
 
 
 @login_required
@@ -46,10 +51,15 @@ def entry_detail(request: HttpRequest, entry_id: int) -> HttpResponse:
         raise Http404
     keys = sorted(set(entry.before or {}) | set(entry.after or {}))
     rows = [(k, (entry.before or {}).get(k), (entry.after or {}).get(k)) for k in keys]
-    return render(request, "audit/entry_detail.html", {
-        "entry": entry, "rows": rows,
-        "context_json": json.dumps(entry.context, ensure_ascii=False, indent=1),
-    })
+    return render(
+        request,
+        "audit/entry_detail.html",
+        {
+            "entry": entry,
+            "rows": rows,
+            "context_json": json.dumps(entry.context, ensure_ascii=False, indent=1),
+        },
+    )
 
 
 class _Echo:
@@ -63,19 +73,48 @@ def entry_export(request: HttpRequest) -> StreamingHttpResponse:
     _auditor(request)
     _form, qs = _filtered(request)
     writer = csv.writer(_Echo())
-    header = ["id", "stream", "seq", "at", "actor_id", "actor", "action", "object_type",
-              "object_id", "object", "before", "after", "context", "request_id", "prev_hash",
-              "hash"]
+    header = [
+        "id",
+        "stream",
+        "seq",
+        "at",
+        "actor_id",
+        "actor",
+        "action",
+        "object_type",
+        "object_id",
+        "object",
+        "before",
+        "after",
+        "context",
+        "request_id",
+        "prev_hash",
+        "hash",
+    ]
 
-    def rows():  # type: ignore[no-untyped-def]
+    def rows() -> Iterator[str]:
         yield writer.writerow(header)
-        for e in qs.iterator(chunk_size=2000):  # type: ignore[attr-defined]
-            yield writer.writerow([
-                e.pk, e.stream, e.seq, e.at.isoformat(), e.actor_id, e.actor_label, e.action,
-                e.object_type, e.object_id, e.object_repr,
-                json.dumps(e.before, ensure_ascii=False), json.dumps(e.after, ensure_ascii=False),
-                json.dumps(e.context, ensure_ascii=False), e.request_id, e.prev_hash, e.hash,
-            ])
+        for e in qs.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    e.pk,
+                    e.stream,
+                    e.seq,
+                    e.at.isoformat(),
+                    e.actor_id,
+                    e.actor_label,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    e.object_repr,
+                    json.dumps(e.before, ensure_ascii=False),
+                    json.dumps(e.after, ensure_ascii=False),
+                    json.dumps(e.context, ensure_ascii=False),
+                    e.request_id,
+                    e.prev_hash,
+                    e.hash,
+                ]
+            )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="fleksi-audit-trail.csv"'
@@ -87,5 +126,8 @@ def entry_export(request: HttpRequest) -> StreamingHttpResponse:
 def verify(request: HttpRequest) -> HttpResponse:
     _auditor(request)
     checked, problem = audit_chain_verify()
-    return render(request, "audit/verify.html", {"checked": checked, "problem": problem,
-                                                 "title": _("Verification of the audit trail")})
+    return render(
+        request,
+        "audit/verify.html",
+        {"checked": checked, "problem": problem, "title": _("Verification of the audit trail")},
+    )

@@ -38,7 +38,9 @@ def regency_overview() -> dict[str, Any]:
         "n_employees": Employee.objects.filter(is_active=True).count(),
         "n_perangkat_daerah": Unit.objects.filter(parent__isnull=True, is_active=True).count(),
         "n_units": Unit.objects.filter(is_active=True).count(),
-        "n_public_service_units": Unit.objects.filter(is_active=True, is_public_service=True).count(),
+        "n_public_service_units": Unit.objects.filter(
+            is_active=True, is_public_service=True
+        ).count(),
         "pd_by_kind": [{"label": kinds.get(r["kind"], r["kind"]), "n": r["n"]} for r in by_kind],
         "people_by_pd_kind": [
             {"label": kinds.get(r["unit__root__kind"], r["unit__root__kind"]), "n": r["n"]}
@@ -49,21 +51,25 @@ def regency_overview() -> dict[str, Any]:
 
 
 def largest_perangkat_daerah(limit: int = 10) -> list[dict[str, Any]]:
-    return list(
+    rows: Any = (
         Employee.objects.filter(is_active=True)
         .values("unit__root_id", "unit__root__name")
         .annotate(n=Count("id"))
         .order_by("-n", "unit__root__name")[:limit]
     )
+    return list(rows)
 
 
 def kecamatan_residents() -> list[dict[str, Any]]:
-    return list(
+    rows: Any = (
         Kecamatan.objects.annotate(
             n_desa=Count("desa_set", distinct=True),
             n_residents=Count("desa_set__residents", filter=Q(desa_set__residents__is_active=True)),
-        ).values("code", "name", "n_desa", "n_residents").order_by("code")
+        )
+        .values("code", "name", "n_desa", "n_residents")
+        .order_by("code")
     )
+    return list(rows)
 
 
 def recent_audit_entries(limit: int = 10) -> list[AuditEntry]:

@@ -29,8 +29,12 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     if scope.headed_unit_paths:
         ctx["headed_units"] = [
-            {"unit": u, "by_asn_type": selectors.headcount_by_asn_type(
-                Employee.objects.filter(unit__path__startswith=u.path))}
+            {
+                "unit": u,
+                "by_asn_type": selectors.headcount_by_asn_type(
+                    Employee.objects.filter(unit__path__startswith=u.path)
+                ),
+            }
             for u in Unit.objects.filter(path__in=scope.headed_unit_paths)
         ]
     if scope.managed_unit_paths:
@@ -43,9 +47,11 @@ def index(request: HttpRequest) -> HttpResponse:
     if scope.has(Perm.AUDIT_VIEW):
         ctx["recent_audit"] = selectors.recent_audit_entries()
     if scope.has(Perm.PEOPLE_IMPORT):
-        ctx["without_account"] = employees_visible_to(user).filter(
-            is_active=True, account__isnull=True).count()
+        ctx["without_account"] = (
+            employees_visible_to(user).filter(is_active=True, account__isnull=True).count()
+        )
     if scope.unit_paths:
         ctx["n_in_scope"] = Employee.objects.filter(
-            subtree_q(scope.unit_paths, "unit__path"), is_active=True).count()
+            subtree_q(scope.unit_paths, "unit__path"), is_active=True
+        ).count()
     return render(request, "home/index.html", ctx)

@@ -53,28 +53,43 @@ class World:
 
 def make_nip(birth: date, sex: str = "1", tmt: tuple[int, int] | None = None) -> str:
     year, month = tmt or (birth.year + 25, 3)
-    return build_nip(birth_date=birth, tmt_year=year, tmt_month=month, sex=sex,
-                     sequence=next(_sequence) % 1000)
+    return build_nip(
+        birth_date=birth, tmt_year=year, tmt_month=month, sex=sex, sequence=next(_sequence) % 1000
+    )
 
 
 def build_world() -> World:
     w = World()
     hashed = make_password(PASSWORD)
-    w.kecamatan["tgr"] = Kecamatan.objects.create(code="64.02.06", name="Tenggarong",
-                                                  latitude=-0.42, longitude=116.99)
-    w.kecamatan["tbg"] = Kecamatan.objects.create(code="64.02.12", name="Tabang",
-                                                  latitude=0.6, longitude=116.05)
-    w.desa["melayu"] = Desa.objects.create(code="64.02.06.1001", name="Melayu", kind="kelurahan",
-                                           kecamatan=w.kecamatan["tgr"])
-    w.desa["tabang"] = Desa.objects.create(code="64.02.12.2001", name="Tabang Lama",
-                                           kecamatan=w.kecamatan["tbg"])
-    agency_setup(actor=None, code="64.02", name="Pemerintah Kabupaten Kutai Kartanegara",
-                 short_name="Pemkab Kukar")
+    w.kecamatan["tgr"] = Kecamatan.objects.create(
+        code="64.02.06", name="Tenggarong", latitude=-0.42, longitude=116.99
+    )
+    w.kecamatan["tbg"] = Kecamatan.objects.create(
+        code="64.02.12", name="Tabang", latitude=0.6, longitude=116.05
+    )
+    w.desa["melayu"] = Desa.objects.create(
+        code="64.02.06.1001", name="Melayu", kind="kelurahan", kecamatan=w.kecamatan["tgr"]
+    )
+    w.desa["tabang"] = Desa.objects.create(
+        code="64.02.12.2001", name="Tabang Lama", kecamatan=w.kecamatan["tbg"]
+    )
+    agency_setup(
+        actor=None,
+        code="64.02",
+        name="Pemerintah Kabupaten Kutai Kartanegara",
+        short_name="Pemkab Kukar",
+    )
 
-    def unit(key: str, name: str, kind: str, parent: str | None = None, public: bool = False) -> None:
+    def unit(
+        key: str, name: str, kind: str, parent: str | None = None, public: bool = False
+    ) -> None:
         w.units[key] = unit_create(
-            actor=None, code=f"T-{key}", name=name, kind=kind,
-            parent=w.units[parent] if parent else None, is_public_service=public,
+            actor=None,
+            code=f"T-{key}",
+            name=name,
+            kind=kind,
+            parent=w.units[parent] if parent else None,
+            is_public_service=public,
             kecamatan_id=w.kecamatan["tgr"].pk,
         )
 
@@ -85,11 +100,17 @@ def build_world() -> World:
     unit("a_loket", "Seksi Loket", "seksi", "a_bid", public=True)
     unit("b", "Bappeda", "opd")
 
-    def position(key: str, name: str, kind: str, unit_key: str, head: bool = False,
-                 level: str = "") -> None:
+    def position(
+        key: str, name: str, kind: str, unit_key: str, head: bool = False, level: str = ""
+    ) -> None:
         w.positions[key] = position_create(
-            actor=None, code=f"P-{key}", name=name, kind=kind, unit=w.units[unit_key],
-            is_head=head, level=level,
+            actor=None,
+            code=f"P-{key}",
+            name=name,
+            kind=kind,
+            unit=w.units[unit_key],
+            is_head=head,
+            level=level,
         )
 
     position("sekda", "Sekretaris Daerah", "jpt_pratama", "setda", head=True)
@@ -100,13 +121,30 @@ def build_world() -> World:
     position("head_b", "Kepala Bappeda", "jpt_pratama", "b", head=True)
     position("analis", "Analis Kebijakan", "fungsional", "b", level="ahli_muda")
 
-    def person(key: str, name: str, pos: str, asn_type: str = "pns", sex: str = "1",
-               birth: date = date(1985, 3, 12)) -> None:
-        nip = make_nip(birth, sex) if asn_type in ("pns", "cpns") else f"{birth:%Y%m%d}2021{sex}{next(_sequence):05d}"
+    def person(
+        key: str,
+        name: str,
+        pos: str,
+        asn_type: str = "pns",
+        sex: str = "1",
+        birth: date = date(1985, 3, 12),
+    ) -> None:
+        nip = (
+            make_nip(birth, sex)
+            if asn_type in ("pns", "cpns")
+            else f"{birth:%Y%m%d}2021{sex}{next(_sequence):05d}"
+        )
         p = w.positions[pos]
         w.people[key] = employee_create(
-            actor=None, nip=nip, name=name, asn_type=asn_type, sex=sex, birth_date=birth,
-            position=p, unit=p.unit, tmt_appointment=date(birth.year + 25, 3, 1),
+            actor=None,
+            nip=nip,
+            name=name,
+            asn_type=asn_type,
+            sex=sex,
+            birth_date=birth,
+            position=p,
+            unit=p.unit,
+            tmt_appointment=date(birth.year + 25, 3, 1),
             domicile=w.desa["melayu"],
         )
         w.users[key] = User.objects.create(username=nip, employee=w.people[key], password=hashed)
@@ -126,9 +164,12 @@ def build_world() -> World:
         w.people[key].refresh_from_db()
 
     for username, role, unit_key in [
-        ("bkpsdm", "bkpsdm_admin", None), ("bupati", "bupati", None),
-        ("auditor", "auditor", None), ("diskominfo", "diskominfo_admin", None),
-        ("layanan", "service_manager", "a_bid"), ("sekda_role", "sekda", None),
+        ("bkpsdm", "bkpsdm_admin", None),
+        ("bupati", "bupati", None),
+        ("auditor", "auditor", None),
+        ("diskominfo", "diskominfo_admin", None),
+        ("layanan", "service_manager", "a_bid"),
+        ("sekda_role", "sekda", None),
     ]:
         if username == "sekda_role":
             u = w.users["sekda"]

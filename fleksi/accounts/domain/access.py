@@ -29,8 +29,14 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "sekda": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW, Perm.AUDIT_VIEW}),
     "bupati": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW}),
     "bkpsdm_admin": frozenset(
-        {Perm.PEOPLE_VIEW_ALL, Perm.PEOPLE_CHANGE, Perm.PEOPLE_IMPORT, Perm.ROLES_MANAGE,
-         Perm.AUDIT_VIEW, Perm.REGENCY_VIEW}
+        {
+            Perm.PEOPLE_VIEW_ALL,
+            Perm.PEOPLE_CHANGE,
+            Perm.PEOPLE_IMPORT,
+            Perm.ROLES_MANAGE,
+            Perm.AUDIT_VIEW,
+            Perm.REGENCY_VIEW,
+        }
     ),
     "diskominfo_admin": frozenset({Perm.PLACES_MANAGE, Perm.REGENCY_VIEW}),
     "service_manager": frozenset(),

@@ -77,34 +77,28 @@ class ChainProblem:
 
 def verify_stream(
     links: Iterable[ChainLink], *, stream: str, head_seq: int, head_hash: str
-) -> ChainProblem | None:
-    """Check one stream, in sequence order; return the first problem or ``None``."""
+) -> tuple[int, ChainProblem | None]:
+    """Check one stream, in sequence order: the number of entries read and the first problem."""
     expected_seq = 1
     prev_hash = GENESIS_HASH
     for link in links:
+        checked = expected_seq
         if link.seq != expected_seq:
-            return ChainProblem(
-                "gap", stream, link.seq, link.entry_id,
-                f"expected sequence {expected_seq}, found {link.seq}",
-            )
+            detail = f"expected sequence {expected_seq}, found {link.seq}"
+            return checked, ChainProblem("gap", stream, link.seq, link.entry_id, detail)
         if link.prev_hash != prev_hash:
-            return ChainProblem(
-                "broken_link", stream, link.seq, link.entry_id,
-                "does not point to the entry before it",
-            )
+            detail = "does not point to the entry before it"
+            return checked, ChainProblem("broken_link", stream, link.seq, link.entry_id, detail)
         recomputed = entry_hash(
             stream=stream, seq=link.seq, prev_hash=link.prev_hash, payload=link.payload
         )
         if recomputed != link.hash:
-            return ChainProblem(
-                "altered", stream, link.seq, link.entry_id, "content does not match its hash"
-            )
+            detail = "content does not match its hash"
+            return checked, ChainProblem("altered", stream, link.seq, link.entry_id, detail)
         prev_hash = link.hash
         expected_seq += 1
     last_seq = expected_seq - 1
     if last_seq != head_seq or prev_hash != head_hash:
-        return ChainProblem(
-            "head_mismatch", stream, last_seq + 1, None,
-            f"the stream's head says {head_seq} entries, {last_seq} found",
-        )
-    return None
+        detail = f"the stream's head says {head_seq} entries, {last_seq} found"
+        return last_seq, ChainProblem("head_mismatch", stream, last_seq + 1, None, detail)
+    return last_seq, None
