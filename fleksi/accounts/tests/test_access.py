@@ -1,0 +1,39 @@
+import pytest
+from django.urls import reverse
+
+from fleksi.accounts.models import ApiToken
+from fleksi.accounts.services import api_token_create
+from fleksi.testkit.access import EVERYONE, Case, check, matrix
+
+
+def head_b_token(w):
+    token, _secret = api_token_create(actor=w.user("head_b"), name="skrip rekap")
+    return reverse("accounts:token_revoke", args=[token.pk])
+
+
+CASES = [
+    Case("accounts:login", lambda w: reverse("accounts:login"), frozenset(), denied=302, anon=200),
+    Case("accounts:logout", lambda w: reverse("accounts:logout"), EVERYONE, ok=302, anon=302,
+         method="post"),
+    Case("accounts:profile", lambda w: reverse("accounts:profile"), EVERYONE),
+    Case("accounts:token_create", lambda w: reverse("accounts:token_create"), EVERYONE,
+         method="post", data=lambda w: {"name": "laporan", "days": 30}),
+    # Only the owner may revoke a token; for anyone else it does not exist.
+    Case("accounts:token_revoke", head_b_token, frozenset({"head_b"}), ok=302, method="post"),
+    Case("api:me", lambda w: reverse("api:me"), EVERYONE, anon=401, api=True),
+]
+COVERED = {c.route for c in CASES}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
+def test_access(client, world, case, who):
+    check(client, world, case, who)
+
+
+@pytest.mark.django_db
+def test_revoked_by_owner_only(client, world):
+    token, _ = api_token_create(actor=world.user("head_b"), name="x")
+    client.force_login(world.user("staff_b1"))
+    assert client.post(reverse("accounts:token_revoke", args=[token.pk])).status_code == 404
+    assert ApiToken.objects.get(pk=token.pk).revoked_at is None
