@@ -6,7 +6,12 @@ from django.db.models import Count
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from fleksi.accounts.permissions import access_employee, access_unit, employees_visible_to, units_visible_to
+from fleksi.accounts.permissions import (
+    access_employee,
+    access_unit,
+    employees_visible_to,
+    units_visible_to,
+)
 from fleksi.org.models import Employee
 from fleksi.org.schemas import EmployeeOut, EmployeePage, UnitNode, UnitOut
 from fleksi.org.selectors import employee_search
@@ -17,14 +22,32 @@ MAX_LIMIT = 200
 
 def _employee_out(e: Employee) -> dict[str, Any]:
     return {
-        **{f: getattr(e, f) for f in (
-            "id", "nip", "name", "asn_type", "sex", "birth_date", "supervisor_id",
-            "supervisor_overridden", "tmt_appointment", "last_promotion_date",
-            "last_transfer_date", "last_rotation_date", "discipline_status", "discipline_start",
-            "discipline_end", "last_rating", "last_rating_year", "is_active")},
+        **{
+            f: getattr(e, f)
+            for f in (
+                "id",
+                "nip",
+                "name",
+                "asn_type",
+                "sex",
+                "birth_date",
+                "supervisor_id",
+                "supervisor_overridden",
+                "tmt_appointment",
+                "last_promotion_date",
+                "last_transfer_date",
+                "last_rotation_date",
+                "discipline_status",
+                "discipline_start",
+                "discipline_end",
+                "last_rating",
+                "last_rating_year",
+                "is_active",
+            )
+        },
         "position": e.position,
         "unit": e.unit,
-        "domicile_code": e.domicile.code if e.domicile_id else None,
+        "domicile_code": e.domicile.code if e.domicile is not None else None,
     }
 
 
@@ -38,10 +61,15 @@ def unit_tree(request: HttpRequest) -> list[dict[str, Any]]:
     nodes: dict[int, dict[str, Any]] = {}
     roots: list[dict[str, Any]] = []
     for u in units:
-        node = {
-            "id": u.pk, "code": u.code, "name": u.name, "kind": u.kind,
-            "is_public_service": u.is_public_service, "parent_id": u.parent_id,
-            "kecamatan_code": u.kecamatan.code if u.kecamatan_id else None, "children": [],
+        node: dict[str, Any] = {
+            "id": u.pk,
+            "code": u.code,
+            "name": u.name,
+            "kind": u.kind,
+            "is_public_service": u.is_public_service,
+            "parent_id": u.parent_id,
+            "kecamatan_code": u.kecamatan.code if u.kecamatan is not None else None,
+            "children": [],
         }
         nodes[u.pk] = node
         parent = nodes.get(u.parent_id) if u.parent_id else None
@@ -53,12 +81,17 @@ def unit_tree(request: HttpRequest) -> list[dict[str, Any]]:
 def unit_detail(request: HttpRequest, unit_id: int) -> dict[str, Any]:
     unit = access_unit(request.user, unit_id)  # type: ignore[arg-type]
     n = Employee.objects.filter(unit__path__startswith=unit.path, is_active=True).aggregate(
-        n=Count("id"))["n"]
+        n=Count("id")
+    )["n"]
     return {
-        "id": unit.pk, "code": unit.code, "name": unit.name, "kind": unit.kind,
-        "is_public_service": unit.is_public_service, "parent_id": unit.parent_id,
+        "id": unit.pk,
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind,
+        "is_public_service": unit.is_public_service,
+        "parent_id": unit.parent_id,
         "perangkat_daerah": unit.root if unit.root_id != unit.pk else None,
-        "kecamatan_code": unit.kecamatan.code if unit.kecamatan_id else None,
+        "kecamatan_code": unit.kecamatan.code if unit.kecamatan is not None else None,
         "n_employees": n,
     }
 
@@ -79,20 +112,24 @@ def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> dict
     unit = None
     if filters.unit_id is not None:
         unit = access_unit(user, filters.unit_id)  # type: ignore[arg-type]
-    qs = employee_search(qs, text=filters.q, unit=unit, asn_type=filters.asn_type,
-                         active=filters.active)
+    qs = employee_search(
+        qs, text=filters.q, unit=unit, asn_type=filters.asn_type, active=filters.active
+    )
     limit = max(1, min(filters.limit, MAX_LIMIT))
     offset = max(0, filters.offset)
     page = list(
         qs.select_related("position", "unit", "domicile").order_by("name", "nip")[
-            offset:offset + limit]
+            offset : offset + limit
+        ]
     )
-    return {"count": qs.count(), "limit": limit, "offset": offset,
-            "items": [_employee_out(e) for e in page]}
+    return {
+        "count": qs.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": [_employee_out(e) for e in page],
+    }
 
 
 @router.get("/employees/{employee_id}", response=EmployeeOut, summary="One employee")
 def employee_detail(request: HttpRequest, employee_id: int) -> dict[str, Any]:
     return _employee_out(access_employee(request.user, employee_id))  # type: ignore[arg-type]
-
-

@@ -9,7 +9,8 @@ from fleksi.org.models import Employee
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or NIP"), required=False, max_length=100)
     asn_type = forms.ChoiceField(
-        label=_("ASN type"), required=False,
+        label=_("ASN type"),
+        required=False,
         choices=[("", _("All"))] + list(Employee.AsnType.choices),
     )
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -110,9 +110,7 @@ class Unit(models.Model):
                     "A perangkat daerah has no parent; a sub-unit must have one."
                 ),
             ),
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("id")), name="unit_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="unit_not_own_parent"),
         ]
 
     def __str__(self) -> str:

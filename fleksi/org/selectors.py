@@ -85,8 +85,14 @@ def units_headed_by(employee: Employee, day: date) -> list[Unit]:
     return units
 
 
-def employee_search(qs: QuerySet[Employee], *, text: str = "", unit: Unit | None = None,
-                    asn_type: str = "", active: bool | None = True) -> QuerySet[Employee]:
+def employee_search(
+    qs: QuerySet[Employee],
+    *,
+    text: str = "",
+    unit: Unit | None = None,
+    asn_type: str = "",
+    active: bool | None = True,
+) -> QuerySet[Employee]:
     """Narrow an (already scoped) employee query set by the usual filters."""
     if text:
         text = text.strip()

@@ -24,10 +24,27 @@ from fleksi.org.messages import nip_problem_message
 from fleksi.org.models import ActingAssignment, Agency, Employee, Office, Position, Unit
 
 EMPLOYEE_FIELDS = (
-    "nip", "name", "asn_type", "sex", "birth_date", "position", "unit", "supervisor",
-    "supervisor_overridden", "domicile", "tmt_appointment", "last_promotion_date",
-    "last_transfer_date", "last_rotation_date", "discipline_status", "discipline_start",
-    "discipline_end", "last_rating", "last_rating_year", "email", "is_active",
+    "nip",
+    "name",
+    "asn_type",
+    "sex",
+    "birth_date",
+    "position",
+    "unit",
+    "supervisor",
+    "supervisor_overridden",
+    "domicile",
+    "tmt_appointment",
+    "last_promotion_date",
+    "last_transfer_date",
+    "last_rotation_date",
+    "discipline_status",
+    "discipline_start",
+    "discipline_end",
+    "last_rating",
+    "last_rating_year",
+    "email",
+    "is_active",
 )
 
 
@@ -74,8 +91,11 @@ def agency_set_secretariat(*, actor: Any, unit: Unit) -> Agency:
         audit_record(
             actor=actor,
             change=Change(
-                action="org.agency.set_secretariat", object_type="org.agency", object_id="1",
-                object_repr=agency.name, before={"secretariat_unit": before},
+                action="org.agency.set_secretariat",
+                object_type="org.agency",
+                object_id="1",
+                object_repr=agency.name,
+                before={"secretariat_unit": before},
                 after={"secretariat_unit": unit.pk},
             ),
         )
@@ -117,8 +137,12 @@ def unit_create(
 ) -> Unit:
     with transaction.atomic():
         unit = Unit(
-            code=code, name=name, kind=kind, parent=parent,
-            is_public_service=is_public_service, kecamatan_id=kecamatan_id,
+            code=code,
+            name=name,
+            kind=kind,
+            parent=parent,
+            is_public_service=is_public_service,
+            kecamatan_id=kecamatan_id,
         )
         unit.full_clean(exclude=["root", "path"])
         unit.save()
@@ -128,10 +152,13 @@ def unit_create(
             actor=actor,
             stream=unit_stream(unit),
             change=Change(
-                action="org.unit.create", object_type="org.unit", object_id=str(unit.pk),
+                action="org.unit.create",
+                object_type="org.unit",
+                object_id=str(unit.pk),
                 object_repr=unit.name,
-                after=snapshot(unit, ["code", "name", "kind", "parent", "is_public_service",
-                                      "kecamatan"]),
+                after=snapshot(
+                    unit, ["code", "name", "kind", "parent", "is_public_service", "kecamatan"]
+                ),
             ),
         )
     return unit
@@ -157,28 +184,46 @@ def unit_update(*, actor: Any, unit: Unit, **changes: Any) -> Unit:
         b, a = diff_values(before, snapshot(unit, allowed))
         if a:
             audit_record(
-                actor=actor, stream=unit_stream(unit),
-                change=Change(action="org.unit.update", object_type="org.unit",
-                              object_id=str(unit.pk), object_repr=unit.name, before=b, after=a),
+                actor=actor,
+                stream=unit_stream(unit),
+                change=Change(
+                    action="org.unit.update",
+                    object_type="org.unit",
+                    object_id=str(unit.pk),
+                    object_repr=unit.name,
+                    before=b,
+                    after=a,
+                ),
             )
     return unit
 
 
 def position_create(
-    *, actor: Any, code: str, name: str, kind: str, unit: Unit, level: str = "",
+    *,
+    actor: Any,
+    code: str,
+    name: str,
+    kind: str,
+    unit: Unit,
+    level: str = "",
     is_head: bool = False,
 ) -> Position:
     with transaction.atomic():
-        position = Position(code=code, name=name, kind=kind, unit=unit, level=level,
-                            is_head=is_head)
+        position = Position(
+            code=code, name=name, kind=kind, unit=unit, level=level, is_head=is_head
+        )
         position.full_clean()
         position.save()
         audit_record(
-            actor=actor, stream=unit_stream(unit),
-            change=Change(action="org.position.create", object_type="org.position",
-                          object_id=str(position.pk), object_repr=name,
-                          after=snapshot(position, ["code", "name", "kind", "level", "unit",
-                                                    "is_head"])),
+            actor=actor,
+            stream=unit_stream(unit),
+            change=Change(
+                action="org.position.create",
+                object_type="org.position",
+                object_id=str(position.pk),
+                object_repr=name,
+                after=snapshot(position, ["code", "name", "kind", "level", "unit", "is_head"]),
+            ),
         )
     return position
 
@@ -201,8 +246,9 @@ def employee_validate(employee: Employee) -> None:
             _("Give the date the disciplinary status started.")
         )
     if errors:
-        raise ValidationFailed("employee_invalid", _("The employee data is not valid."),
-                               errors=errors)
+        raise ValidationFailed(
+            "employee_invalid", _("The employee data is not valid."), errors=errors
+        )
 
 
 def employee_create(*, actor: Any, **fields: Any) -> Employee:
@@ -212,10 +258,15 @@ def employee_create(*, actor: Any, **fields: Any) -> Employee:
         employee_validate(employee)
         employee.save()
         audit_record(
-            actor=actor, stream=unit_stream(employee.unit),
-            change=Change(action="org.employee.create", object_type="org.employee",
-                          object_id=str(employee.pk), object_repr=employee.name,
-                          after=snapshot(employee, EMPLOYEE_FIELDS)),
+            actor=actor,
+            stream=unit_stream(employee.unit),
+            change=Change(
+                action="org.employee.create",
+                object_type="org.employee",
+                object_id=str(employee.pk),
+                object_repr=employee.name,
+                after=snapshot(employee, EMPLOYEE_FIELDS),
+            ),
         )
         if not employee.supervisor_overridden:
             supervisors_refresh(actor=actor, employee_ids=[employee.pk])
@@ -239,10 +290,16 @@ def employee_update(*, actor: Any, employee: Employee, **changes: Any) -> Employ
         b, a = diff_values(before, snapshot(employee, EMPLOYEE_FIELDS))
         if a:
             audit_record(
-                actor=actor, stream=unit_stream(employee.unit),
-                change=Change(action="org.employee.update", object_type="org.employee",
-                              object_id=str(employee.pk), object_repr=employee.name,
-                              before=b, after=a),
+                actor=actor,
+                stream=unit_stream(employee.unit),
+                change=Change(
+                    action="org.employee.update",
+                    object_type="org.employee",
+                    object_id=str(employee.pk),
+                    object_repr=employee.name,
+                    before=b,
+                    after=a,
+                ),
             )
         structural = {"unit", "position", "is_active", "supervisor"}
         if structural & set(a):
@@ -258,18 +315,24 @@ def supervisors_refresh(*, actor: Any, employee_ids: Iterable[int] | None = None
     """
     parent_of = dict(Unit.objects.values_list("id", "parent_id"))
     head_of_unit: dict[int, int] = {}
-    for emp_id, unit_id in Employee.objects.filter(
-        is_active=True, position__is_head=True
-    ).order_by("id").values_list("id", "unit_id"):
+    for emp_id, unit_id in (
+        Employee.objects.filter(is_active=True, position__is_head=True)
+        .order_by("id")
+        .values_list("id", "unit_id")
+    ):
         head_of_unit.setdefault(unit_id, emp_id)
     agency = Agency.objects.filter(pk=1).first()
     qs = Employee.objects.filter(supervisor_overridden=False)
     if employee_ids is not None:
         qs = qs.filter(pk__in=list(employee_ids))
-    rows = list(qs.values_list("id", "unit_id", "position__is_head", "supervisor_id", "unit__root_id"))
+    rows = list(
+        qs.values_list("id", "unit_id", "position__is_head", "supervisor_id", "unit__root_id")
+    )
     people = [Person(r[0], r[1], r[2]) for r in rows]
     derived = derive_supervisors(
-        parent_of=parent_of, head_of_unit=head_of_unit, people=people,
+        parent_of=parent_of,
+        head_of_unit=head_of_unit,
+        people=people,
         secretariat_unit_id=agency.secretariat_unit_id if agency else None,
     )
     changed = [
@@ -284,9 +347,13 @@ def supervisors_refresh(*, actor: Any, employee_ids: Iterable[int] | None = None
         by_stream: dict[str, list[Change]] = {}
         for emp in changed:
             by_stream.setdefault(f"pd:{root_of[emp.pk]}", []).append(
-                Change(action="org.employee.supervisor_derived", object_type="org.employee",
-                       object_id=str(emp.pk), before={"supervisor": current_of[emp.pk]},
-                       after={"supervisor": emp.supervisor_id})
+                Change(
+                    action="org.employee.supervisor_derived",
+                    object_type="org.employee",
+                    object_id=str(emp.pk),
+                    before={"supervisor": current_of[emp.pk]},
+                    after={"supervisor": emp.supervisor_id},
+                )
             )
         for stream, changes in by_stream.items():
             audit_record_many(actor=actor, stream=stream, changes=changes)
@@ -294,7 +361,13 @@ def supervisors_refresh(*, actor: Any, employee_ids: Iterable[int] | None = None
 
 
 def acting_assignment_create(
-    *, actor: Any, unit: Unit, employee: Employee, kind: str, start_date: date, end_date: date,
+    *,
+    actor: Any,
+    unit: Unit,
+    employee: Employee,
+    kind: str,
+    start_date: date,
+    end_date: date,
     decree: str = "",
 ) -> ActingAssignment:
     if end_date < start_date:
@@ -309,34 +382,77 @@ def acting_assignment_create(
                 _("Another acting official of the same kind is already assigned in that period."),
             )
         assignment = ActingAssignment.objects.create(
-            unit=unit, employee=employee, kind=kind, start_date=start_date, end_date=end_date,
+            unit=unit,
+            employee=employee,
+            kind=kind,
+            start_date=start_date,
+            end_date=end_date,
             decree=decree,
         )
         audit_record(
-            actor=actor, stream=unit_stream(unit),
-            change=Change(action="org.acting.create", object_type="org.acting",
-                          object_id=str(assignment.pk), object_repr=str(assignment),
-                          after={"unit": unit.pk, "employee": employee.pk, "kind": kind,
-                                 "start_date": start_date, "end_date": end_date,
-                                 "decree": decree}),
+            actor=actor,
+            stream=unit_stream(unit),
+            change=Change(
+                action="org.acting.create",
+                object_type="org.acting",
+                object_id=str(assignment.pk),
+                object_repr=str(assignment),
+                after={
+                    "unit": unit.pk,
+                    "employee": employee.pk,
+                    "kind": kind,
+                    "start_date": start_date,
+                    "end_date": end_date,
+                    "decree": decree,
+                },
+            ),
         )
     return assignment
 
 
 def office_create(
-    *, actor: Any, unit: Unit, name: str, latitude: float, longitude: float,
-    desa_id: int | None = None, address: str = "", geofence_radius_m: int | None = None,
+    *,
+    actor: Any,
+    unit: Unit,
+    name: str,
+    latitude: float,
+    longitude: float,
+    desa_id: int | None = None,
+    address: str = "",
+    geofence_radius_m: int | None = None,
 ) -> Office:
     with transaction.atomic():
-        office = Office(unit=unit, name=name, latitude=latitude, longitude=longitude,
-                        desa_id=desa_id, address=address, geofence_radius_m=geofence_radius_m)
+        office = Office(
+            unit=unit,
+            name=name,
+            latitude=latitude,
+            longitude=longitude,
+            desa_id=desa_id,
+            address=address,
+            geofence_radius_m=geofence_radius_m,
+        )
         office.full_clean()
         office.save()
         audit_record(
-            actor=actor, stream=unit_stream(unit),
-            change=Change(action="org.office.create", object_type="org.office",
-                          object_id=str(office.pk), object_repr=name,
-                          after=snapshot(office, ["unit", "name", "address", "desa", "latitude",
-                                                  "longitude", "geofence_radius_m"])),
+            actor=actor,
+            stream=unit_stream(unit),
+            change=Change(
+                action="org.office.create",
+                object_type="org.office",
+                object_id=str(office.pk),
+                object_repr=name,
+                after=snapshot(
+                    office,
+                    [
+                        "unit",
+                        "name",
+                        "address",
+                        "desa",
+                        "latitude",
+                        "longitude",
+                        "geofence_radius_m",
+                    ],
+                ),
+            ),
         )
     return office

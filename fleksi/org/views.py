@@ -89,25 +89,40 @@ def people(request: HttpRequest) -> HttpResponse:
         if data.get("unit"):
             unit = units_visible_to(user).filter(pk=data["unit"]).first()
         qs = employee_search(
-            qs, text=data.get("q") or "", unit=unit, asn_type=data.get("asn_type") or "",
+            qs,
+            text=data.get("q") or "",
+            unit=unit,
+            asn_type=data.get("asn_type") or "",
             active=None if data.get("inactive") else True,
         )
     else:
         qs = qs.filter(is_active=True)
     qs = qs.select_related("unit", "position").order_by("name", "nip")
-    return render(request, "org/people.html", {
-        "form": form, "unit": unit, "page": paginate(qs, request.GET, per_page=50),
-        "scope": scope_for(user),
-    })
+    return render(
+        request,
+        "org/people.html",
+        {
+            "form": form,
+            "unit": unit,
+            "page": paginate(qs, request.GET, per_page=50),
+            "scope": scope_for(user),
+        },
+    )
 
 
 @login_required
 def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
     user = _user(request)
     employee = access_employee(user, employee_id)
-    return render(request, "org/employee_detail.html", {
-        "e": employee,
-        "ancestors": unit_ancestors(employee.unit),
-        "subordinates": employees_visible_to(user).filter(
-            supervisor=employee, is_active=True).select_related("position").order_by("name")[:200],
-    })
+    return render(
+        request,
+        "org/employee_detail.html",
+        {
+            "e": employee,
+            "ancestors": unit_ancestors(employee.unit),
+            "subordinates": employees_visible_to(user)
+            .filter(supervisor=employee, is_active=True)
+            .select_related("position")
+            .order_by("name")[:200],
+        },
+    )
