@@ -3,6 +3,7 @@ scoping as the pages. OpenAPI document at ``/api/v1/openapi.json``."""
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ api = NinjaAPI(
     ),
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
+    docs_decorator=login_required,
 )
 api.add_router("/", accounts_router)
 api.add_router("/", org_router)

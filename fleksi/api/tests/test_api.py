@@ -86,7 +86,9 @@ def test_session_writes_need_csrf(world):
     assert csrf_client.post(reverse("api:me")).status_code in (403, 405)
 
 
-def test_openapi_document_lists_the_endpoints(client):
+def test_openapi_document_lists_the_endpoints(client, world):
+    assert client.get("/api/v1/openapi.json").status_code == 302  # sign in first
+    client.force_login(world.user("staff_a1"))
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["info"]["title"] == "Fleksi API"
     for path in ("/api/v1/me", "/api/v1/units", "/api/v1/units/{unit_id}", "/api/v1/employees",
