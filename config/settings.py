@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "fleksi.places",
     "fleksi.org",
     "fleksi.accounts",
+    "fleksi.policy",
     "fleksi.home",
     "fleksi.api",
     "fleksi.demo",

@@ -1,0 +1,387 @@
+"""The parameters of a policy version (the Perbup's numbers), typed and validated.
+
+Defaults follow the domain brief (§2); every one of them is a value the regency may change in
+a new policy version. Each parameter names the article it comes from; a version may replace
+that reference with the article of its own Perbup (``PolicyParams.articles``).
+
+Pure Python: labels for people live in ``fleksi.policy.labels``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+ASN_TYPES = ("pns", "cpns", "pppk", "pppk_pw")
+RATINGS = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")  # best first
+UNIT_KINDS = (
+    "opd",
+    "kecamatan",
+    "rsud",
+    "other",
+    "sekretariat",
+    "bagian",
+    "bidang",
+    "subbagian",
+    "seksi",
+    "upt",
+    "puskesmas",
+    "sekolah",
+    "kelurahan",
+)
+POSITION_CLASSES = ("capable", "partly", "onsite", "unassessed")
+LOCATION_TYPES = ("office", "home", "approved_place")
+REQUEST_KINDS = ("regular", "official_duty", "special_circumstances")
+NETWORK_LEVELS = ("none", "2g", "3g", "4g", "broadband")  # worst first
+RULE_MODES = ("refuse", "warn")
+
+PERMEN = "PermenPANRB 4/2025"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one parameter is checked and compared."""
+
+    kind: str  # int | share | bool | choice | choices | dates | criteria
+    article: str
+    group: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    # Which direction is stricter (for diffs and the monotonicity property):
+    # "higher", "lower", "subset" (fewer allowed), "superset" (more excluded), "true", or "".
+    stricter: str = ""
+
+
+def _p(default: Any, spec: Spec) -> Any:
+    if isinstance(default, list | set | frozenset | tuple | dict):
+        return field(default_factory=lambda: default, metadata={"spec": spec})
+    return field(default=default, metadata={"spec": spec})
+
+
+@dataclass(frozen=True)
+class PolicyParams:
+    # --- Who (employee eligibility) -------------------------------------------------------
+    allowed_asn_types: frozenset[str] = _p(
+        frozenset({"pns", "pppk", "pppk_pw"}),
+        Spec(
+            "choices",
+            f"{PERMEN} Pasal 2 dan Pasal 25",
+            "eligibility",
+            choices=ASN_TYPES,
+            stricter="subset",
+        ),
+    )
+    probation_after_appointment_months: int = _p(
+        12, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+    )
+    probation_after_promotion_months: int = _p(
+        6, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+    )
+    probation_after_transfer_months: int = _p(
+        6, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+    )
+    probation_after_rotation_months: int = _p(
+        3, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+    )
+    exclude_disciplinary: bool = _p(
+        True, Spec("bool", f"{PERMEN} Pasal 25 huruf a", "eligibility", stricter="true")
+    )
+    min_last_rating: str = _p(
+        "baik",
+        Spec(
+            "choice",
+            "SE MenPANRB 58/2020 (preseden); kriteria tambahan PPK",
+            "eligibility",
+            choices=("", *RATINGS),
+            stricter="higher",
+        ),
+    )
+    exclude_public_service_units: bool = _p(
+        True, Spec("bool", f"{PERMEN} Pasal 14; UU 25/2009", "eligibility", stricter="true")
+    )
+    excluded_unit_kinds: frozenset[str] = _p(
+        frozenset(),
+        Spec(
+            "choices", f"{PERMEN} Pasal 14", "eligibility", choices=UNIT_KINDS, stricter="superset"
+        ),
+    )
+    allowed_position_classes: frozenset[str] = _p(
+        frozenset({"capable", "partly"}),
+        Spec(
+            "choices",
+            f"{PERMEN} Pasal 23",
+            "eligibility",
+            choices=POSITION_CLASSES,
+            stricter="subset",
+        ),
+    )
+    # --- Duty mapping --------------------------------------------------------------------
+    class_capable_min_share: float = _p(
+        0.75, Spec("share", f"{PERMEN} Pasal 23", "mapping", 0, 1, stricter="higher")
+    )
+    class_partly_min_share: float = _p(
+        0.25, Spec("share", f"{PERMEN} Pasal 23", "mapping", 0, 1, stricter="higher")
+    )
+    extra_duty_criteria: tuple[tuple[str, str, str], ...] = _p(
+        (), Spec("criteria", f"{PERMEN} Pasal 23 huruf f", "mapping")
+    )
+    # --- Requests and quotas -------------------------------------------------------------
+    max_wfa_days_per_week: int = _p(
+        2, Spec("int", f"{PERMEN} Pasal 13 ayat (1)", "requests", 0, 5, stricter="lower")
+    )
+    week_cap_exempt_kinds: frozenset[str] = _p(
+        frozenset({"official_duty", "special_circumstances"}),
+        Spec(
+            "choices",
+            f"{PERMEN} Pasal 13 ayat (2)",
+            "requests",
+            choices=REQUEST_KINDS,
+            stricter="subset",
+        ),
+    )
+    default_max_offsite_share: float = _p(
+        0.30, Spec("share", f"{PERMEN} Pasal 14", "requests", 0, 1, stricter="lower")
+    )
+    min_onsite_public_service: int = _p(
+        1, Spec("int", "UU 25/2009; Perbup", "requests", 0, 500, stricter="higher")
+    )
+    blackout_dates: tuple[date, ...] = _p(
+        (), Spec("dates", "Perbup (hari tanpa WFA)", "requests", stricter="superset")
+    )
+    request_lead_days: int = _p(
+        1, Spec("int", f"{PERMEN} Pasal 30", "requests", 0, 30, stricter="higher")
+    )
+    approval_deadline_days: int = _p(2, Spec("int", f"{PERMEN} Pasal 30", "requests", 1, 30))
+    allowed_location_types: frozenset[str] = _p(
+        frozenset(LOCATION_TYPES),
+        Spec(
+            "choices", f"{PERMEN} Pasal 11", "requests", choices=LOCATION_TYPES, stricter="subset"
+        ),
+    )
+    min_connectivity: str = _p(
+        "3g",
+        Spec(
+            "choice",
+            "Perbup (kesiapan infrastruktur digital)",
+            "requests",
+            choices=NETWORK_LEVELS,
+            stricter="higher",
+        ),
+    )
+    connectivity_rule_mode: str = _p(
+        "warn",
+        Spec("choice", "Perbup (kesiapan infrastruktur digital)", "requests", choices=RULE_MODES),
+    )
+    # --- Presence ------------------------------------------------------------------------
+    checkins_per_day: int = _p(
+        2, Spec("choice_int", "Perpres 21/2023; Perbup", "presence", choices=("2", "4"))
+    )
+    geofence_radius_m: int = _p(
+        100, Spec("int", "Perbup (presensi)", "presence", 20, 5000, stricter="lower")
+    )
+    offline_sync_window_hours: int = _p(
+        72, Spec("int", "Perbup (presensi)", "presence", 1, 720, stricter="lower")
+    )
+    location_retention_days: int = _p(90, Spec("int", "UU 27/2022 (PDP)", "presence", 7, 3650))
+    # --- Outputs -------------------------------------------------------------------------
+    report_deadline_days: int = _p(
+        1, Spec("int", f"{PERMEN} Pasal 7; PermenPANRB 6/2022", "outputs", 0, 14, stricter="lower")
+    )
+    verification_deadline_days: int = _p(
+        3, Spec("int", "PermenPANRB 6/2022", "outputs", 1, 30, stricter="lower")
+    )
+    max_unreported_wfa_days: int = _p(
+        2, Spec("int", f"{PERMEN} Pasal 35", "outputs", 0, 31, stricter="lower")
+    )
+    revocation_min_achievement_pct: int = _p(
+        70, Spec("int", f"{PERMEN} Pasal 35", "outputs", 0, 100, stricter="higher")
+    )
+    revocation_max_unreported_days: int = _p(
+        3, Spec("int", f"{PERMEN} Pasal 35", "outputs", 0, 31, stricter="lower")
+    )
+    suspension_days: int = _p(
+        30, Spec("int", f"{PERMEN} Pasal 35", "outputs", 1, 365, stricter="higher")
+    )
+    # --- The Perbup's own references per parameter (override the national basis) --------
+    articles: Mapping[str, str] = field(default_factory=dict, metadata={"spec": None})
+
+    def article(self, key: str) -> str:
+        """The legal reference of a parameter in this version."""
+        return self.articles.get(key) or spec_of(key).article
+
+
+def spec_of(key: str) -> Spec:
+    for f in dataclasses.fields(PolicyParams):
+        if f.name == key and f.metadata.get("spec") is not None:
+            spec: Spec = f.metadata["spec"]
+            return spec
+    raise KeyError(key)
+
+
+def param_keys() -> list[str]:
+    return [f.name for f in dataclasses.fields(PolicyParams) if f.metadata.get("spec")]
+
+
+@dataclass(frozen=True)
+class ParamProblem:
+    key: str
+    code: str  # unknown | type | range | choice | order
+    value: Any
+
+
+def _coerce(key: str, spec: Spec, value: Any) -> Any:
+    """Convert a JSON/form value to the parameter's type; raises ValueError with a code."""
+    if spec.kind == "int" or spec.kind == "choice_int":
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError("type")
+        number = int(value)
+        if spec.kind == "choice_int" and str(number) not in spec.choices:
+            raise ValueError("choice")
+        if (spec.low is not None and number < spec.low) or (
+            spec.high is not None and number > spec.high
+        ):
+            raise ValueError("range")
+        return number
+    if spec.kind == "share":
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise ValueError("type")
+        share = float(value)
+        if not 0 <= share <= 1:
+            raise ValueError("range")
+        return round(share, 4)
+    if spec.kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError("type")
+        return value
+    if spec.kind == "choice":
+        if value not in spec.choices:
+            raise ValueError("choice")
+        return str(value)
+    if spec.kind == "choices":
+        if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+            raise ValueError("type")
+        items = frozenset(str(v) for v in value)
+        if not items <= set(spec.choices):
+            raise ValueError("choice")
+        return items
+    if spec.kind == "dates":
+        if isinstance(value, str) or not isinstance(value, list | tuple):
+            raise ValueError("type")
+        days = sorted({v if isinstance(v, date) else date.fromisoformat(str(v)) for v in value})
+        return tuple(days)
+    if spec.kind == "criteria":
+        if not isinstance(value, list | tuple):
+            raise ValueError("type")
+        criteria = []
+        for item in value:
+            if (
+                not isinstance(item, list | tuple)
+                or len(item) != 3
+                or not all(isinstance(x, str) and x.strip() for x in item)
+            ):
+                raise ValueError("type")
+            criteria.append((item[0].strip(), item[1].strip(), item[2].strip()))
+        if len({c[0] for c in criteria}) != len(criteria):
+            raise ValueError("choice")
+        return tuple(criteria)
+    raise ValueError("type")  # pragma: no cover - every kind is handled above
+
+
+def parse_params(raw: Mapping[str, Any]) -> PolicyParams | list[ParamProblem]:
+    """Build parameters from stored JSON (missing keys take the defaults)."""
+    problems: list[ParamProblem] = []
+    values: dict[str, Any] = {}
+    known = set(param_keys()) | {"articles"}
+    for key, value in raw.items():
+        if key not in known:
+            problems.append(ParamProblem(key, "unknown", value))
+            continue
+        if key == "articles":
+            if not isinstance(value, Mapping) or not all(
+                k in known and isinstance(v, str) for k, v in value.items()
+            ):
+                problems.append(ParamProblem(key, "type", value))
+            else:
+                values[key] = {k: v.strip() for k, v in value.items() if v.strip()}
+            continue
+        try:
+            values[key] = _coerce(key, spec_of(key), value)
+        except (ValueError, TypeError) as exc:
+            code = str(exc) if str(exc) in {"type", "range", "choice"} else "type"
+            problems.append(ParamProblem(key, code, value))
+    if problems:
+        return problems
+    params = PolicyParams(**values)
+    if params.class_partly_min_share > params.class_capable_min_share:
+        return [ParamProblem("class_partly_min_share", "order", params.class_partly_min_share)]
+    return params
+
+
+def params_to_json(params: PolicyParams) -> dict[str, Any]:
+    """Plain JSON of every parameter (sets sorted, dates as ISO strings)."""
+    out: dict[str, Any] = {}
+    for key in param_keys():
+        value = getattr(params, key)
+        if isinstance(value, frozenset):
+            out[key] = sorted(value)
+        elif key == "blackout_dates":
+            out[key] = [d.isoformat() for d in value]
+        elif key == "extra_duty_criteria":
+            out[key] = [list(c) for c in value]
+        else:
+            out[key] = value
+    out["articles"] = dict(sorted(params.articles.items()))
+    return out
+
+
+@dataclass(frozen=True)
+class ParamChange:
+    key: str
+    before: Any
+    after: Any
+    direction: str  # stricter | looser | changed
+
+
+def _direction(spec: Spec, before: Any, after: Any) -> str:
+    s = spec.stricter
+    if s == "higher" and spec.kind == "choice" and spec.choices and spec.choices[1:] == RATINGS:
+        # ratings: "" (none) is loosest, then from sangat_kurang up to sangat_baik
+        order = ("", *reversed(RATINGS))
+        return "stricter" if order.index(after) > order.index(before) else "looser"
+    if s == "higher" and spec.choices == NETWORK_LEVELS:
+        return (
+            "stricter" if NETWORK_LEVELS.index(after) > NETWORK_LEVELS.index(before) else "looser"
+        )
+    if s == "higher":
+        return "stricter" if after > before else "looser"
+    if s == "lower":
+        return "stricter" if after < before else "looser"
+    if s == "true":
+        return "stricter" if after and not before else "looser"
+    if s == "subset":
+        if set(after) < set(before):
+            return "stricter"
+        return "looser" if set(after) > set(before) else "changed"
+    if s == "superset":
+        if set(after) > set(before):
+            return "stricter"
+        return "looser" if set(after) < set(before) else "changed"
+    return "changed"
+
+
+def diff_params(before: PolicyParams, after: PolicyParams) -> list[ParamChange]:
+    """What changed between two versions, in parameter order, with the direction."""
+    changes: list[ParamChange] = []
+    for key in param_keys():
+        a, b = getattr(before, key), getattr(after, key)
+        if a != b:
+            changes.append(ParamChange(key, a, b, _direction(spec_of(key), a, b)))
+    if before.articles != after.articles:
+        changes.append(
+            ParamChange("articles", dict(before.articles), dict(after.articles), "changed")
+        )
+    return changes

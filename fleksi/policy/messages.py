@@ -1,0 +1,219 @@
+"""People's words for the policy engine: parameter labels, and the text of every rule result
+in the active language (the trace stores Bahasa Indonesia and English)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from fleksi.audit.domain.chain import to_jsonable
+from fleksi.policy.domain.engine import TraceEntry
+
+PARAM_LABELS: Mapping[str, Any] = {
+    "allowed_asn_types": gettext_lazy("ASN types that may use WFA"),
+    "probation_after_appointment_months": gettext_lazy("Months after appointment without WFA"),
+    "probation_after_promotion_months": gettext_lazy("Months after a promotion without WFA"),
+    "probation_after_transfer_months": gettext_lazy("Months after a transfer without WFA"),
+    "probation_after_rotation_months": gettext_lazy("Months after a rotation without WFA"),
+    "exclude_disciplinary": gettext_lazy(
+        "Exclude employees under disciplinary examination or penalty"
+    ),
+    "min_last_rating": gettext_lazy("Minimum last performance rating"),
+    "exclude_public_service_units": gettext_lazy("Exclude direct public-service units"),
+    "excluded_unit_kinds": gettext_lazy("Unit kinds excluded from WFA"),
+    "allowed_position_classes": gettext_lazy("Position classes that may use WFA"),
+    "class_capable_min_share": gettext_lazy(
+        "Share of working time in suitable duties for “WFA-capable”"
+    ),
+    "class_partly_min_share": gettext_lazy(
+        "Share of working time in suitable duties for “partly capable”"
+    ),
+    "extra_duty_criteria": gettext_lazy("Extra duty criteria set by the PPK"),
+    "max_wfa_days_per_week": gettext_lazy("Maximum WFA days per week"),
+    "week_cap_exempt_kinds": gettext_lazy("Request kinds exempt from the weekly maximum"),
+    "default_max_offsite_share": gettext_lazy("Share of a unit allowed off-site per day"),
+    "min_onsite_public_service": gettext_lazy("Minimum on site in a public-service unit"),
+    "blackout_dates": gettext_lazy("Days without WFA"),
+    "request_lead_days": gettext_lazy("Working days of notice for a request"),
+    "approval_deadline_days": gettext_lazy("Working days before a pending request escalates"),
+    "allowed_location_types": gettext_lazy("Allowed WFA locations"),
+    "min_connectivity": gettext_lazy("Minimum connectivity of a WFA location"),
+    "connectivity_rule_mode": gettext_lazy("Below the minimum connectivity"),
+    "checkins_per_day": gettext_lazy("Check-ins per day"),
+    "geofence_radius_m": gettext_lazy("Geofence radius (m)"),
+    "offline_sync_window_hours": gettext_lazy("Offline check-ins accepted for (hours)"),
+    "location_retention_days": gettext_lazy("Positions kept for (days)"),
+    "report_deadline_days": gettext_lazy("Days to report the output of a WFA day"),
+    "verification_deadline_days": gettext_lazy("Days for the supervisor to verify"),
+    "max_unreported_wfa_days": gettext_lazy("Unreported WFA days allowed before new requests stop"),
+    "revocation_min_achievement_pct": gettext_lazy(
+        "Monthly achievement below which WFA is suspended (%)"
+    ),
+    "revocation_max_unreported_days": gettext_lazy("Unreported days in a month that suspend WFA"),
+    "suspension_days": gettext_lazy("Suspension period (days)"),
+    "articles": gettext_lazy("Legal references"),
+}
+
+GROUP_LABELS: Mapping[str, Any] = {
+    "eligibility": gettext_lazy("Who may use WFA"),
+    "mapping": gettext_lazy("Duty mapping"),
+    "requests": gettext_lazy("Requests, quotas and places"),
+    "presence": gettext_lazy("Presence"),
+    "outputs": gettext_lazy("Outputs and revocation"),
+}
+
+
+def value_label(value: Any) -> str:
+    """A parameter or observed value in words (dates localised, sets joined)."""
+    choice_labels = _choice_labels()
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, date):
+        return formats.date_format(value, "j F Y")
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [
+            value_label(v) for v in (sorted(value) if isinstance(value, set | frozenset) else value)
+        ]
+        return ", ".join(items) if items else "—"
+    if isinstance(value, float):
+        return f"{value * 100:.0f} %" if value <= 1 else f"{value:g}"
+    if value is None or value == "":
+        return "—"
+    return str(choice_labels.get(str(value), value))
+
+
+def _choice_labels() -> dict[str, Any]:
+    return {
+        "pns": _("PNS"),
+        "cpns": _("CPNS"),
+        "pppk": _("PPPK (full time)"),
+        "pppk_pw": _("PPPK (part time)"),
+        "sangat_baik": _("Sangat Baik"),
+        "baik": _("Baik"),
+        "butuh_perbaikan": _("Butuh Perbaikan"),
+        "kurang": _("Kurang/Misconduct"),
+        "sangat_kurang": _("Sangat Kurang"),
+        "capable": _("WFA-capable"),
+        "partly": _("partly capable"),
+        "onsite": _("on-site only"),
+        "unassessed": _("not yet mapped"),
+        "office": _("another office of the agency"),
+        "home": _("home (recorded domicile)"),
+        "approved_place": _("a place approved beforehand"),
+        "regular": _("regular WFA"),
+        "official_duty": _("duties outside the office"),
+        "special_circumstances": _("special circumstances"),
+        "refuse": _("refuse the request"),
+        "warn": _("allow with a warning"),
+        "none": _("no signal"),
+        "2g": "2G",
+        "3g": "3G",
+        "4g": "4G",
+        "broadband": _("fixed broadband"),
+        "in_process": _("under disciplinary examination"),
+        "serving": _("serving a disciplinary penalty"),
+    }
+
+
+def _message(entry: TraceEntry) -> str:
+    o, lim, d = value_label(entry.observed), value_label(entry.limit), entry.details
+    until = value_label(d.get("until")) if d.get("until") else ""
+    eligible_from = value_label(d.get("eligible_from")) if d.get("eligible_from") else ""
+    texts: dict[str, str] = {
+        "asn_type.pass": _("Your ASN type (%(o)s) may use WFA.") % {"o": o},
+        "asn_type.fail": _("Your ASN type (%(o)s) may not use WFA; allowed: %(lim)s.")
+        % {"o": o, "lim": lim},
+        "discipline.pass": _("No disciplinary examination or penalty is recorded."),
+        "discipline.off": _("This policy does not exclude disciplinary cases."),
+        "discipline.in_process": _("You are under disciplinary examination%(u)s.")
+        % {"u": (_(" until %(d)s") % {"d": until}) if until else ""},
+        "discipline.serving": _("You are serving a disciplinary penalty%(u)s.")
+        % {"u": (_(" until %(d)s") % {"d": until}) if until else ""},
+        "probation_appointment.pass": _("Appointed on %(o)s: past the first %(lim)s months.")
+        % {"o": o, "lim": lim},
+        "probation_appointment.fail": _(
+            "Appointed on %(o)s: new employees wait %(lim)s months; WFA possible from %(f)s."
+        )
+        % {"o": o, "lim": lim, "f": eligible_from},
+        "probation_appointment.none": _("No appointment waiting period applies."),
+        "probation_promotion.pass": _("Promoted on %(o)s: past the %(lim)s-month wait.")
+        % {"o": o, "lim": lim},
+        "probation_promotion.fail": _(
+            "Promoted on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
+        )
+        % {"o": o, "lim": lim, "f": eligible_from},
+        "probation_promotion.none": _("No recent promotion."),
+        "probation_transfer.pass": _("Transferred on %(o)s: past the %(lim)s-month wait.")
+        % {"o": o, "lim": lim},
+        "probation_transfer.fail": _(
+            "Transferred on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
+        )
+        % {"o": o, "lim": lim, "f": eligible_from},
+        "probation_transfer.none": _("No recent transfer."),
+        "probation_rotation.pass": _("Rotated on %(o)s: past the %(lim)s-month wait.")
+        % {"o": o, "lim": lim},
+        "probation_rotation.fail": _(
+            "Rotated on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
+        )
+        % {"o": o, "lim": lim, "f": eligible_from},
+        "probation_rotation.none": _("No recent rotation."),
+        "rating.pass": _("Last rating %(o)s meets the minimum (%(lim)s).") % {"o": o, "lim": lim},
+        "rating.fail": _("Last rating %(o)s is below the minimum (%(lim)s).")
+        % {"o": o, "lim": lim},
+        "rating.missing": _("No performance rating is recorded; the minimum is %(lim)s.")
+        % {"lim": lim},
+        "rating.off": _("This policy sets no minimum rating."),
+        "public_service_unit.pass": _("Your unit is not a direct public-service unit."),
+        "public_service_unit.off": _("This policy does not exclude public-service units."),
+        "public_service_unit.fail": _("Your unit serves the public directly and stays on site."),
+        "public_service_unit.exception": _(
+            "Your unit serves the public directly, but an exception applies until %(u)s."
+        )
+        % {"u": until},
+        "unit_kind.pass": _("Your unit's kind is not excluded."),
+        "unit_kind.fail": _("Units of this kind (%(o)s) are excluded from WFA.") % {"o": o},
+        "position_class.pass": _("Your position is %(o)s.") % {"o": o},
+        "position_class.exception": _("By exception until %(u)s, your position counts as %(o)s.")
+        % {"u": until, "o": o},
+        "position_class.onsite": _("Your position is on-site only according to the duty mapping."),
+        "position_class.unassessed": _(
+            "The duties of your position have not been mapped and approved yet."
+        ),
+        "position_class.partly": _(
+            "Your position is partly capable, which this policy does not allow."
+        ),
+        "position_class.capable": _(
+            "Your position is WFA-capable, which this policy does not allow."
+        ),
+    }
+    return texts.get(entry.code, entry.code)
+
+
+def trace_message(entry: TraceEntry, language: str | None = None) -> str:
+    if language is None:
+        return _message(entry)
+    with translation.override(language):
+        return _message(entry)
+
+
+def trace_to_json(trace: tuple[TraceEntry, ...]) -> list[dict[str, Any]]:
+    """The stored form of a trace: every rule with its article and both languages."""
+    return [
+        {
+            "rule": t.rule,
+            "article": t.article,
+            "outcome": str(t.outcome),
+            "code": t.code,
+            "observed": to_jsonable(t.observed),
+            "limit": to_jsonable(t.limit),
+            "details": to_jsonable(dict(t.details)),
+            "message_id": trace_message(t, "id"),
+            "message_en": trace_message(t, "en"),
+        }
+        for t in trace
+    ]
