@@ -28,12 +28,13 @@ class Role(models.TextChoices):
     BKPSDM_ADMIN = "bkpsdm_admin", _("BKPSDM administrator")
     DISKOMINFO_ADMIN = "diskominfo_admin", _("Diskominfo administrator")
     SERVICE_MANAGER = "service_manager", _("Service-unit manager")
+    UNIT_ADMIN = "unit_admin", _("Unit personnel administrator")
     AUDITOR = "auditor", _("Auditor (Inspektorat)")
 
 
 DERIVED_ROLES = frozenset({Role.EMPLOYEE, Role.SUPERVISOR, Role.UNIT_HEAD})
 ASSIGNABLE_ROLES = [r for r in Role if r not in DERIVED_ROLES]
-UNIT_SCOPED_ROLES = frozenset({Role.SERVICE_MANAGER})
+UNIT_SCOPED_ROLES = frozenset({Role.SERVICE_MANAGER, Role.UNIT_ADMIN})
 
 
 class User(AbstractUser):
@@ -95,9 +96,9 @@ class RoleAssignment(models.Model):
                 name="role_assignment_unique_without_unit",
             ),
             models.CheckConstraint(
-                condition=(Q(role="service_manager") & Q(unit__isnull=False))
-                | (~Q(role="service_manager") & Q(unit__isnull=True)),
-                name="role_assignment_unit_only_for_service_manager",
+                condition=(Q(role__in=["service_manager", "unit_admin"]) & Q(unit__isnull=False))
+                | (~Q(role__in=["service_manager", "unit_admin"]) & Q(unit__isnull=True)),
+                name="role_assignment_unit_only_for_unit_roles",
             ),
         ]
 

@@ -35,7 +35,8 @@ class Scope:
     roles: frozenset[str]
     perms: frozenset[Perm]
     headed_unit_paths: tuple[str, ...]
-    managed_unit_paths: tuple[str, ...]
+    managed_unit_paths: tuple[str, ...]  # service-unit manager
+    admin_unit_paths: tuple[str, ...] = ()  # unit personnel administrator
 
     @property
     def sees_all_people(self) -> bool:
@@ -43,7 +44,8 @@ class Scope:
 
     @property
     def unit_paths(self) -> tuple[str, ...]:
-        return self.headed_unit_paths + self.managed_unit_paths
+        """Every subtree whose people the user may see."""
+        return self.headed_unit_paths + self.managed_unit_paths + self.admin_unit_paths
 
     def has(self, perm: Perm) -> bool:
         return perm in self.perms
@@ -60,12 +62,15 @@ def scope_for(user: User, day: date | None = None) -> Scope:
         return cached[1]
     roles: set[str] = set()
     managed: list[str] = []
+    administered: list[str] = []
     for role, unit_path in RoleAssignment.objects.filter(user=user).values_list(
         "role", "unit__path"
     ):
         roles.add(role)
         if role == Role.SERVICE_MANAGER and unit_path:
             managed.append(unit_path)
+        elif role == Role.UNIT_ADMIN and unit_path:
+            administered.append(unit_path)
     headed: list[str] = []
     employee: Employee | None = None
     if user.employee_id is not None:
@@ -85,6 +90,7 @@ def scope_for(user: User, day: date | None = None) -> Scope:
         perms=permissions_of(roles),
         headed_unit_paths=tuple(sorted(headed)),
         managed_unit_paths=tuple(sorted(managed)),
+        admin_unit_paths=tuple(sorted(administered)),
     )
     user._fleksi_scope = (day, scope)  # type: ignore[attr-defined]
     return scope

@@ -14,7 +14,7 @@ from fleksi.testkit.world import World
 
 WHO = (
     "anon", "staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1", "bkpsdm",
-    "bupati", "auditor", "diskominfo", "layanan",
+    "bupati", "auditor", "diskominfo", "layanan", "kepeg_a",
 )
 EVERYONE = frozenset(WHO) - {"anon"}
 REGENCY = frozenset({"sekda", "bkpsdm", "bupati", "auditor", "diskominfo"})

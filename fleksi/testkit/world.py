@@ -8,7 +8,8 @@
     Bappeda (opd)                     head_b, staff_b1
 
 Accounts: one per employee (username = NIP) and admins ``bkpsdm``, ``bupati``,
-``auditor``, ``diskominfo`` and ``layanan`` (service-unit manager of Bidang Pelayanan).
+``auditor``, ``diskominfo``, ``layanan`` (service-unit manager of Bidang Pelayanan) and
+``kepeg_a`` (personnel administrator of the Dinas Kependudukan).
 All passwords are :data:`PASSWORD`.
 """
 
@@ -169,6 +170,7 @@ def build_world() -> World:
         ("auditor", "auditor", None),
         ("diskominfo", "diskominfo_admin", None),
         ("layanan", "service_manager", "a_bid"),
+        ("kepeg_a", "unit_admin", "a"),
         ("sekda_role", "sekda", None),
     ]:
         if username == "sekda_role":

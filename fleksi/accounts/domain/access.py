@@ -20,6 +20,12 @@ class Perm(StrEnum):
     AUDIT_VIEW = "audit.view"
     PLACES_MANAGE = "places.manage"
     REGENCY_VIEW = "regency.view"  # regency-wide dashboards
+    POLICY_DRAFT = "policy.draft"  # write draft Perbup versions
+    POLICY_PUBLISH = "policy.publish"
+    POLICY_VIEW_DRAFTS = "policy.view_drafts"
+    CALENDAR_MANAGE = "calendar.manage"
+    MAPPING_PROPOSE_ALL = "mapping.propose_all"  # propose duty mappings for any unit
+    MAPPING_APPROVE = "mapping.approve"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
@@ -40,7 +46,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     ),
     "diskominfo_admin": frozenset({Perm.PLACES_MANAGE, Perm.REGENCY_VIEW}),
     "service_manager": frozenset(),
-    "auditor": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.AUDIT_VIEW, Perm.REGENCY_VIEW}),
+    "unit_admin": frozenset(),
+    "auditor": frozenset(
+        {Perm.PEOPLE_VIEW_ALL, Perm.AUDIT_VIEW, Perm.REGENCY_VIEW, Perm.POLICY_VIEW_DRAFTS}
+    ),
 }
 
 READ_ONLY_ROLES = frozenset({"bupati", "auditor"})

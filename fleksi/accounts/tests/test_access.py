@@ -13,11 +13,22 @@ def head_b_token(w):
 
 CASES = [
     Case("accounts:login", lambda w: reverse("accounts:login"), frozenset(), denied=302, anon=200),
-    Case("accounts:logout", lambda w: reverse("accounts:logout"), EVERYONE, ok=302, anon=302,
-         method="post"),
+    Case(
+        "accounts:logout",
+        lambda w: reverse("accounts:logout"),
+        EVERYONE,
+        ok=302,
+        anon=302,
+        method="post",
+    ),
     Case("accounts:profile", lambda w: reverse("accounts:profile"), EVERYONE),
-    Case("accounts:token_create", lambda w: reverse("accounts:token_create"), EVERYONE,
-         method="post", data=lambda w: {"name": "laporan", "days": 30}),
+    Case(
+        "accounts:token_create",
+        lambda w: reverse("accounts:token_create"),
+        EVERYONE,
+        method="post",
+        data=lambda w: {"name": "laporan", "days": 30},
+    ),
     # Only the owner may revoke a token; for anyone else it does not exist.
     Case("accounts:token_revoke", head_b_token, frozenset({"head_b"}), ok=302, method="post"),
     Case("api:me", lambda w: reverse("api:me"), EVERYONE, anon=401, api=True),

@@ -19,8 +19,11 @@ def _reset_axes():
 
 
 def sign_in(client, username, password=PASSWORD):
-    return client.post(reverse("accounts:login"), {"username": username, "password": password},
-                       REMOTE_ADDR="10.1.2.3")
+    return client.post(
+        reverse("accounts:login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR="10.1.2.3",
+    )
 
 
 def test_employee_signs_in_with_nip_and_lands_on_home(client, world):

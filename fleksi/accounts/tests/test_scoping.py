@@ -19,8 +19,7 @@ from fleksi.org.services import acting_assignment_create
 
 pytestmark = pytest.mark.django_db
 
-ALL = {"sekda", "head_a", "head_bidang", "head_seksi", "staff_a1", "staff_a2", "head_b",
-       "staff_b1"}
+ALL = {"sekda", "head_a", "head_bidang", "head_seksi", "staff_a1", "staff_a2", "head_b", "staff_b1"}
 
 VISIBLE = {
     "staff_a1": {"staff_a1"},
@@ -36,6 +35,7 @@ VISIBLE = {
     "auditor": ALL,
     "diskominfo": set(),
     "layanan": {"head_bidang", "head_seksi", "staff_a1", "staff_a2"},
+    "kepeg_a": {"head_a", "head_bidang", "head_seksi", "staff_a1", "staff_a2"},
 }
 
 ROLES = {
@@ -48,6 +48,7 @@ ROLES = {
     "auditor": {"auditor"},
     "diskominfo": {"diskominfo_admin"},
     "layanan": {"service_manager"},
+    "kepeg_a": {"unit_admin"},
 }
 
 
@@ -99,8 +100,12 @@ def test_units_visible(world):
 def test_acting_official_heads_the_unit_only_while_assigned(world):
     today = timezone.localdate()
     acting_assignment_create(
-        actor=None, unit=world.units["b"], employee=world.people["staff_b1"], kind="plh",
-        start_date=today, end_date=today + timedelta(days=3),
+        actor=None,
+        unit=world.units["b"],
+        employee=world.people["staff_b1"],
+        kind="plh",
+        start_date=today,
+        end_date=today + timedelta(days=3),
     )
     user = world.user("staff_b1")
     assert "unit_head" in scope_for(user).roles
