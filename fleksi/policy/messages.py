@@ -59,6 +59,22 @@ PARAM_LABELS: Mapping[str, Any] = {
     "articles": gettext_lazy("Legal references"),
 }
 
+RULE_LABELS: Mapping[str, Any] = {
+    "asn_type": gettext_lazy("ASN type"),
+    "discipline": gettext_lazy("Discipline"),
+    "probation_appointment": gettext_lazy("New appointment"),
+    "probation_promotion": gettext_lazy("Recent promotion"),
+    "probation_transfer": gettext_lazy("Recent transfer"),
+    "probation_rotation": gettext_lazy("Recent rotation"),
+    "rating": gettext_lazy("Performance rating"),
+    "public_service_unit": gettext_lazy("Public-service unit"),
+    "unit_kind": gettext_lazy("Unit kind"),
+    "position_class": gettext_lazy("Duty mapping of the position"),
+    "policy_in_force": gettext_lazy("Policy in force"),
+    "no_policy": gettext_lazy("No policy in force"),
+    "active": gettext_lazy("Active record"),
+}
+
 GROUP_LABELS: Mapping[str, Any] = {
     "eligibility": gettext_lazy("Who may use WFA"),
     "mapping": gettext_lazy("Duty mapping"),

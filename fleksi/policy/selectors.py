@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from fleksi.policy.domain.calendar import WorkCalendar, national_holidays
 from fleksi.policy.domain.params import PolicyParams, parse_params
+from fleksi.org.models import Unit
 from fleksi.policy.models import CalendarOverride, NationalWfaWindow, PolicyVersion, RamadanPeriod
 
 
@@ -84,3 +85,20 @@ def work_calendar(start: date, end: date) -> WorkCalendar:
         ramadan=ramadan,
         accepted_wfa_windows=windows,
     )
+
+
+def versions_visible(*, drafts: bool) -> QuerySet[PolicyVersion]:
+    qs = version_list()
+    return qs if drafts else qs.exclude(status=PolicyVersion.Status.DRAFT)
+
+
+def overrides_diff(
+    a: PolicyVersion, b: PolicyVersion
+) -> list[
+    tuple[str, tuple[float | None, int | None] | None, tuple[float | None, int | None] | None]
+]:
+    """Units whose own values differ between two versions: (unit name, in a, in b)."""
+    oa, ob = unit_overrides(a), unit_overrides(b)
+    ids = sorted(set(oa) | set(ob))
+    names = dict(Unit.objects.filter(pk__in=ids).values_list("id", "name"))
+    return [(names.get(i, str(i)), oa.get(i), ob.get(i)) for i in ids if oa.get(i) != ob.get(i)]

@@ -358,3 +358,25 @@ def wfa_window_decide(*, actor: Any, window: NationalWfaWindow, decision: str) -
             ),
         )
     return window
+
+
+def wfa_window_create(
+    *, actor: Any, name: str, reference: str, start: date, end: date
+) -> NationalWfaWindow:
+    if end < start:
+        raise ValidationFailed("dates_order", _("The end date is before the start date."))
+    with transaction.atomic():
+        window = NationalWfaWindow.objects.create(
+            name=name.strip(), reference=reference.strip(), start=start, end=end
+        )
+        audit_record(
+            actor=actor,
+            change=Change(
+                action="policy.wfa_window.create",
+                object_type="policy.wfa_window",
+                object_id=str(window.pk),
+                object_repr=window.name,
+                after={"reference": reference, "start": start, "end": end},
+            ),
+        )
+    return window

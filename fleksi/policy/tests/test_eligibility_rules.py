@@ -25,10 +25,20 @@ from fleksi.policy.domain.params import PolicyParams
 
 DAY = date(2026, 11, 30)
 BASE = EmployeeFacts(
-    employee_id=1, day=DAY, asn_type="pns", tmt_appointment=date(2015, 3, 1),
-    last_promotion_date=None, last_transfer_date=None, last_rotation_date=None,
-    discipline_status="none", discipline_start=None, discipline_end=None, last_rating="baik",
-    unit_kind="bidang", in_public_service_unit=False, position_class="capable",
+    employee_id=1,
+    day=DAY,
+    asn_type="pns",
+    tmt_appointment=date(2015, 3, 1),
+    last_promotion_date=None,
+    last_transfer_date=None,
+    last_rotation_date=None,
+    discipline_status="none",
+    discipline_start=None,
+    discipline_end=None,
+    last_rating="baik",
+    unit_kind="bidang",
+    in_public_service_unit=False,
+    position_class="capable",
 )
 P = PolicyParams()
 
@@ -55,8 +65,12 @@ def test_add_months_clamps_to_the_end_of_month(start, months, expected):
 
 @pytest.mark.parametrize(
     ("value", "outcome"),
-    [("pns", Outcome.PASS), ("pppk", Outcome.PASS), ("pppk_pw", Outcome.PASS),
-     ("cpns", Outcome.FAIL)],
+    [
+        ("pns", Outcome.PASS),
+        ("pppk", Outcome.PASS),
+        ("pppk_pw", Outcome.PASS),
+        ("cpns", Outcome.FAIL),
+    ],
 )
 def test_asn_type(value, outcome):
     assert asn_type(replace(BASE, asn_type=value), P).outcome == outcome
@@ -111,7 +125,8 @@ def test_no_date_or_zero_months_means_no_window():
     assert probation_promotion(BASE, P).outcome == Outcome.SKIP
     facts = replace(BASE, last_rotation_date=DAY)
     assert probation_rotation(facts, replace(P, probation_after_rotation_months=0)).outcome == (
-        Outcome.SKIP)
+        Outcome.SKIP
+    )
 
 
 @pytest.mark.parametrize(
@@ -140,10 +155,15 @@ def test_rating(value, minimum, outcome):
     ],
 )
 def test_public_service_unit(public, waived, exclude, outcome):
-    facts = replace(BASE, in_public_service_unit=public, exception_waives_unit=waived,
-                    exception_until=date(2026, 12, 31) if waived else None)
+    facts = replace(
+        BASE,
+        in_public_service_unit=public,
+        exception_waives_unit=waived,
+        exception_until=date(2026, 12, 31) if waived else None,
+    )
     assert public_service_unit(facts, replace(P, exclude_public_service_units=exclude)).outcome == (
-        outcome)
+        outcome
+    )
 
 
 def test_unit_kind():
@@ -167,8 +187,9 @@ def test_position_class(cls, outcome, code):
 
 
 def test_refusal_names_every_failing_rule_with_value_and_limit():
-    facts = replace(BASE, asn_type="cpns", tmt_appointment=date(2026, 6, 1),
-                    position_class="onsite")
+    facts = replace(
+        BASE, asn_type="cpns", tmt_appointment=date(2026, 6, 1), position_class="onsite"
+    )
     decision = evaluate(ELIGIBILITY_RULES, facts, P)
     assert decision.verdict == Verdict.REFUSED
     failing = {t.rule: (t.observed, t.limit) for t in decision.failures}

@@ -28,8 +28,11 @@ def test_every_parameter_names_its_article():
 
 
 def test_json_round_trip():
-    p = replace(PolicyParams(), blackout_dates=(date(2026, 12, 31),),
-                extra_duty_criteria=(("sinyal", "Sinyal memadai", "Adequate signal"),))
+    p = replace(
+        PolicyParams(),
+        blackout_dates=(date(2026, 12, 31),),
+        extra_duty_criteria=(("sinyal", "Sinyal memadai", "Adequate signal"),),
+    )
     assert parse_params(params_to_json(p)) == p
 
 
@@ -46,8 +49,11 @@ def test_json_round_trip():
         ({"checkins_per_day": 3}, "checkins_per_day", "choice"),
         ({"exclude_disciplinary": "yes"}, "exclude_disciplinary", "type"),
         ({"nonsense": 1}, "nonsense", "unknown"),
-        ({"class_partly_min_share": 0.9, "class_capable_min_share": 0.5},
-         "class_partly_min_share", "order"),
+        (
+            {"class_partly_min_share": 0.9, "class_capable_min_share": 0.5},
+            "class_partly_min_share",
+            "order",
+        ),
     ],
 )
 def test_invalid_values_are_named(raw, key, code):
@@ -58,9 +64,13 @@ def test_invalid_values_are_named(raw, key, code):
 
 def test_diff_says_which_way_each_change_goes():
     before = PolicyParams()
-    after = replace(before, max_wfa_days_per_week=1, min_last_rating="sangat_baik",
-                    allowed_asn_types=frozenset({"pns", "pppk", "pppk_pw", "cpns"}),
-                    default_max_offsite_share=0.5)
+    after = replace(
+        before,
+        max_wfa_days_per_week=1,
+        min_last_rating="sangat_baik",
+        allowed_asn_types=frozenset({"pns", "pppk", "pppk_pw", "cpns"}),
+        default_max_offsite_share=0.5,
+    )
     changes = {c.key: c.direction for c in diff_params(before, after)}
     assert changes == {
         "allowed_asn_types": "looser",

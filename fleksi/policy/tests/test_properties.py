@@ -30,7 +30,9 @@ facts_st = st.builds(
     last_rotation_date=recent,
     discipline_status=st.sampled_from(["none", "in_process", "serving"]),
     discipline_start=st.one_of(st.none(), st.dates(DAY - timedelta(days=400), DAY)),
-    discipline_end=st.one_of(st.none(), st.dates(DAY - timedelta(days=30), DAY + timedelta(days=300))),
+    discipline_end=st.one_of(
+        st.none(), st.dates(DAY - timedelta(days=30), DAY + timedelta(days=300))
+    ),
     last_rating=st.sampled_from(("", *RATINGS)),
     unit_kind=st.sampled_from(UNIT_KINDS),
     in_public_service_unit=st.booleans(),
@@ -59,12 +61,22 @@ params_st = st.builds(
 @st.composite
 def stricter_variant(draw, params: PolicyParams) -> PolicyParams:
     """Tighten one eligibility parameter of ``params``."""
-    key = draw(st.sampled_from([
-        "allowed_asn_types", "probation_after_appointment_months",
-        "probation_after_promotion_months", "probation_after_transfer_months",
-        "probation_after_rotation_months", "exclude_disciplinary", "min_last_rating",
-        "exclude_public_service_units", "excluded_unit_kinds", "allowed_position_classes",
-    ]))
+    key = draw(
+        st.sampled_from(
+            [
+                "allowed_asn_types",
+                "probation_after_appointment_months",
+                "probation_after_promotion_months",
+                "probation_after_transfer_months",
+                "probation_after_rotation_months",
+                "exclude_disciplinary",
+                "min_last_rating",
+                "exclude_public_service_units",
+                "excluded_unit_kinds",
+                "allowed_position_classes",
+            ]
+        )
+    )
     value = getattr(params, key)
     if key in ("allowed_asn_types", "allowed_position_classes"):
         new = frozenset(draw(st.sets(st.sampled_from(sorted(value)))) if value else set())
@@ -76,7 +88,7 @@ def stricter_variant(draw, params: PolicyParams) -> PolicyParams:
         new = True
     else:  # min_last_rating: equal or better rating required
         order = ["", *reversed(RATINGS)]
-        new = draw(st.sampled_from(order[order.index(value):]))
+        new = draw(st.sampled_from(order[order.index(value) :]))
     return replace(params, **{key: new})
 
 
@@ -85,8 +97,11 @@ def eligible(people, params):
 
 
 @settings(max_examples=150, deadline=None)
-@given(people=st.lists(facts_st, min_size=1, max_size=15, unique_by=lambda f: f.employee_id),
-       data=st.data(), params=params_st)
+@given(
+    people=st.lists(facts_st, min_size=1, max_size=15, unique_by=lambda f: f.employee_id),
+    data=st.data(),
+    params=params_st,
+)
 def test_stricter_never_enlarges_the_eligible_set(people, data, params):
     stricter = data.draw(stricter_variant(params))
     assert eligible(people, stricter) <= eligible(people, params)
