@@ -3,7 +3,6 @@ parameter appears in the form without touching this module."""
 
 from __future__ import annotations
 
-
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -103,8 +102,8 @@ def _field_for(key: str, spec: Spec, label: Any) -> forms.Field:
 class ParamsForm(forms.Form):
     """Every parameter of a version, with an optional Perbup article for each."""
 
-    def __init__(self, *args: Any, params: PolicyParams, **kwargs: Any) -> None:
-        super().__init__(*args, initial=self._initial(params), **kwargs)
+    def __init__(self, data: Any = None, *, params: PolicyParams) -> None:
+        super().__init__(data, initial=self._initial(params))
         for key in param_keys():
             spec = spec_of(key)
             self.fields[key] = _field_for(key, spec, PARAM_LABELS.get(key, key))

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from django.db.models import Q, QuerySet
 
+from fleksi.org.models import Unit
 from fleksi.policy.domain.calendar import WorkCalendar, national_holidays
 from fleksi.policy.domain.params import PolicyParams, parse_params
-from fleksi.org.models import Unit
 from fleksi.policy.models import CalendarOverride, NationalWfaWindow, PolicyVersion, RamadanPeriod
 
 

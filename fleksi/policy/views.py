@@ -20,7 +20,6 @@ from fleksi.common.errors import ServiceError
 from fleksi.org.models import Unit
 from fleksi.policy import services
 from fleksi.policy.domain.params import diff_params, param_keys, spec_of
-from fleksi.policy.permissions import access_version
 from fleksi.policy.forms import (
     CalendarOverrideForm,
     CompareForm,
@@ -33,6 +32,7 @@ from fleksi.policy.forms import (
 )
 from fleksi.policy.messages import GROUP_LABELS, PARAM_LABELS, value_label
 from fleksi.policy.models import CalendarOverride, NationalWfaWindow, PolicyVersion, RamadanPeriod
+from fleksi.policy.permissions import access_version
 from fleksi.policy.selectors import (
     overrides_diff,
     params_of,
@@ -334,7 +334,7 @@ def calendar_change(request: HttpRequest) -> HttpResponse:
             else:
                 raise ServiceError("invalid", _("Give a date, a kind and a name."))
         elif action == "override_remove":
-            override = CalendarOverride.objects.filter(pk=request.POST.get("id")).first()
+            override = CalendarOverride.objects.filter(pk=request.POST.get("id", "0")).first()
             if override is None:
                 raise Http404
             services.calendar_override_remove(actor=user, override=override)
@@ -349,7 +349,7 @@ def calendar_change(request: HttpRequest) -> HttpResponse:
                 raise ServiceError("invalid", _("Give a name, a reference and the dates."))
             services.wfa_window_create(actor=user, **form.cleaned_data)
         elif action == "window_decide":
-            window = NationalWfaWindow.objects.filter(pk=request.POST.get("id")).first()
+            window = NationalWfaWindow.objects.filter(pk=request.POST.get("id", "0")).first()
             if window is None:
                 raise Http404
             services.wfa_window_decide(
