@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from fleksi.accounts.domain.access import Perm
+from fleksi.accounts.models import User
+from fleksi.accounts.permissions import require
+from fleksi.audit.domain.chain import to_jsonable
+from fleksi.policy import services
+from fleksi.policy.domain.params import diff_params
+from fleksi.policy.models import PolicyVersion
+from fleksi.policy.permissions import access_version, may_see_drafts
+from fleksi.policy.schemas import DiffOut, DraftIn, DraftUpdateIn, VersionOut, VersionSummary
+from fleksi.policy.selectors import params_of, versions_visible
+
+router = Router(tags=["policy"])
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _out(v: PolicyVersion) -> dict[str, Any]:
+    return {
+        "id": v.pk,
+        "regulation_number": v.regulation_number,
+        "title": v.title,
+        "status": v.status,
+        "effective_from": v.effective_from,
+        "effective_to": v.effective_to,
+        "based_on_id": v.based_on_id,
+        "author": str(v.author.username),
+        "approver": v.approver.username if v.approver else None,
+        "published_at": v.published_at,
+        "params": v.params,
+        "unit_overrides": [
+            {
+                "unit_id": o.unit_id,
+                "unit_code": o.unit.code,
+                "max_offsite_share": float(o.max_offsite_share)
+                if o.max_offsite_share is not None
+                else None,
+                "min_onsite_staff": o.min_onsite_staff,
+                "reason": o.reason,
+            }
+            for o in v.unit_overrides.select_related("unit")
+        ],
+    }
+
+
+@router.get("/versions", response=list[VersionSummary], summary="Policy versions you may see")
+def version_list(request: HttpRequest) -> Any:
+    return list(versions_visible(drafts=may_see_drafts(_user(request))))
+
+
+@router.get("/versions/{version_id}", response=VersionOut, summary="One policy version")
+def version_detail(request: HttpRequest, version_id: int) -> dict[str, Any]:
+    return _out(access_version(_user(request), version_id))
+
+
+@router.post("/versions", response={201: VersionOut}, summary="Create a draft (BKPSDM)")
+def draft_create(request: HttpRequest, payload: DraftIn) -> tuple[int, dict[str, Any]]:
+    user = _user(request)
+    require(user, Perm.POLICY_DRAFT)
+    based_on = access_version(user, payload.based_on_id) if payload.based_on_id else None
+    version = services.policy_draft_create(
+        actor=user,
+        regulation_number=payload.regulation_number,
+        title=payload.title,
+        effective_from=payload.effective_from,
+        based_on=based_on,
+    )
+    return 201, _out(version)
+
+
+@router.patch("/versions/{version_id}", response=VersionOut, summary="Change a draft (BKPSDM)")
+def draft_update(request: HttpRequest, version_id: int, payload: DraftUpdateIn) -> dict[str, Any]:
+    user = _user(request)
+    require(user, Perm.POLICY_DRAFT)
+    version = access_version(user, version_id)
+    merged = None
+    if payload.params is not None:
+        merged = {**version.params, **payload.params}
+    version = services.policy_draft_update(
+        actor=user,
+        version=version,
+        params=merged,
+        regulation_number=payload.regulation_number,
+        title=payload.title,
+        effective_from=payload.effective_from,
+        notes=payload.notes,
+    )
+    return _out(version)
+
+
+@router.post(
+    "/versions/{version_id}/publish", response=VersionOut, summary="Publish a draft (Sekda)"
+)
+def version_publish(request: HttpRequest, version_id: int) -> dict[str, Any]:
+    user = _user(request)
+    require(user, Perm.POLICY_PUBLISH)
+    version = services.policy_publish(actor=user, version=access_version(user, version_id))
+    return _out(version)
+
+
+@router.get("/diff", response=DiffOut, summary="What changed between two versions")
+def version_diff(request: HttpRequest, a: int, b: int) -> dict[str, Any]:
+    user = _user(request)
+    va, vb = access_version(user, a), access_version(user, b)
+    return {
+        "a": va.pk,
+        "b": vb.pk,
+        "changes": [
+            {
+                "key": c.key,
+                "before": to_jsonable(c.before),
+                "after": to_jsonable(c.after),
+                "direction": c.direction,
+            }
+            for c in diff_params(params_of(va), params_of(vb))
+        ],
+    }
