@@ -1,0 +1,157 @@
+"""Seeding the demo data: generate a plan (pure), then write it set-based in one transaction.
+
+Order: places → agency → units (then their paths) → positions → employees (supervisors
+first) → offices, acting officials → the regional secretariat (which re-derives every
+supervisor through the organisation's own rule, and finds nothing to change) → accounts.
+The audit trail gets one summary entry per perangkat daerah stream and one for the agency,
+besides the entries the organisation and account services write themselves.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fleksi.audit.services import AGENCY_STREAM, Change, audit_record_many
+from fleksi.common.errors import Conflict, ValidationFailed
+from fleksi.demo.domain.plan import generate
+from fleksi.demo.domain.records import DEFAULT_SEED, SIZES, DemoPlan
+from fleksi.demo.services.accounts import demo_accounts_write
+from fleksi.demo.services.bulk import (
+    acting_write,
+    employees_write,
+    offices_write,
+    places_write,
+    positions_write,
+    units_write,
+)
+from fleksi.org.models import Agency, Employee, Unit
+from fleksi.org.services import (
+    agency_set_secretariat,
+    agency_setup,
+    unit_stream,
+    units_rebuild_paths,
+)
+
+AGENCY_CODE = "64.02"
+AGENCY_NAME = "Pemerintah Kabupaten Kutai Kartanegara"
+AGENCY_SHORT_NAME = "Pemkab Kukar"
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    size: str
+    seed: int
+    seconds: float
+    counts: dict[str, int]
+
+
+def demo_database_is_empty() -> bool:
+    """True when there is no agency, unit or employee yet (places alone do not count)."""
+    return not (Agency.objects.exists() or Unit.objects.exists() or Employee.objects.exists())
+
+
+def demo_seed(
+    *,
+    actor: Any = None,
+    size: str,
+    seed: int = DEFAULT_SEED,
+    today: date | None = None,
+    password: str | None = None,
+) -> SeedReport:
+    """Fill an empty database with the demo regency. Refuses a database that already holds
+    organisation data: the demo never adds to (or duplicates) real or earlier data."""
+    if size not in SIZES:
+        raise ValidationFailed(
+            "demo_size", _("Unknown size %(size)s: use small or kukar.") % {"size": size}
+        )
+    if not demo_database_is_empty():
+        raise Conflict(
+            "demo_not_empty",
+            _(
+                "The database already holds organisation data; the demo is only seeded "
+                "into an empty database."
+            ),
+        )
+    started = time.perf_counter()
+    plan = generate(size=size, seed=seed, today=today or timezone.localdate())
+    password_hash = make_password(password or settings.FLEKSI_DEMO_PASSWORD)  # hashed once
+    with transaction.atomic():
+        kec_ids, desa_ids = places_write(plan)
+        agency_setup(actor=actor, code=AGENCY_CODE, name=AGENCY_NAME, short_name=AGENCY_SHORT_NAME)
+        unit_ids = units_write(plan, kec_ids)
+        units_rebuild_paths()
+        position_ids = positions_write(plan, unit_ids)
+        employee_ids = employees_write(plan, unit_ids, position_ids, desa_ids)
+        offices = offices_write(plan, unit_ids, desa_ids)
+        acting = acting_write(plan, unit_ids, employee_ids)
+        agency_set_secretariat(actor=actor, unit=Unit.objects.get(pk=unit_ids[plan.secretariat]))
+        accounts = demo_accounts_write(
+            actor=actor,
+            plan=plan,
+            unit_ids=unit_ids,
+            employee_ids=employee_ids,
+            password_hash=password_hash,
+        )
+        counts = {
+            "perangkat_daerah": sum(1 for u in plan.units if u.parent is None),
+            "units": len(plan.units),
+            "positions": len(plan.positions),
+            "employees": len(plan.people),
+            "offices": offices,
+            "acting": acting,
+            "kecamatan": len(kec_ids),
+            "desa": len(desa_ids),
+            "accounts": accounts,
+        }
+        _audit_summary(actor=actor, plan=plan, unit_ids=unit_ids, counts=counts)
+    return SeedReport(size, seed, time.perf_counter() - started, counts)
+
+
+def _audit_summary(
+    *, actor: Any, plan: DemoPlan, unit_ids: dict[str, int], counts: dict[str, int]
+) -> None:
+    """One entry per perangkat daerah (in its own stream) and one for the agency."""
+    context = {"size": plan.size, "seed": plan.seed, "today": plan.today}
+    pd_of = {u.key: u.pd for u in plan.units}
+    units = Counter(pd_of.values())
+    people = Counter(pd_of[p.unit] for p in plan.people)
+    for pd in (u for u in plan.units if u.parent is None):
+        root_id = unit_ids[pd.key]
+        audit_record_many(
+            actor=actor,
+            stream=unit_stream(Unit(pk=root_id)),
+            changes=[
+                Change(
+                    action="demo.seed",
+                    object_type="org.unit",
+                    object_id=str(root_id),
+                    object_repr=pd.name,
+                    after={"units": units[pd.key], "employees": people[pd.key]},
+                    context=context,
+                )
+            ],
+        )
+    audit_record_many(
+        actor=actor,
+        stream=AGENCY_STREAM,
+        changes=[
+            Change(
+                action="demo.seed",
+                object_type="org.agency",
+                object_id="1",
+                object_repr=AGENCY_NAME,
+                after=counts,
+                context=context,
+            )
+        ],
+    )
