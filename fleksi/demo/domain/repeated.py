@@ -15,14 +15,14 @@ from fleksi.demo.domain.villages import villages_by_kecamatan
 from fleksi.places.domain.kukar import KECAMATAN
 
 if TYPE_CHECKING:
-    from fleksi.demo.domain.units import SizeProfile, _TreeBuilder
+    from fleksi.demo.domain.units import SizeProfile, TreeBuilder
 
 
 def _slug(text: str) -> str:
     return text.lower().replace(" ", "-")
 
 
-def add_schools(tree: _TreeBuilder, profile: SizeProfile) -> None:
+def add_schools(tree: TreeBuilder, profile: SizeProfile) -> None:
     pd = PD_BY_KEY["disdikbud"]
     for level, counts, menu, thin_staff, staff_range in (
         ("sd", profile.sd, "sd", 4, (8, 16)),
@@ -51,7 +51,7 @@ def add_schools(tree: _TreeBuilder, profile: SizeProfile) -> None:
                 )
 
 
-def add_puskesmas(tree: _TreeBuilder, profile: SizeProfile, puskesmas: Sequence[Puskesmas]) -> None:
+def add_puskesmas(tree: TreeBuilder, profile: SizeProfile, puskesmas: Sequence[Puskesmas]) -> None:
     pd = PD_BY_KEY["dinkes"]
     parent = tree.by_key["dinkes"]
     for pkm in puskesmas:
@@ -77,7 +77,7 @@ def add_puskesmas(tree: _TreeBuilder, profile: SizeProfile, puskesmas: Sequence[
         )
 
 
-def add_fire_posts(tree: _TreeBuilder, profile: SizeProfile) -> None:
+def add_fire_posts(tree: TreeBuilder, profile: SizeProfile) -> None:
     pd = PD_BY_KEY["damkar"]
     parent = tree.by_key["damkar/ops"]
     for kec in KECAMATAN:
@@ -100,7 +100,7 @@ def add_fire_posts(tree: _TreeBuilder, profile: SizeProfile) -> None:
         )
 
 
-def add_kelurahan(tree: _TreeBuilder, profile: SizeProfile) -> None:
+def add_kelurahan(tree: TreeBuilder, profile: SizeProfile) -> None:
     for kec_code, places in villages_by_kecamatan().items():
         root = tree.by_key[f"kec{kec_code[-2:]}"]
         pd = PD_BY_KEY[root.key]

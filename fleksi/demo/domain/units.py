@@ -69,7 +69,7 @@ def size_profile(size: str) -> SizeProfile:
     )
 
 
-class _TreeBuilder:
+class TreeBuilder:
     def __init__(self, profile: SizeProfile) -> None:
         self.profile = profile
         self.units: list[UnitPlan] = []
@@ -195,7 +195,7 @@ def _weight(unit: UnitPlan) -> float:
 def build_units(size: str) -> list[UnitPlan]:
     """Every unit of the demo at ``size``, parents before children, with offices."""
     profile = size_profile(size)
-    tree = _TreeBuilder(profile)
+    tree = TreeBuilder(profile)
     for pd in PERANGKAT_DAERAH:
         tree.add_pd(pd)
     add_schools(tree, profile)
