@@ -42,6 +42,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.ROLES_MANAGE,
             Perm.AUDIT_VIEW,
             Perm.REGENCY_VIEW,
+            Perm.MAPPING_PROPOSE_ALL,
+            Perm.MAPPING_APPROVE,
         }
     ),
     "diskominfo_admin": frozenset({Perm.PLACES_MANAGE, Perm.REGENCY_VIEW}),
