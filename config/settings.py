@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "fleksi.org",
     "fleksi.accounts",
     "fleksi.policy",
+    "fleksi.jobmap",
     "fleksi.home",
     "fleksi.api",
     "fleksi.demo",
