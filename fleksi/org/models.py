@@ -366,3 +366,47 @@ class Office(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportBatch(models.Model):
+    """One uploaded registry export: the file (kept in private storage), who uploaded it,
+    what its validation found and, once applied, what the import changed.
+
+    Problems are kept as codes with parameters (``[line, column, code, params]``), so that
+    each reader sees them in their own language.
+    """
+
+    class Status(models.TextChoices):
+        VALIDATED = "validated", _("Validated")
+        APPLIED = "applied", _("Applied")
+        FAILED = "failed", _("Failed")
+
+    file = models.FileField(_("file"), upload_to="imports/people/%Y/%m/", max_length=255)
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by_id = models.BigIntegerField(_("uploaded by (account id)"), null=True, blank=True)
+    uploaded_by_label = models.CharField(_("uploaded by"), max_length=150)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    error_count = models.PositiveIntegerField(_("problems"), default=0)
+    rows_rejected = models.PositiveIntegerField(_("rows with problems"), default=0)
+    summary = models.JSONField(_("validation summary"), default=dict, blank=True)
+    errors = models.JSONField(_("problems"), default=list, blank=True)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    applied_by_label = models.CharField(_("applied by"), max_length=150, blank=True)
+    applied_partial = models.BooleanField(_("valid rows only"), default=False)
+    result = models.JSONField(_("import result"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("people import")
+        verbose_name_plural = _("people imports")
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["-uploaded_at"], name="import_batch_uploaded_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def can_apply(self) -> bool:
+        return self.status == self.Status.VALIDATED and self.rows_rejected < self.rows_total
