@@ -10,12 +10,13 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
 from fleksi.org.domain.nip import build_nip
 from fleksi.org.domain.people_import import Col
 
 HEADER = [c.value for c in Col]
-Row = dict[str, object]
+Row = dict[str, Any]
 
 
 def nip(birth: date, sex: str = "1", seq: int = 1, tmt: tuple[int, int] = (2010, 3)) -> str:
@@ -131,21 +132,19 @@ def small_agency() -> list[Row]:
     ]
 
 
-def table(
-    rows: Iterable[Mapping[str, object]], header: list[str] | None = None
-) -> list[list[object]]:
+def table(rows: Iterable[Mapping[str, Any]], header: list[str] | None = None) -> list[list[Any]]:
     """Header line, then one line per row (cells in header order, '' when missing)."""
     columns = header or HEADER
     return [list(columns), *([row.get(c, "") for c in columns] for row in rows)]
 
 
-def csv_bytes(lines: list[list[object]], *, delimiter: str = ",", bom: bool = False) -> bytes:
+def csv_bytes(lines: list[list[Any]], *, delimiter: str = ",", bom: bool = False) -> bytes:
     out = io.StringIO(newline="")
     csv.writer(out, delimiter=delimiter).writerows(lines)
     return ("\ufeff" if bom else "").encode() + out.getvalue().encode("utf-8")
 
 
-def xlsx_bytes(lines: list[list[object]]) -> bytes:
+def xlsx_bytes(lines: list[list[Any]]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -189,3 +188,13 @@ def row_of(employee: object) -> Row:
         "EMAIL": employee.email,
         "AKTIF": "Y" if employee.is_active else "N",
     }
+
+
+def private_storage_in(settings: object, path: object) -> None:
+    """Point the private default storage of a test at ``path`` (use from a fixture)."""
+    storages = dict(settings.STORAGES)  # type: ignore[attr-defined]
+    storages["default"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(path)},
+    }
+    settings.STORAGES = storages  # type: ignore[attr-defined]
