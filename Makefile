@@ -68,7 +68,7 @@ bench: $(BIN)/.installed | var
 	@$(PY) -m bench
 
 messages: $(BIN)/.installed
-	@$(DEV_ENV) $(PY) manage.py makemessages -l id --no-obsolete --add-location file -i '.venv/*' -i 'var/*'
+	@$(DEV_ENV) $(PY) manage.py makemessages -l id --no-obsolete --add-location file -i '.venv/*' -i 'var/*' -i 'bench/*'
 	@$(DEV_ENV) $(PY) manage.py compilemessages -l id -i '.venv' -i 'var'
 
 clean:
