@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("fleksi.accounts.urls")),
     path("org/", include("fleksi.org.urls")),
     path("audit/", include("fleksi.audit.urls")),
+    path("jobmap/", include("fleksi.jobmap.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("fleksi.api.urls")),
 ]

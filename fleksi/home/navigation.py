@@ -26,6 +26,14 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
     if scope.sees_all_people or scope.unit_paths or scope.has_role("supervisor"):
         items.append((_("People"), "org:people"))
     items.append((_("Units"), "org:unit_list"))
+    if (
+        scope.employee_id is not None
+        or scope.unit_paths
+        or scope.sees_all_people
+        or scope.has(Perm.REGENCY_VIEW)
+        or scope.has(Perm.MAPPING_APPROVE)
+    ):
+        items.append((_("Duty mapping"), "jobmap:index"))
     if scope.has(Perm.PEOPLE_IMPORT):
         items.append((_("Import"), "org:import_people"))
     if scope.has(Perm.AUDIT_VIEW):

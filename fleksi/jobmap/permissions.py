@@ -77,6 +77,11 @@ def may_edit_unit(user: User, unit: Unit) -> bool:
     )
 
 
+def may_import(user: User) -> bool:
+    scope = scope_for(user)
+    return scope.has(Perm.MAPPING_PROPOSE_ALL) or bool(scope.admin_unit_paths)
+
+
 def import_scope(user: User) -> tuple[str, ...] | None:
     """Subtrees whose positions the user may import duties for (``None``: all); 403 if none."""
     scope = scope_for(user)

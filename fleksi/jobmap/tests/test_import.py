@@ -32,7 +32,8 @@ def run(text_or_bytes, name="tugas.csv", **kw):
 
 def test_import_creates_duties_and_is_idempotent(world):
     report = run("\ufeff" + GOOD)
-    assert report.ok and report.applied
+    assert report.ok
+    assert report.applied
     assert (report.positions, report.created, report.updated, report.deleted) == (2, 4, 0, 0)
     loket = list(
         Duty.objects.filter(position=world.positions["loket"]).values_list("order", "time_share")
@@ -62,7 +63,9 @@ def test_reimport_updates_adds_and_removes_by_number(world):
 
 def test_dry_run_writes_nothing(world):
     report = run(GOOD, dry_run=True)
-    assert report.ok and not report.applied and report.created == 4
+    assert report.ok
+    assert not report.applied
+    assert report.created == 4
     assert not Duty.objects.exists()
 
 

@@ -1,0 +1,1 @@
+"""Pages of the duty mapping (thin: check access, parse, call one service or selector)."""
