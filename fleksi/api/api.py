@@ -13,6 +13,7 @@ from ninja.security import SessionAuth
 from fleksi.accounts.api import router as accounts_router
 from fleksi.api.auth import TokenAuth
 from fleksi.common.errors import ServiceError
+from fleksi.jobmap.api import router as jobmap_router
 from fleksi.org.api import router as org_router
 
 api = NinjaAPI(
@@ -29,6 +30,7 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router)
 api.add_router("/", org_router)
+api.add_router("/jobmap", jobmap_router)
 
 
 @api.exception_handler(ServiceError)
