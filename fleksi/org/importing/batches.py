@@ -7,7 +7,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Mapping
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
@@ -93,16 +93,28 @@ def import_batch_run(
     batch.save()
     if not dry_run:
         batch.applied_by_label = _actor_label(actor)
-    result = people_import(
-        actor=actor,
-        rows=table.rows,
-        dry_run=dry_run,
-        accept_partial=accept_partial,
-        context={"import_batch": batch.pk, "file": batch.file_name},
-    )
+    try:
+        result = people_import(
+            actor=actor,
+            rows=table.rows,
+            dry_run=dry_run,
+            accept_partial=accept_partial,
+            context={"import_batch": batch.pk, "file": batch.file_name},
+        )
+    except DatabaseError as exc:
+        _failed_to_write(batch.pk, exc)
     _record(batch, result)
     batch.save()
     return batch, result
+
+
+def _failed_to_write(batch_id: int, exc: Exception) -> NoReturn:
+    """Mark the batch failed (its transaction was rolled back) and say so to the caller."""
+    logger.error("people import %s could not be written: %r", batch_id, exc)
+    ImportBatch.objects.filter(pk=batch_id).update(
+        status=ImportBatch.Status.FAILED, errors=[[0, "", "apply_failed", {}]], error_count=1
+    )
+    raise ValidationFailed("apply_failed", problem_message("apply_failed", {})) from exc
 
 
 def import_batch_apply(*, actor: Any, batch: ImportBatch, accept_partial: bool) -> ImportResult:
@@ -130,12 +142,6 @@ def import_batch_apply(*, actor: Any, batch: ImportBatch, accept_partial: bool) 
             _record(locked, result)
             locked.save()
     except (DatabaseError, OSError, UnreadableFile) as exc:
-        logger.exception("people import %s could not be applied", batch.pk)
-        ImportBatch.objects.filter(pk=batch.pk).update(
-            status=ImportBatch.Status.FAILED,
-            errors=[[0, "", "apply_failed", {}]],
-            error_count=1,
-        )
-        raise ValidationFailed("apply_failed", problem_message("apply_failed", {})) from exc
+        _failed_to_write(batch.pk, exc)
     batch.refresh_from_db()
     return result

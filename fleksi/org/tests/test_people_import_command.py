@@ -174,3 +174,25 @@ def test_command_unreadable_or_missing_file(world, tmp_path):
         command(tmp_path, b"garbage", name="export.xlsx")
     with pytest.raises(CommandError):
         call_command("import_people", str(tmp_path / "nothing.csv"))
+
+
+def test_a_database_failure_while_writing_fails_the_batch(world, monkeypatch):
+    from django.db import DatabaseError
+
+    from fleksi.common.errors import ValidationFailed
+    from fleksi.org.importing import batches
+
+    batch, _ = upload(csv_bytes(table(AGENCY)))
+
+    def broken(**kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(batches, "people_import", broken)
+    with pytest.raises(ValidationFailed) as info:
+        import_batch_apply(actor=None, batch=batch, accept_partial=False)
+    assert info.value.code == "apply_failed"
+    batch.refresh_from_db()
+    assert (batch.status, batch.errors) == ("failed", [[0, "", "apply_failed", {}]])
+    with pytest.raises(ValidationFailed):
+        upload(csv_bytes(table(AGENCY)), dry_run=False)
+    assert ImportBatch.objects.order_by("-id").first().status == "failed"
