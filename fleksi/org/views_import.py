@@ -19,7 +19,7 @@ from fleksi.accounts.permissions import require
 from fleksi.accounts.services import accounts_provision
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
-from fleksi.org.domain.people_import import REQUIRED_COLUMNS
+from fleksi.org.domain.people_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from fleksi.org.forms import ImportApplyForm, PeopleImportForm
 from fleksi.org.importing.batches import import_batch_apply, import_batch_run, problems_from_json
 from fleksi.org.importing.messages import describe
@@ -53,6 +53,7 @@ def import_people(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": paginate(batches, request.GET, per_page=20),
             "required_columns": [c.value for c in REQUIRED_COLUMNS],
+            "optional_columns": [c.value for c in OPTIONAL_COLUMNS],
         },
     )
 
