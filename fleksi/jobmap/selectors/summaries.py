@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Q, Sum
 
-from fleksi.jobmap.domain.classify import CLASSES
+from fleksi.jobmap.domain.classify import CLASSES, UNASSESSED, classify_position
 from fleksi.jobmap.models import Assessment, Duty
-from fleksi.jobmap.selectors.classes import position_class_map
+from fleksi.jobmap.selectors.classes import approved_duties, position_class_map
 from fleksi.org.models import Employee, Position, Unit
 from fleksi.policy.domain.params import PolicyParams
 
@@ -101,12 +101,23 @@ def unit_mapping(unit: Unit, *, params: PolicyParams) -> list[PositionRow]:
         .values_list("position_id", "n")
     )
     rounds = _latest_rounds(in_subtree)
-    classes = position_class_map(params=params, position_ids=ids)
+    approved = approved_duties(ids)
+    capable, partly = params.class_capable_min_share, params.class_partly_min_share
     rows = []
     for pid, code, name, kind, is_head, unit_id, unit_name in positions:
         n, total, last_edit = duty_stats.get(pid, (0, Decimal(0), None))
         status, version, approved_at = rounds.get(pid, ("none", None, None))
-        stale = bool(approved_at and last_edit and last_edit > approved_at)
+        assessed = approved.get(pid)
+        position_class = classify_position(assessed, capable, partly) if assessed else UNASSESSED
+        # Duties edited, added or removed since the approval in force.
+        stale = bool(
+            assessed
+            and (
+                (approved_at and last_edit and last_edit > approved_at)
+                or n != len(assessed)
+                or (total or Decimal(0)) != sum((s for s, _x in assessed), Decimal(0))
+            )
+        )
         rows.append(
             PositionRow(
                 pid,
@@ -119,7 +130,7 @@ def unit_mapping(unit: Unit, *, params: PolicyParams) -> list[PositionRow]:
                 holders.get(pid, 0),
                 n,
                 total or Decimal(0),
-                classes[pid],
+                position_class,
                 status,
                 version,
                 stale,

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fleksi.audit.services import Change, audit_record, diff_values
@@ -106,12 +107,14 @@ def duty_update(
 
 def _renumber(position: Position, ordered_ids: Sequence[int]) -> None:
     duties = {d.pk: d for d in Duty.objects.filter(position=position)}
+    now = timezone.now()
     for duty in duties.values():
         duty.order += _PARKING
     Duty.objects.bulk_update(duties.values(), ["order"])
     for number, duty_id in enumerate(ordered_ids, start=1):
         duties[duty_id].order = number
-    Duty.objects.bulk_update(duties.values(), ["order"])
+        duties[duty_id].updated_at = now
+    Duty.objects.bulk_update(duties.values(), ["order", "updated_at"])
 
 
 def duty_delete(*, actor: Any, duty: Duty) -> None:

@@ -228,3 +228,15 @@ def test_two_approvers_cannot_both_approve(world):
         t.join()
     assert sorted(outcomes) == ["approved", "assessment_not_proposed"]
     assert Assessment.objects.filter(position=position, status="approved").count() == 1
+
+
+@pytest.mark.django_db
+def test_unit_mapping_flags_duties_changed_since_approval(mapped):
+    from fleksi.jobmap.services import duty_delete
+
+    w = mapped
+    rows = {r.code: r for r in unit_mapping(w.units["b"], params=PARAMS)}
+    assert rows["P-analis"].stale is False
+    duty_delete(actor=None, duty=w.positions["analis"].duties.order_by("order").last())
+    rows = {r.code: r for r in unit_mapping(w.units["b"], params=PARAMS)}
+    assert (rows["P-analis"].stale, rows["P-analis"].position_class) == (True, "capable")

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from fleksi.audit.models import AuditEntry
 from fleksi.common.errors import Conflict, ValidationFailed
@@ -139,7 +140,7 @@ def test_missing_answers_and_reasons_are_refused_per_duty(world):
     answers[(d1.pk, "ict")] = (True, "")
     del answers[(d2.pk, "little_contact")]
     assessment_save_draft(actor=kepeg, position=position, answers=answers)
-    with pytest.raises(ValidationFailed) as err:
+    with translation.override("en"), pytest.raises(ValidationFailed) as err:
         assessment_propose(actor=kepeg, position=position)
     assert err.value.code == "assessment_incomplete"
     errors = err.value.params["errors"]
