@@ -92,7 +92,13 @@ def seed_duty_mapping(
             for p, seeded, _s in plans
             for i, d in enumerate(seeded, start=1)
         ]
+        seeded_at = timezone.now()
         Duty.objects.bulk_create(duties, batch_size=BATCH)
+        # As if entered from the Anjab before the assessments below (not "changed since").
+        entered = _moment(today - timedelta(days=120), rng)
+        Duty.objects.filter(created_at__gte=seeded_at).update(
+            created_at=entered, updated_at=entered
+        )
         assessed = [(p, seeded, s) for p, seeded, s in plans if s != "none"]
         assessments = []
         for p, _seeded, state in assessed:

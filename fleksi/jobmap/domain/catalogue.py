@@ -198,7 +198,7 @@ KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "perekam medis",
         ),
     ),
-    ("field", ("pemadam", "polisi pamong praja", "pengemudi", "operator mobil")),
+    ("field", ("pemadam", "polisi pamong praja", "pengemudi", "operator mobil", "kebersihan")),
     ("counter", ("petugas pelayanan", "petugas loket", "loket")),
     ("library", ("pustakawan", "laboratorium pendidikan")),
     ("finance", ("keuangan", "bendahara")),
@@ -262,10 +262,15 @@ _PATTERNS = tuple(
 def profile_for(name: str, kind: str, is_head: bool) -> str:
     """The profile of a position: by words of its name (whole words), else by its kind."""
     lowered = name.lower()
+    # A head is named after the unit ("Kepala Bidang Guru…", "Kepala Dinas Pemadam…"): only
+    # the heads of service units get a profile of their own.
+    managerial = is_head or kind in ("jpt_pratama", "administrator", "pengawas")
     for profile, pattern in _PATTERNS:
+        if managerial and profile != "service_head":
+            continue
         if pattern.search(lowered):
             return profile
-    if is_head or kind in ("jpt_pratama", "administrator", "pengawas"):
+    if managerial:
         return "manager"
     return "analyst" if kind == "fungsional" else "clerk"
 

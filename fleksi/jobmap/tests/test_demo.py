@@ -12,7 +12,7 @@ from fleksi.jobmap.demo import seed_duty_mapping
 from fleksi.jobmap.domain.catalogue import PROFILES, duties_for, profile_for
 from fleksi.jobmap.domain.classify import classify_position
 from fleksi.jobmap.models import Assessment, AssessmentAnswer, Duty
-from fleksi.jobmap.selectors import position_class_map
+from fleksi.jobmap.selectors import position_class_map, unit_mapping
 from fleksi.org.models import Position
 from fleksi.policy.domain.params import PolicyParams
 
@@ -34,6 +34,9 @@ def test_every_profile_adds_up_to_100(profile):
         ("Pengadministrasi Perkantoran", "pelaksana", False, "clerk"),
         ("Kepala Bidang Anggaran", "administrator", True, "manager"),
         ("Pemadam Kebakaran Terampil", "fungsional", False, "field"),
+        ("Kepala Bidang Guru dan Tenaga Kependidikan", "administrator", True, "manager"),
+        ("Kepala Subbagian Keuangan", "pengawas", True, "manager"),
+        ("Camat Tabang", "jpt_pratama", True, "service_head"),
     ],
 )
 def test_positions_get_the_duties_of_their_kind(name, kind, head, expected):
@@ -77,6 +80,8 @@ def test_seeding_the_test_world(world):
     assert totals == {Decimal(100)}
     for a in Assessment.objects.exclude(status="draft"):
         assert AssessmentAnswer.objects.filter(duty__assessment=a).count() == 5 * a.duties.count()
+    rows = unit_mapping(world.units["a"], params=PolicyParams())
+    assert not any(r.stale for r in rows)
     again = seed_duty_mapping(actor=None, rng=random.Random(1))
     assert (again.positions, again.duties, again.exceptions) == (0, 0, 0)
 
