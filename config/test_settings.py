@@ -20,7 +20,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # (shared-cache memory databases fail with "table is locked" instead of waiting).
     # pytest-django gives each xdist worker its own file.
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-fleksi.sqlite3")}  # noqa: F405
+    # The process id keeps two test runs on one machine apart.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / f"test-fleksi-{os.getpid()}.sqlite3")  # noqa: F405
+    }
 
 # Static files straight from the apps (no collectstatic before a test run).
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

@@ -32,8 +32,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "employee": frozenset(),
     "supervisor": frozenset(),
     "unit_head": frozenset(),
-    "sekda": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW, Perm.AUDIT_VIEW}),
-    "bupati": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW}),
+    "sekda": frozenset(
+        {
+            Perm.PEOPLE_VIEW_ALL,
+            Perm.REGENCY_VIEW,
+            Perm.AUDIT_VIEW,
+            Perm.POLICY_PUBLISH,
+            Perm.POLICY_VIEW_DRAFTS,
+        }
+    ),
+    "bupati": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW, Perm.POLICY_VIEW_DRAFTS}),
     "bkpsdm_admin": frozenset(
         {
             Perm.PEOPLE_VIEW_ALL,
@@ -44,6 +52,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.REGENCY_VIEW,
             Perm.MAPPING_PROPOSE_ALL,
             Perm.MAPPING_APPROVE,
+            Perm.POLICY_DRAFT,
+            Perm.POLICY_VIEW_DRAFTS,
+            Perm.CALENDAR_MANAGE,
         }
     ),
     "diskominfo_admin": frozenset({Perm.PLACES_MANAGE, Perm.REGENCY_VIEW}),
