@@ -10,13 +10,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):  # type: ignore[no-untyped-def]
+def _fast_passwords(settings):
     """Argon2 is deliberately slow; tests do not need it except where they say so."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
-def world(db):  # type: ignore[no-untyped-def]
+def world(db):
     from fleksi.testkit.world import build_world
 
     return build_world()
@@ -26,14 +26,20 @@ def world(db):  # type: ignore[no-untyped-def]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 _skipped_browser_tests: list[str] = []
 
 
-def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+def pytest_collection_modifyitems(config, items):
     if os.path.exists(CHROMIUM):
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: browser test skipped")
@@ -43,7 +49,7 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
             _skipped_browser_tests.append(item.nodeid)
 
 
-def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(terminalreporter):
     if _skipped_browser_tests:
         terminalreporter.write_line(
             f"NOTE: {len(_skipped_browser_tests)} browser tests were SKIPPED because Chromium is "
@@ -53,7 +59,7 @@ def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -63,7 +69,7 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
+def page(browser):
     context = browser.new_context(locale="id-ID", timezone_id="Asia/Makassar")
     pg = context.new_page()
     pg.set_default_timeout(15_000)

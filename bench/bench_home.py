@@ -11,14 +11,18 @@ from bench.support import figure, setup_django
 BUDGET_KB = 60
 
 
-def page_weight(client, path: str) -> float:  # type: ignore[no-untyped-def]
+def page_weight(client, path: str) -> float:
     from django.contrib.staticfiles import finders
 
     response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200, (path, response.status_code)
     body = response.content
     total = len(body) if response.get("Content-Encoding") == "gzip" else len(gzip.compress(body))
-    html = gzip.decompress(body).decode() if response.get("Content-Encoding") == "gzip" else body.decode()
+    html = (
+        gzip.decompress(body).decode()
+        if response.get("Content-Encoding") == "gzip"
+        else body.decode()
+    )
     for asset in re.findall(r'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
         found = finders.find(asset)
         assert found, asset
@@ -39,8 +43,11 @@ def main() -> None:
     from fleksi.accounts.models import User
 
     worst = 0.0
-    for persona, name in (("rina", "home_page_kb"), ("sekda", "home_page_sekda_kb"),
-                          ("bkpsdm", "home_page_bkpsdm_kb")):
+    for persona, name in (
+        ("rina", "home_page_kb"),
+        ("sekda", "home_page_sekda_kb"),
+        ("bkpsdm", "home_page_bkpsdm_kb"),
+    ):
         client = Client()
         client.force_login(User.objects.get(username=accounts[persona]))
         kb = page_weight(client, "/")

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "fleksi.accounts",
     "fleksi.policy",
     "fleksi.jobmap",
+    "fleksi.eligibility",
     "fleksi.home",
     "fleksi.api",
     "fleksi.demo",

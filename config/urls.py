@@ -6,6 +6,8 @@ urlpatterns = [
     path("org/", include("fleksi.org.urls")),
     path("audit/", include("fleksi.audit.urls")),
     path("jobmap/", include("fleksi.jobmap.urls")),
+    path("policy/", include("fleksi.policy.urls")),
+    path("eligibility/", include("fleksi.eligibility.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("fleksi.api.urls")),
 ]

@@ -13,8 +13,10 @@ from ninja.security import SessionAuth
 from fleksi.accounts.api import router as accounts_router
 from fleksi.api.auth import TokenAuth
 from fleksi.common.errors import ServiceError
+from fleksi.eligibility.api import router as eligibility_router
 from fleksi.jobmap.api import router as jobmap_router
 from fleksi.org.api import router as org_router
+from fleksi.policy.api import router as policy_router
 
 api = NinjaAPI(
     title="Fleksi API",
@@ -31,6 +33,8 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", org_router)
 api.add_router("/jobmap", jobmap_router)
+api.add_router("/policy", policy_router)
+api.add_router("/eligibility", eligibility_router)
 
 
 @api.exception_handler(ServiceError)

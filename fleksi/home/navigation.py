@@ -23,6 +23,8 @@ class NavItem:
 
 def _items(scope: Scope) -> list[tuple[Any, str]]:
     items: list[tuple[Any, str]] = [(_("Home"), "home:index")]
+    if scope.employee_id is not None:
+        items.append((_("Can I WFA?"), "eligibility:mine"))
     if scope.sees_all_people or scope.unit_paths or scope.has_role("supervisor"):
         items.append((_("People"), "org:people"))
     items.append((_("Units"), "org:unit_list"))
@@ -34,6 +36,9 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
         or scope.has(Perm.MAPPING_APPROVE)
     ):
         items.append((_("Duty mapping"), "jobmap:index"))
+    items.append((_("WFA policy"), "policy:version_list"))
+    if scope.has(Perm.REGENCY_VIEW):
+        items.append((_("Eligibility"), "eligibility:regency"))
     if scope.has(Perm.PEOPLE_IMPORT):
         items.append((_("Import"), "org:import_people"))
     if scope.has(Perm.AUDIT_VIEW):
@@ -47,9 +52,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if not isinstance(user, User) or not user.is_authenticated:
         return {"nav_items": []}
     path = request.path
-    result = []
-    for label, name in _items(scope_for(user)):
-        url = reverse(name)
-        current = path == url if url == "/" else path.startswith(url)
-        result.append(NavItem(str(label), url, current))
-    return {"nav_items": result}
+    entries = [(str(label), reverse(name)) for label, name in _items(scope_for(user))]
+    # The current item is the one whose address is the longest prefix of this page's
+    # ("/" only on the home page itself).
+    matching = [
+        url for _label, url in entries if (path == url if url == "/" else path.startswith(url))
+    ]
+    current = max(matching, key=len, default=None)
+    return {"nav_items": [NavItem(label, url, url == current) for label, url in entries]}

@@ -27,15 +27,17 @@ def test_me_describes_roles_and_employee(client, world):
 def test_token_authentication_and_revocation(client, world):
     token, secret = api_token_create(actor=world.user("head_b"), name="rekap")
     assert client.get(reverse("api:me"), **bearer(secret)).json()["username"] == (
-        world.people["head_b"].nip)
+        world.people["head_b"].nip
+    )
     assert client.get(reverse("api:me"), **bearer("fk_wrong")).status_code == 401
     api_token_revoke(actor=world.user("head_b"), token=token)
     assert client.get(reverse("api:me"), **bearer(secret)).status_code == 401
 
 
 def test_expired_token_is_refused(client, world):
-    _token, secret = api_token_create(actor=world.user("head_b"), name="old",
-                                      expires_at=timezone.now() - timedelta(seconds=1))
+    _token, secret = api_token_create(
+        actor=world.user("head_b"), name="old", expires_at=timezone.now() - timedelta(seconds=1)
+    )
     assert client.get(reverse("api:me"), **bearer(secret)).status_code == 401
 
 
@@ -49,8 +51,9 @@ def test_employee_list_is_scoped_paginated_and_filtered(client, world):
     assert len(second["items"]) == 1
     pppk = client.get(reverse("api:employee_list"), {"asn_type": "pppk"}).json()
     assert [e["name"] for e in pppk["items"]] == ["Darto Wijaya"]
-    by_unit = client.get(reverse("api:employee_list"),
-                         {"unit_id": world.units["a_loket"].pk}).json()
+    by_unit = client.get(
+        reverse("api:employee_list"), {"unit_id": world.units["a_loket"].pk}
+    ).json()
     assert by_unit["count"] == 3
     by_name = client.get(reverse("api:employee_list"), {"q": "rina"}).json()
     assert [e["nip"] for e in by_name["items"]] == [world.people["staff_a1"].nip]
@@ -91,8 +94,13 @@ def test_openapi_document_lists_the_endpoints(client, world):
     client.force_login(world.user("staff_a1"))
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["info"]["title"] == "Fleksi API"
-    for path in ("/api/v1/me", "/api/v1/units", "/api/v1/units/{unit_id}", "/api/v1/employees",
-                 "/api/v1/employees/{employee_id}"):
+    for path in (
+        "/api/v1/me",
+        "/api/v1/units",
+        "/api/v1/units/{unit_id}",
+        "/api/v1/employees",
+        "/api/v1/employees/{employee_id}",
+    ):
         assert path in doc["paths"], path
     schemes = doc["components"]["securitySchemes"]
     assert {"TokenAuth", "SessionAuth"} <= set(schemes)

@@ -31,8 +31,10 @@ def record(n: int, stream: str = "pd:1") -> list[AuditEntry]:
     return audit_record_many(
         actor=None,
         stream=stream,
-        changes=[Change(action="test.change", object_type="t", object_id=str(i),
-                        after={"i": i}) for i in range(1, n + 1)],
+        changes=[
+            Change(action="test.change", object_type="t", object_id=str(i), after={"i": i})
+            for i in range(1, n + 1)
+        ],
     )
 
 
@@ -45,7 +47,12 @@ def test_entries_are_chained_per_stream_and_verify():
         audit_record(actor=None, stream="pd:1", change=Change(action="test.one", object_type="t"))
     finally:
         reset_request_id(token)
-    assert list(AuditEntry.objects.filter(stream="pd:1").values_list("seq", flat=True)) == [1, 2, 3, 4]
+    assert list(AuditEntry.objects.filter(stream="pd:1").values_list("seq", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+    ]
     assert AuditEntry.objects.get(stream="pd:1", seq=4).request_id == "req-12345678"
     assert AuditStream.objects.get(key="pd:2").last_seq == 2
     assert audit_chain_verify() == (6, None)
@@ -74,9 +81,12 @@ def test_the_orm_refuses_updates_and_deletes():
 @pytest.mark.django_db
 def test_the_database_refuses_updates():
     entry = record(1)[0]
-    with pytest.raises((IntegrityError, DatabaseError)), transaction.atomic():
-        with connection.cursor() as cur:
-            cur.execute("UPDATE audit_auditentry SET action = 'forged' WHERE id = %s", [entry.pk])
+    with (
+        pytest.raises((IntegrityError, DatabaseError)),
+        transaction.atomic(),
+        connection.cursor() as cur,
+    ):
+        cur.execute("UPDATE audit_auditentry SET action = 'forged' WHERE id = %s", [entry.pk])
 
 
 @pytest.mark.django_db
@@ -87,7 +97,11 @@ def test_an_altered_entry_is_named(capsys):
     _, problem = audit_chain_verify()
     assert problem is not None
     assert (problem.code, problem.stream, problem.seq, problem.entry_id) == (
-        "altered", "pd:1", 2, entries[1].pk)
+        "altered",
+        "pd:1",
+        2,
+        entries[1].pk,
+    )
     with pytest.raises(CommandError, match=rf"altered.*sequence 2, entry id {entries[1].pk}"):
         call_command("audit_verify")
 
@@ -137,9 +151,11 @@ def test_parallel_writers_keep_one_unbroken_chain():
     def writer(k: int) -> None:
         try:
             for i in range(5):
-                audit_record(actor=None, stream="pd:7",
-                             change=Change(action="test.parallel", object_type="t",
-                                           object_id=f"{k}-{i}"))
+                audit_record(
+                    actor=None,
+                    stream="pd:7",
+                    change=Change(action="test.parallel", object_type="t", object_id=f"{k}-{i}"),
+                )
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:

@@ -12,18 +12,27 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("SECURE_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SECURE_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_"))
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
-        capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
 def test_check_deploy_is_clean_under_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY="x" * 20 + "production-secret-key-with-enough-entropy-0123456789",
         ALLOWED_HOSTS="fleksi.kukarkab.go.id",
     )

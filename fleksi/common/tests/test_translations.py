@@ -26,10 +26,14 @@ def test_every_entry_is_translated_and_none_is_fuzzy():
 
 
 def test_compiled_catalogue_matches_the_source():
-    po = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-          for e in polib.pofile(str(PO)).translated_entries()}
-    mo = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-          for e in polib.mofile(str(MO))}
+    po = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in polib.pofile(str(PO)).translated_entries()
+    }
+    mo = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in polib.mofile(str(MO))
+    }
     assert po == mo, "run `make messages` to recompile locale/id/LC_MESSAGES/django.mo"
 
 
@@ -38,14 +42,24 @@ def test_catalogue_has_every_string_of_the_code(tmp_path):
     """Extract the strings of a copy of the code and compare with the committed catalogue."""
     copy = tmp_path / "src"
     shutil.copytree(
-        ROOT, copy,
-        ignore=shutil.ignore_patterns(".venv", "var", ".git", "node_modules", "__pycache__",
-                                      ".mypy_cache", ".ruff_cache", "*.mo"),
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            "var",
+            ".git",
+            "node_modules",
+            "__pycache__",
+            ".mypy_cache",
+            ".ruff_cache",
+            "*.mo",
+        ),
     )
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "id", "--no-obsolete",
-         "-i", "bench/*"],
-        cwd=copy, check=True, capture_output=True,
+        [sys.executable, "manage.py", "makemessages", "-l", "id", "--no-obsolete", "-i", "bench/*"],
+        cwd=copy,
+        check=True,
+        capture_output=True,
         env={"PATH": "/usr/bin:/bin", "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "config.settings"},
     )
     extracted = {(e.msgctxt, e.msgid) for e in polib.pofile(str(copy / PO.relative_to(ROOT)))}

@@ -9,6 +9,7 @@ besides the entries the organisation and account services write themselves.
 
 from __future__ import annotations
 
+import random
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ from fleksi.demo.services.bulk import (
     positions_write,
     units_write,
 )
+from fleksi.demo.services.policy import demo_policy_write
+from fleksi.jobmap.demo import seed_duty_mapping
 from fleksi.org.models import Agency, Employee, Unit
 from fleksi.org.services import (
     agency_set_secretariat,
@@ -45,6 +48,7 @@ from fleksi.org.services import (
 AGENCY_CODE = "64.02"
 AGENCY_NAME = "Pemerintah Kabupaten Kutai Kartanegara"
 AGENCY_SHORT_NAME = "Pemkab Kukar"
+COUNTER_UNIT = "disdukcapil/dafduk/identitas"  # Bu Sari's counters: a minimum on site
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,10 @@ def demo_seed(
             employee_ids=employee_ids,
             password_hash=password_hash,
         )
+        duties = seed_duty_mapping(actor=actor, rng=random.Random(seed + 1), today=plan.today)
+        versions = demo_policy_write(
+            today=plan.today, counter_unit_key=COUNTER_UNIT, unit_ids=unit_ids
+        )
         counts = {
             "perangkat_daerah": sum(1 for u in plan.units if u.parent is None),
             "units": len(plan.units),
@@ -112,6 +120,8 @@ def demo_seed(
             "kecamatan": len(kec_ids),
             "desa": len(desa_ids),
             "accounts": accounts,
+            "duties": duties.duties,
+            "policy_versions": versions,
         }
         _audit_summary(actor=actor, plan=plan, unit_ids=unit_ids, counts=counts)
     return SeedReport(size, seed, time.perf_counter() - started, counts)

@@ -56,11 +56,11 @@ def test_tmt_boundary_is_the_month_of_the_18th_birthday(tmt, ok):
 
 
 def test_nip_must_match_recorded_birth_date_and_sex():
-    problems = check_employee_number(
-        VALID, asn_type="pns", birth_date=date(1985, 3, 13), sex="1"
-    )
+    problems = check_employee_number(VALID, asn_type="pns", birth_date=date(1985, 3, 13), sex="1")
     assert [p.code for p in problems] == ["nip_birth_mismatch", "nip_sex_mismatch"]
-    assert check_employee_number(VALID, asn_type="cpns", birth_date=date(1985, 3, 12), sex="2") == []
+    assert (
+        check_employee_number(VALID, asn_type="cpns", birth_date=date(1985, 3, 12), sex="2") == []
+    )
 
 
 @pytest.mark.parametrize("asn_type", ["pppk", "pppk_pw"])
@@ -68,8 +68,9 @@ def test_pppk_numbers_are_never_parsed_as_nip(asn_type):
     # Digits 9-14 "202199" would be an invalid TMT month for a NIP.
     ni = "199001012021991001"
     assert check_employee_number(ni, asn_type=asn_type, birth_date=date(1970, 1, 1), sex="2") == []
-    assert [p.code for p in check_employee_number("12345", asn_type=asn_type, birth_date=None,
-                                                  sex=None)] == ["nip_length"]
+    assert [
+        p.code for p in check_employee_number("12345", asn_type=asn_type, birth_date=None, sex=None)
+    ] == ["nip_length"]
 
 
 def test_build_nip_round_trips():

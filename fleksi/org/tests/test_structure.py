@@ -46,7 +46,9 @@ def test_derived_supervisor(heads, person, expected):
 
 def test_without_a_secretariat_heads_of_perangkat_daerah_have_no_supervisor():
     result = derive_supervisors(
-        parent_of=PARENT_OF, head_of_unit={2: 200}, people=[Person(200, 2, True)],
+        parent_of=PARENT_OF,
+        head_of_unit={2: 200},
+        people=[Person(200, 2, True)],
         secretariat_unit_id=None,
     )
     assert result == {200: None}
