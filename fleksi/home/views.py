@@ -8,6 +8,7 @@ from django.utils import timezone
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import employees_visible_to, scope_for
+from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.home import selectors
 from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import employee_get, subtree_q
@@ -20,7 +21,10 @@ def index(request: HttpRequest) -> HttpResponse:
     scope = scope_for(user)
     ctx: dict[str, object] = {"scope": scope, "today": timezone.localdate()}
     if scope.employee_id is not None:
-        ctx["me"] = employee_get(scope.employee_id)
+        ctx["me"] = me = employee_get(scope.employee_id)
+        ctx["wfa_version"], ctx["wfa_today"] = eligibility_evaluate(
+            employee=me, day=timezone.localdate()
+        )
     if scope.has_role("supervisor"):
         ctx["team"] = (
             Employee.objects.filter(supervisor_id=scope.employee_id, is_active=True)

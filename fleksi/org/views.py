@@ -54,6 +54,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = _user(request)
     unit = access_unit(user, unit_id)
+    scope = scope_for(user)
     today = timezone.localdate()
     people = (
         unit_people_visible(user, unit)
@@ -74,6 +75,8 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             "page": paginate(people, request.GET, per_page=100),
             "visible_people": visible_people,
             "total_in_subtree": unit_people_visible(user, unit).count(),
+            "can_see_eligibility": scope.sees_all_people
+            or any(unit.path.startswith(p) for p in scope.unit_paths),
         },
     )
 
