@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
@@ -63,7 +63,7 @@ def version_detail(request: HttpRequest, version_id: int) -> dict[str, Any]:
 
 
 @router.post("/versions", response={201: VersionOut}, summary="Create a draft (BKPSDM)")
-def draft_create(request: HttpRequest, payload: DraftIn) -> tuple[int, dict[str, Any]]:
+def draft_create(request: HttpRequest, payload: DraftIn) -> Status[dict[str, Any]]:
     user = _user(request)
     require(user, Perm.POLICY_DRAFT)
     based_on = access_version(user, payload.based_on_id) if payload.based_on_id else None
@@ -74,7 +74,7 @@ def draft_create(request: HttpRequest, payload: DraftIn) -> tuple[int, dict[str,
         effective_from=payload.effective_from,
         based_on=based_on,
     )
-    return 201, _out(version)
+    return Status(201, _out(version))
 
 
 @router.patch("/versions/{version_id}", response=VersionOut, summary="Change a draft (BKPSDM)")
