@@ -78,3 +78,11 @@ def test_diff_says_which_way_each_change_goes():
         "max_wfa_days_per_week": "stricter",
         "default_max_offsite_share": "looser",
     }
+
+
+def test_every_parameter_is_documented():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "policy.md").read_text()
+    missing = [key for key in param_keys() if f"`{key}`" not in doc]
+    assert missing == []
