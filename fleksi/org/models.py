@@ -153,6 +153,14 @@ class Position(models.Model):
         Unit, on_delete=models.PROTECT, related_name="positions", verbose_name=_("unit")
     )
     is_head = models.BooleanField(_("head of unit"), default=False)
+    service_role = models.SlugField(
+        _("service role"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "For staffing minimums: e.g. “counter” for counter officers. Empty for most positions."
+        ),
+    )
 
     class Meta:
         verbose_name = _("position")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from fleksi.audit.domain.chain import to_jsonable
 from fleksi.policy.domain.engine import TraceEntry
+from fleksi.policy.messages_requests import request_message
 
 PARAM_LABELS: Mapping[str, Any] = {
     "allowed_asn_types": gettext_lazy("ASN types that may use WFA"),
@@ -73,6 +74,15 @@ RULE_LABELS: Mapping[str, Any] = {
     "policy_in_force": gettext_lazy("Policy in force"),
     "no_policy": gettext_lazy("No policy in force"),
     "active": gettext_lazy("Active record"),
+    "working_day": gettext_lazy("Working day"),
+    "blackout": gettext_lazy("Day without WFA"),
+    "lead_time": gettext_lazy("Notice period"),
+    "eligibility": gettext_lazy("Eligibility"),
+    "weekly_cap": gettext_lazy("Maximum per week"),
+    "unit_share": gettext_lazy("Unit quota off-site"),
+    "min_onsite": gettext_lazy("Minimum on site"),
+    "location_type": gettext_lazy("Place"),
+    "location_connectivity": gettext_lazy("Connectivity of the place"),
 }
 
 GROUP_LABELS: Mapping[str, Any] = {
@@ -206,8 +216,32 @@ def _message(entry: TraceEntry) -> str:
         "position_class.capable": _(
             "Your position is WFA-capable, which this policy does not allow."
         ),
+        "location_connectivity.pass": _("Connectivity at this place: %(o)s (minimum %(lim)s).")
+        % {"o": o, "lim": lim},
+        "location_connectivity.fail": _(
+            "Connectivity at this place: %(o)s, below the minimum (%(lim)s). WFA from there "
+            "is not allowed."
+        )
+        % {"o": o, "lim": lim},
+        "location_connectivity.warn": _(
+            "Connectivity at this place: %(o)s, below the minimum (%(lim)s). Work may be "
+            "interrupted."
+        )
+        % {"o": o, "lim": lim},
+        "location_connectivity.not_ready": _(
+            "Connectivity at this place: %(o)s, but the place does not count as ready "
+            "(electricity or blank spot)."
+        )
+        % {"o": o},
+        "location_connectivity.unknown": _(
+            "The connectivity of this place is not recorded yet (Diskominfo keeps it)."
+        ),
+        "location_connectivity.office": _("An office of the agency: no connectivity check."),
+        "location_connectivity.off": _("This policy sets no minimum connectivity."),
     }
-    return texts.get(entry.code, entry.code)
+    if entry.code in texts:
+        return texts[entry.code]
+    return request_message(entry, value_label) or entry.code
 
 
 def trace_message(entry: TraceEntry, language: str | None = None) -> str:

@@ -145,6 +145,34 @@ class UnitOverride(models.Model):
         return f"{self.unit}: {self.max_offsite_share} / {self.min_onsite_staff}"
 
 
+class RoleMinimum(models.Model):
+    """A minimum on site for one role in a unit (e.g. counter officers of a service section)."""
+
+    version = models.ForeignKey(
+        PolicyVersion,
+        on_delete=models.CASCADE,
+        related_name="role_minimums",
+        verbose_name=_("version"),
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    role = models.SlugField(_("service role"), max_length=30)
+    min_onsite = models.PositiveIntegerField(_("minimum on site"))
+
+    class Meta:
+        verbose_name = _("role minimum")
+        verbose_name_plural = _("role minimums")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "unit", "role"], name="policy_role_minimum_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.role} ≥ {self.min_onsite}"
+
+
 class CalendarOverride(models.Model):
     """A local change to the national calendar: an extra holiday, or a day worked."""
 

@@ -1,0 +1,224 @@
+"""Request-level rules: may this employee work from anywhere on this day, given the unit's
+quota and staffing, the calendar, the notice given and the place?
+
+The caller builds one :class:`DayFacts` per requested day, counting what is already decided
+(at submission: approved and pending days; at approval: approved days), and including the
+day itself as if it were granted. Each rule is one small function, as in ``eligibility``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from fleksi.policy.domain.engine import Outcome, Rule, RuleResult
+from fleksi.policy.domain.params import PolicyParams
+
+
+@dataclass(frozen=True)
+class QuotaFacts:
+    """A unit whose share off-site applies (the perangkat daerah, or a unit with its own)."""
+
+    unit_id: int
+    unit_name: str
+    offsite_after: int  # off-site that day if this day is granted
+    headcount: int  # people of the unit expected at work that day (not on leave)
+    share: float
+
+
+@dataclass(frozen=True)
+class StaffingFacts:
+    """A unit (optionally one role in it) that must keep a minimum on site."""
+
+    unit_id: int
+    unit_name: str
+    onsite_after: int  # on site that day if this day is granted
+    minimum: int
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class DayFacts:
+    employee_id: int
+    day: date
+    request_kind: str  # regular | official_duty | special_circumstances
+    location_type: str  # office | home | approved_place
+    is_working_day: bool
+    holiday_name: str | None
+    lead_working_days: int  # working days from the submission to the day
+    eligible: bool
+    eligibility_failures: tuple[str, ...]
+    week_wfa_days: int  # WFA days in the day's week, this one included
+    quotas: tuple[QuotaFacts, ...] = ()
+    staffing: tuple[StaffingFacts, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def allowed_offsite(headcount: int, share: float) -> int:
+    """How many of ``headcount`` may be off-site under ``share`` (rounded down)."""
+    return math.floor(share * headcount + 1e-9)
+
+
+def working_day(f: DayFacts, p: PolicyParams) -> RuleResult:
+    if f.is_working_day:
+        return RuleResult("working_day", "", Outcome.PASS, "working_day.pass", f.day)
+    return RuleResult(
+        "working_day",
+        "",
+        Outcome.FAIL,
+        "working_day.fail",
+        f.day,
+        details={"holiday": f.holiday_name or ""},
+    )
+
+
+def blackout(f: DayFacts, p: PolicyParams) -> RuleResult:
+    if f.day in p.blackout_dates:
+        return RuleResult("blackout", "blackout_dates", Outcome.FAIL, "blackout.fail", f.day)
+    return RuleResult("blackout", "blackout_dates", Outcome.PASS, "blackout.pass", f.day)
+
+
+def lead_time(f: DayFacts, p: PolicyParams) -> RuleResult:
+    param = "request_lead_days"
+    if f.request_kind == "special_circumstances":
+        return RuleResult("lead_time", param, Outcome.SKIP, "lead_time.exempt")
+    if f.lead_working_days < p.request_lead_days:
+        return RuleResult(
+            "lead_time",
+            param,
+            Outcome.FAIL,
+            "lead_time.fail",
+            f.lead_working_days,
+            p.request_lead_days,
+        )
+    return RuleResult(
+        "lead_time", param, Outcome.PASS, "lead_time.pass", f.lead_working_days, p.request_lead_days
+    )
+
+
+def eligibility(f: DayFacts, p: PolicyParams) -> RuleResult:
+    if f.eligible:
+        return RuleResult("eligibility", "", Outcome.PASS, "eligibility.pass", True, True)
+    return RuleResult(
+        "eligibility",
+        "",
+        Outcome.FAIL,
+        "eligibility.fail",
+        False,
+        True,
+        {"rules": list(f.eligibility_failures)},
+    )
+
+
+def weekly_cap(f: DayFacts, p: PolicyParams) -> RuleResult:
+    param = "max_wfa_days_per_week"
+    if f.request_kind in p.week_cap_exempt_kinds:
+        return RuleResult(
+            "weekly_cap", "week_cap_exempt_kinds", Outcome.SKIP, "weekly_cap.exempt", f.request_kind
+        )
+    if f.week_wfa_days > p.max_wfa_days_per_week:
+        return RuleResult(
+            "weekly_cap",
+            param,
+            Outcome.FAIL,
+            "weekly_cap.fail",
+            f.week_wfa_days,
+            p.max_wfa_days_per_week,
+        )
+    return RuleResult(
+        "weekly_cap",
+        param,
+        Outcome.PASS,
+        "weekly_cap.pass",
+        f.week_wfa_days,
+        p.max_wfa_days_per_week,
+    )
+
+
+def unit_share(f: DayFacts, p: PolicyParams) -> RuleResult:
+    param = "default_max_offsite_share"
+    for q in f.quotas:
+        limit = allowed_offsite(q.headcount, q.share)
+        if q.offsite_after > limit:
+            return RuleResult(
+                "unit_share",
+                param,
+                Outcome.FAIL,
+                "unit_share.fail",
+                q.offsite_after,
+                limit,
+                {"unit": q.unit_name, "share": q.share, "headcount": q.headcount},
+            )
+    if not f.quotas:
+        return RuleResult("unit_share", param, Outcome.SKIP, "unit_share.none")
+    tightest = min(f.quotas, key=lambda q: allowed_offsite(q.headcount, q.share) - q.offsite_after)
+    return RuleResult(
+        "unit_share",
+        param,
+        Outcome.PASS,
+        "unit_share.pass",
+        tightest.offsite_after,
+        allowed_offsite(tightest.headcount, tightest.share),
+        {"unit": tightest.unit_name},
+    )
+
+
+def min_onsite(f: DayFacts, p: PolicyParams) -> RuleResult:
+    param = "min_onsite_public_service"
+    for s in f.staffing:
+        if s.onsite_after < s.minimum:
+            return RuleResult(
+                "min_onsite",
+                param,
+                Outcome.FAIL,
+                "min_onsite.fail",
+                s.onsite_after,
+                s.minimum,
+                {"unit": s.unit_name, "role": s.role},
+            )
+    if not f.staffing:
+        return RuleResult("min_onsite", param, Outcome.SKIP, "min_onsite.none")
+    tightest = min(f.staffing, key=lambda s: s.onsite_after - s.minimum)
+    return RuleResult(
+        "min_onsite",
+        param,
+        Outcome.PASS,
+        "min_onsite.pass",
+        tightest.onsite_after,
+        tightest.minimum,
+        {"unit": tightest.unit_name, "role": tightest.role},
+    )
+
+
+def location_type(f: DayFacts, p: PolicyParams) -> RuleResult:
+    param = "allowed_location_types"
+    if f.location_type in p.allowed_location_types:
+        return RuleResult(
+            "location_type",
+            param,
+            Outcome.PASS,
+            "location_type.pass",
+            f.location_type,
+            sorted(p.allowed_location_types),
+        )
+    return RuleResult(
+        "location_type",
+        param,
+        Outcome.FAIL,
+        "location_type.fail",
+        f.location_type,
+        sorted(p.allowed_location_types),
+    )
+
+
+REQUEST_RULES: tuple[Rule[DayFacts], ...] = (
+    Rule("working_day", "", working_day),
+    Rule("blackout", "blackout_dates", blackout),
+    Rule("lead_time", "request_lead_days", lead_time),
+    Rule("eligibility", "", eligibility),
+    Rule("weekly_cap", "max_wfa_days_per_week", weekly_cap),
+    Rule("unit_share", "default_max_offsite_share", unit_share),
+    Rule("min_onsite", "min_onsite_public_service", min_onsite),
+    Rule("location_type", "allowed_location_types", location_type),
+)
