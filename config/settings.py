@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "fleksi.policy",
     "fleksi.jobmap",
     "fleksi.eligibility",
+    "fleksi.notify",
+    "fleksi.schedule",
     "fleksi.home",
     "fleksi.api",
     "fleksi.demo",
@@ -275,3 +277,4 @@ LOGGING = {
 # --- Fleksi ---------------------------------------------------------------------------------
 FLEKSI_DEMO_PASSWORD = os.environ.get("FLEKSI_DEMO_PASSWORD", "fleksi-demo-2026")
 FLEKSI_API_PAGE_SIZE_MAX = 200
+FLEKSI_BASE_URL = os.environ.get("FLEKSI_BASE_URL", "http://127.0.0.1:8000")  # links in e-mails

@@ -15,6 +15,7 @@ from fleksi.api.auth import TokenAuth
 from fleksi.common.errors import ServiceError
 from fleksi.eligibility.api import router as eligibility_router
 from fleksi.jobmap.api import router as jobmap_router
+from fleksi.notify.api import router as notify_router
 from fleksi.org.api import router as org_router
 from fleksi.policy.api import router as policy_router
 
@@ -35,6 +36,7 @@ api.add_router("/", org_router)
 api.add_router("/jobmap", jobmap_router)
 api.add_router("/policy", policy_router)
 api.add_router("/eligibility", eligibility_router)
+api.add_router("/notifications", notify_router)
 
 
 @api.exception_handler(ServiceError)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import Scope, scope_for
+from fleksi.notify.selectors import notification_unread_count
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if not isinstance(user, User) or not user.is_authenticated:
-        return {"nav_items": []}
+        return {"nav_items": [], "unread_notifications": 0}
     path = request.path
     entries = [(str(label), reverse(name)) for label, name in _items(scope_for(user))]
     # The current item is the one whose address is the longest prefix of this page's
@@ -59,4 +60,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         url for _label, url in entries if (path == url if url == "/" else path.startswith(url))
     ]
     current = max(matching, key=len, default=None)
-    return {"nav_items": [NavItem(label, url, url == current) for label, url in entries]}
+    return {
+        "nav_items": [NavItem(label, url, url == current) for label, url in entries],
+        # One indexed count for the "Notifications (n)" link in the header.
+        "unread_notifications": notification_unread_count(user),
+    }

@@ -1,0 +1,1 @@
+"""Pure rules of notification delivery (no Django)."""
