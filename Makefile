@@ -64,8 +64,11 @@ imports: $(BIN)/.installed
 
 check: lint typecheck imports test
 
+# Benchmarks that must run on PostgreSQL use the local server when it answers.
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
 bench: $(BIN)/.installed | var
-	@$(PY) -m bench
+	@BENCH_PG_URL=$(BENCH_PG_URL) $(PY) -m bench $(BENCH)
 
 messages: $(BIN)/.installed
 	@$(DEV_ENV) $(PY) manage.py makemessages -l id --no-obsolete --add-location file -i '.venv/*' -i 'var/*' -i 'bench/*'

@@ -189,3 +189,13 @@ def test_parallel_approvals_cannot_both_take_the_last_place(wfa, monkeypatch):
         t.join(timeout=60)
     assert sorted(outcomes) == ["approved", "rules_refuse"]
     assert RequestDay.objects.filter(day=tue, status="approved").count() == 1
+
+
+def test_the_periodic_command_escalates(wfa, capsys):
+    from django.core.management import call_command
+
+    request = submit(wfa, "staff_b1", [wfa.monday + timedelta(days=1)])
+    ApprovalStep.objects.filter(request=request).update(due_at=timezone.now() - timedelta(days=1))
+    call_command("run_periodic", "--job", "schedule.escalate")
+    assert "schedule.escalate: 1" in capsys.readouterr().out
+    assert request.steps.filter(status="pending").get().approver_id == wfa.people["sekda"].pk
