@@ -14,7 +14,7 @@ from fleksi.notify.services.inapp import (
 )
 from fleksi.notify.services.language import notification_language, render_message
 from fleksi.notify.services.preferences import notification_preferences_set
-from fleksi.notify.services.retention import notifications_prune
+from fleksi.notify.services.retention import notifications_prune, notifications_prune_old
 
 __all__ = [
     "notification_email_deliver",
@@ -24,6 +24,7 @@ __all__ = [
     "notification_preferences_set",
     "notifications_mark_read",
     "notifications_prune",
+    "notifications_prune_old",
     "notify",
     "notify_translated",
     "render_message",

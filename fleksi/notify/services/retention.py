@@ -1,21 +1,28 @@
-"""Removing old notifications that have been read."""
+"""Removing old notifications that have been read.
+
+Notifications are messages derived from records that keep their own history (a request and
+its audit entries), so pruning them is housekeeping: it is logged, not audited.
+"""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from fleksi.audit.services import Change, audit_record
 from fleksi.notify.models import EmailStatus, Notification
 
+logger = logging.getLogger(__name__)
+
+RETENTION_DAYS = 180
 BATCH_SIZE = 5000
 
 
-def notifications_prune(*, days: int, actor: object = None) -> int:
+def notifications_prune(*, days: int = RETENTION_DAYS) -> int:
     """Delete notifications read and created more than ``days`` days ago, in batches (a
-    short lock each), except those whose e-mail is still pending. Returns how many."""
+    short transaction each), except those whose e-mail is still pending. Returns how many."""
     if days < 1:
         raise ValueError("days must be 1 or more")
     cutoff = timezone.now() - timedelta(days=days)
@@ -30,12 +37,10 @@ def notifications_prune(*, days: int, actor: object = None) -> int:
                 break
             deleted += Notification.objects.filter(pk__in=ids).delete()[0]
     if deleted:
-        audit_record(
-            actor=actor,
-            change=Change(
-                action="notify.prune",
-                object_type="notify.notification",
-                after={"deleted": deleted, "days": days, "before": cutoff},
-            ),
-        )
+        logger.info("pruned %s read notifications older than %s days", deleted, days)
     return deleted
+
+
+def notifications_prune_old() -> int:
+    """The periodic job: :func:`notifications_prune` with the default retention period."""
+    return notifications_prune()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import transaction
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy
 
 from fleksi.notify.kinds import UnknownKind
@@ -9,6 +10,7 @@ from fleksi.notify.models import EmailStatus, Notification, NotificationPreferen
 from fleksi.notify.services import notify, notify_translated, render_message
 
 pytestmark = pytest.mark.django_db
+lazy_format = lazy(str, str)  # a lazy text that is not in the catalogue
 
 
 def submitted(recipients, **kw):
@@ -146,21 +148,21 @@ def test_the_title_is_one_line_of_at_most_200_characters(people):
     assert "\n" not in row.title
 
 
-def test_translated_messages_are_rendered_in_the_site_language(people, settings):
-    settings.LANGUAGE_CODE = "en"
+@pytest.mark.parametrize(("language", "home"), [("en", "Home"), ("id", "Beranda")])
+def test_translated_messages_are_rendered_in_the_site_language(people, settings, language, home):
+    # Messages of the catalogue ("Home"), so that the test adds no string to translate.
+    settings.LANGUAGE_CODE = language
     (row,) = notify_translated(
         recipients=[people["ani"]],
         kind="request.approved",
-        title=gettext_lazy("Your WFA request was approved"),
-        body=gettext_lazy("%(name)s approved your request for %(day)s."),
-        params={"name": "Hj. Rahmawati", "day": "3 March"},
+        title=gettext_lazy("Home"),
+        body=lazy_format("%(page)s: %(name)s"),
+        params={"page": gettext_lazy("Home"), "name": "Hj. Rahmawati"},
     )
-    assert row.title == "Your WFA request was approved"
-    assert row.body == "Hj. Rahmawati approved your request for 3 March."
+    assert (row.title, row.body) == (home, f"{home}: Hj. Rahmawati")
 
 
 def test_render_message_fills_lazy_parameters_in_the_given_language():
-    text = render_message(
-        "%(label)s!", language="en", params={"label": gettext_lazy("Notifications")}
-    )
-    assert text == "Notifications!"
+    params = {"page": gettext_lazy("Home")}
+    assert render_message("%(page)s!", language="en", params=params) == "Home!"
+    assert render_message("%(page)s!", language="id", params=params) == "Beranda!"

@@ -5,18 +5,17 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from fleksi.notify.services import notifications_prune
-
-DEFAULT_DAYS = 180
+from fleksi.notify.services.retention import RETENTION_DAYS
 
 
 class Command(BaseCommand):
     help = (
         "Delete notifications that were read and are older than --days days (default "
-        f"{DEFAULT_DAYS}). Unread notifications and e-mails still waiting are kept."
+        f"{RETENTION_DAYS}). Unread notifications and e-mails still waiting are kept."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--days", type=int, default=DEFAULT_DAYS)
+        parser.add_argument("--days", type=int, default=RETENTION_DAYS)
 
     def handle(self, *args: Any, **options: Any) -> None:
         days = options["days"]
