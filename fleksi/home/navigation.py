@@ -40,6 +40,10 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
     items.append((_("WFA policy"), "policy:version_list"))
     if scope.has(Perm.REGENCY_VIEW):
         items.append((_("Eligibility"), "eligibility:regency"))
+    if scope.has(Perm.PLACES_MANAGE) or scope.has(Perm.REGENCY_VIEW):
+        items.append((_("Digital readiness"), "places:readiness"))
+    elif scope.employee_id is not None:
+        items.append((_("My place"), "places:mine"))
     if scope.has(Perm.PEOPLE_IMPORT):
         items.append((_("Import"), "org:import_people"))
     if scope.has(Perm.AUDIT_VIEW):

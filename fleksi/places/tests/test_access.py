@@ -1,0 +1,140 @@
+"""Who gets what from every page and endpoint of the places (403 when not allowed: places are
+public reference data, their existence is no secret)."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from fleksi.places.models import ConnectivityProfile
+from fleksi.places.services import profile_update
+from fleksi.testkit.access import EVERYONE, REGENCY, Case, check, matrix
+
+VIEWERS = REGENCY  # places.manage (Diskominfo) or regency.view (Sekda, Bupati, BKPSDM, auditor)
+MANAGERS = frozenset({"diskominfo"})
+EMPLOYEES = EVERYONE - {"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"}
+
+PROFILE = {
+    "best_network": "3g",
+    "electricity_24h": True,
+    "blank_spot": False,
+    "source": "Survei Diskominfo 2025",
+    "surveyed_on": "2025-08-01",
+}
+CSV = (
+    "KODE_DESA;JARINGAN_TERBAIK;LISTRIK_24_JAM;BLANK_SPOT;SUMBER;TANGGAL_SURVEI\n"
+    "64.02.12.2001;2G;T;Y;Survei Diskominfo 2025;2025-08-01\n"
+)
+
+
+def url(name, *args):
+    return reverse(f"places:{name}", args=args)
+
+
+def api(name, *args):
+    return reverse(f"api:{name}", args=args)
+
+
+def upload(w):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"file": SimpleUploadedFile("survei.csv", CSV.encode()), "dry_run": ""}
+
+
+TBG = lambda w: w.kecamatan["tbg"].pk  # noqa: E731
+TABANG = lambda w: w.desa["tabang"].pk  # noqa: E731
+
+PAGES = [
+    Case("places:readiness", lambda w: url("readiness"), VIEWERS, denied=403),
+    Case("places:kecamatan", lambda w: url("kecamatan", TBG(w)), VIEWERS, denied=403),
+    Case("places:desa_edit", lambda w: url("desa_edit", TABANG(w)), MANAGERS, denied=403),
+    Case(
+        "places:desa_edit",
+        lambda w: url("desa_edit", TABANG(w)),
+        MANAGERS,
+        denied=403,
+        method="post",
+        ok=302,
+        data=lambda w: PROFILE,
+    ),
+    Case("places:import", lambda w: url("import"), MANAGERS, denied=403),
+    Case(
+        "places:import",
+        lambda w: url("import"),
+        MANAGERS,
+        denied=403,
+        method="post",
+        data=upload,
+    ),
+    # Every employee for their own domicile; accounts without an employee record: 404.
+    Case("places:mine", lambda w: url("mine"), EMPLOYEES),
+]
+
+
+def api_case(route, url_, allowed, method="get", ok=200, data=None):
+    return Case(
+        route, url_, allowed, ok=ok, anon=401, denied=403, method=method, data=data, api=True
+    )
+
+
+APIS = [
+    api_case("api:places_kecamatan_list", lambda w: api("places_kecamatan_list"), VIEWERS),
+    api_case("api:places_desa_list", lambda w: api("places_desa_list"), VIEWERS),
+    api_case("api:places_desa_detail", lambda w: api("places_desa_detail", TABANG(w)), VIEWERS),
+    api_case(
+        "api:places_profile_put",
+        lambda w: api("places_profile_put", TABANG(w)),
+        MANAGERS,
+        method="put",
+        data=lambda w: PROFILE,
+    ),
+    api_case("api:places_unit_list", lambda w: api("places_unit_list"), VIEWERS),
+]
+
+CASES = PAGES + APIS
+COVERED = {c.route for c in CASES}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+def test_access(client, world, case, who):
+    check(client, world, case, who)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "who"), matrix(APIS))
+def test_api_access(client, world, case, who):
+    import json
+
+    if who != "anon":
+        client.force_login(world.user(who))
+    target = case.url(world)
+    expected = case.expected(who)
+    if case.method == "get":
+        response = client.get(target, HTTP_ACCEPT="application/json")
+    else:
+        send = getattr(client, case.method)
+        response = send(target, json.dumps(case.data(world)), content_type="application/json")
+    assert response.status_code == expected, (
+        f"{who} {case.method.upper()} {target}: {response.status_code} != {expected}"
+        f" {response.content[:200]!r}"
+    )
+
+
+@pytest.mark.django_db
+def test_a_refused_write_changes_nothing(client, world):
+    desa = world.desa["tabang"]
+    profile_update(
+        actor=None,
+        desa=desa,
+        best_network="2g",
+        electricity_24h=False,
+        blank_spot=True,
+        source="Survei 2024",
+        surveyed_on=date(2024, 5, 1),
+    )
+    for who in ("bkpsdm", "sekda", "staff_a2"):
+        client.force_login(world.user(who))
+        assert client.post(url("desa_edit", desa.pk), PROFILE).status_code == 403
+        assert client.post(url("import"), upload(world)).status_code == 403
+    assert ConnectivityProfile.objects.get(desa=desa).best_network == "2g"
