@@ -7,7 +7,7 @@ always counted as if it were granted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +28,20 @@ from fleksi.schedule.selectors.staffing import headcount, offsite, week_wfa_days
 SUBMISSION_STATUSES = ("pending", "approved")
 APPROVAL_STATUSES = ("approved",)
 STAFFING_STATUSES = ("approved",)
+
+# Facts that apps above the schedule add to every requested day (for example the number of
+# WFA days without an output report, from the output supervision). Registered from their
+# AppConfig.ready() with :func:`register_fact_provider`, so the schedule never imports them.
+FactProvider = Callable[[Employee, date], object]
+_FACT_PROVIDERS: dict[str, FactProvider] = {}
+
+
+def register_fact_provider(name: str, provider: FactProvider) -> None:
+    """Add ``DayFacts.extra[name] = provider(employee, day)`` to every requested day."""
+    if _FACT_PROVIDERS.get(name, provider) is not provider:
+        raise ValueError(f"fact provider {name!r} is already registered")
+    _FACT_PROVIDERS[name] = provider
+
 
 NO_POLICY = TraceEntry(
     rule="policy_in_force",
@@ -128,6 +142,7 @@ def day_facts(
         week_wfa_days=week_count,
         quotas=tuple(quotas),
         staffing=tuple(staffing),
+        extra={name: provider(employee, day) for name, provider in _FACT_PROVIDERS.items()},
     )
 
 
