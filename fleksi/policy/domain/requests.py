@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fleksi.policy.domain.engine import Outcome, Rule, RuleResult
+from fleksi.policy.domain.location import LocationFacts, location_connectivity
 from fleksi.policy.domain.params import PolicyParams
 
 
@@ -52,6 +53,7 @@ class DayFacts:
     week_wfa_days: int  # WFA days in the day's week, this one included
     quotas: tuple[QuotaFacts, ...] = ()
     staffing: tuple[StaffingFacts, ...] = ()
+    location: LocationFacts | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -212,6 +214,14 @@ def location_type(f: DayFacts, p: PolicyParams) -> RuleResult:
     )
 
 
+def place_connectivity(f: DayFacts, p: PolicyParams) -> RuleResult:
+    if f.location is None:
+        return RuleResult(
+            "location_connectivity", "min_connectivity", Outcome.SKIP, "location_connectivity.off"
+        )
+    return location_connectivity(f.location, p)
+
+
 REQUEST_RULES: tuple[Rule[DayFacts], ...] = (
     Rule("working_day", "", working_day),
     Rule("blackout", "blackout_dates", blackout),
@@ -221,4 +231,5 @@ REQUEST_RULES: tuple[Rule[DayFacts], ...] = (
     Rule("unit_share", "default_max_offsite_share", unit_share),
     Rule("min_onsite", "min_onsite_public_service", min_onsite),
     Rule("location_type", "allowed_location_types", location_type),
+    Rule("location_connectivity", "min_connectivity", place_connectivity),
 )

@@ -14,8 +14,10 @@ from datetime import date
 from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import unit_ancestors
+from fleksi.places.selectors.readiness import location_facts_for_desa
 from fleksi.policy.domain.calendar import WorkCalendar
 from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, evaluate
+from fleksi.policy.domain.location import LocationFacts
 from fleksi.policy.domain.params import PolicyParams
 from fleksi.policy.domain.requests import REQUEST_RULES, DayFacts, QuotaFacts, StaffingFacts
 from fleksi.policy.models import PolicyVersion, RoleMinimum
@@ -85,6 +87,7 @@ def day_facts(
     cal: WorkCalendar,
     eligible: bool,
     failures: tuple[str, ...],
+    location: LocationFacts | None = None,
 ) -> DayFacts:
     overrides = unit_overrides(version)
     units = _units_of(employee)
@@ -142,6 +145,7 @@ def day_facts(
         week_wfa_days=week_count,
         quotas=tuple(quotas),
         staffing=tuple(staffing),
+        location=location,
         extra={name: provider(employee, day) for name, provider in _FACT_PROVIDERS.items()},
     )
 
@@ -155,6 +159,7 @@ def check_days(
     submitted_on: date,
     statuses: Sequence[str],
     exclude_request: int | None = None,
+    desa_id: int | None = None,
 ) -> list[DayCheck]:
     """Evaluate eligibility and the request rules for each day (in date order); ``statuses``
     are the days of the employee that count towards their weekly maximum."""
@@ -172,6 +177,9 @@ def check_days(
             checks.append(DayCheck(day, None, Decision(Verdict.REFUSED, (NO_POLICY,))))
             continue
         params = params_of(version)
+        place = location_facts_for_desa(
+            desa_id, params=params, location_type=location_type, day=day
+        )
         _v, eligibility = eligibility_evaluate(employee=employee, day=day, version=version)
         counted = cal.is_working_day(day)
         in_request[week] = in_request.get(week, 0) + (1 if counted else 0)
@@ -187,6 +195,7 @@ def check_days(
             cal=cal,
             eligible=eligibility.allowed,
             failures=tuple(t.rule for t in eligibility.failures),
+            location=place,
         )
         checks.append(DayCheck(day, version, evaluate(REQUEST_RULES, facts, params)))
     return checks

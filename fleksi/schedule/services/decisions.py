@@ -78,6 +78,7 @@ def request_approve(
             location_type=request.location_type,
             submitted_on=timezone.localtime(request.submitted_at).date(),
             statuses=APPROVAL_STATUSES,
+            desa_id=request.desa_id,
         )
         # Notice was checked at submission; at approval only the current state matters.
         refusals = [

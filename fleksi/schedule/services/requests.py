@@ -133,6 +133,7 @@ def request_submit(
         location_type=location_type,
         submitted_on=today,
         statuses=SUBMISSION_STATUSES,
+        desa_id=desa_id,
     )
     passing = [c for c in checks if c.decision.allowed]
     approver = first_approver(employee, today) if passing else None

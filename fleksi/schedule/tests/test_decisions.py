@@ -49,7 +49,10 @@ def test_the_head_approves_and_the_employee_is_told(wfa):
     assert request.status == "approved"
     day = request.days.get()
     assert (day.status, day.decided_by_id) == ("approved", wfa.user("head_b").pk)
-    assert day.trace["approval"]["verdict"] == "allowed"
+    # The test village has no connectivity survey: allowed, with that warning.
+    assert day.trace["approval"]["verdict"] == "allowed_with_warnings"
+    warnings = [r["code"] for r in day.trace["approval"]["rules"] if r["outcome"] == "warn"]
+    assert warnings == ["location_connectivity.unknown"]
     kinds = set(Notification.objects.values_list("recipient__username", "kind"))
     assert (wfa.people["head_b"].nip, "request.submitted") in kinds
     assert (wfa.people["staff_b1"].nip, "request.approved") in kinds
