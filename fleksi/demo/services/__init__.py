@@ -37,6 +37,7 @@ from fleksi.demo.services.bulk import (
 )
 from fleksi.demo.services.policy import demo_policy_write
 from fleksi.jobmap.demo import seed_duty_mapping
+from fleksi.places.demo import seed_connectivity
 from fleksi.org.models import Agency, Employee, Unit
 from fleksi.org.services import (
     agency_set_secretariat,
@@ -91,6 +92,7 @@ def demo_seed(
     password_hash = make_password(password or settings.FLEKSI_DEMO_PASSWORD)  # hashed once
     with transaction.atomic():
         kec_ids, desa_ids = places_write(plan)
+        connectivity = seed_connectivity(rng=random.Random(seed + 2), today=plan.today)
         agency_setup(actor=actor, code=AGENCY_CODE, name=AGENCY_NAME, short_name=AGENCY_SHORT_NAME)
         unit_ids = units_write(plan, kec_ids)
         units_rebuild_paths()
@@ -122,6 +124,7 @@ def demo_seed(
             "accounts": accounts,
             "duties": duties.duties,
             "policy_versions": versions,
+            "connectivity_profiles": connectivity.profiles,
         }
         _audit_summary(actor=actor, plan=plan, unit_ids=unit_ids, counts=counts)
     return SeedReport(size, seed, time.perf_counter() - started, counts)

@@ -51,9 +51,12 @@ def approved_duties(
     if wanted is not None and len(wanted) <= IN_LIMIT:
         qs = qs.filter(assessment__position_id__in=wanted)
     result: dict[int, list[tuple[Decimal, bool | None]]] = {}
-    for position_id, share, suitable in qs.values_list(
-        "assessment__position_id", "time_share", "suitable"
-    ).iterator(chunk_size=5000):
+    # One plain list read, without the model's default ordering (which would join the
+    # position and unit for nothing): server-side cursors cost ~10× more on PostgreSQL here.
+    rows = list(
+        qs.order_by().values_list("assessment__position_id", "time_share", "suitable")
+    )
+    for position_id, share, suitable in rows:
         if wanted is None or position_id in wanted:
             result.setdefault(position_id, []).append((share, suitable))
     return result
