@@ -1,0 +1,172 @@
+"""A fast greedy roster: valid by construction, used as CP-SAT's starting hint.
+
+It starts from "everyone not fixed is on site" (valid once the pre-checks pass) and adds
+WFA days one at a time, only where the weekly cap, the daily quota and every group minimum
+still have room:
+
+1. wishes, one per person per round (strongest reason first, then whoever has had the
+   fewest WFA days in the window), skipping people already at the top of their fair share;
+2. then, round by round, one day for each person still below their fair share (rounded),
+   picking a day that is not unwanted, preferably on their weekly pattern (``patterns.py``)
+   and the emptiest day (spread); 3. up to the share's ceiling on days below the busiest;
+4. finally level the days: move a WFA day from a busiest day to an emptier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fleksi.roster.domain.facts import Facts
+from fleksi.roster.domain.problem import ONSITE, WFA, Placement, RosterProblem
+
+
+class _State:
+    def __init__(self, problem: RosterProblem, facts: Facts) -> None:
+        self.problem = problem
+        self.facts = facts
+        days = problem.days
+        self.grid: list[list[Placement]] = [
+            [e.fixed.get(d, ONSITE) for d in days] for e in problem.employees
+        ]
+        self.day_room = list(facts.day_room)
+        self.week_room = [None if r is None else dict(r) for r in facts.week_room]
+        self.slack: dict[tuple[str, int], int] = {}
+        self.groups_of: dict[tuple[int, int], list[tuple[str, int]]] = {}
+        for c in facts.coverage:
+            self.slack[(c.group, c.j)] = c.slack
+            for i in c.free:
+                self.groups_of.setdefault((i, c.j), []).append((c.group, c.j))
+        self.added = [0] * len(problem.employees)
+        self.count = list(facts.fixed_wfa)  # WFA people per day
+        self.free_sets = [frozenset(f) for f in facts.free]
+
+    def can(self, i: int, j: int) -> bool:
+        if j not in self.free_sets[i] or self.grid[i][j] == WFA or self.day_room[j] <= 0:
+            return False
+        room = self.week_room[i]
+        if room is not None and room[self.facts.week_of[j]] <= 0:
+            return False
+        return all(self.slack[k] > 0 for k in self.groups_of.get((i, j), ()))
+
+    def grant(self, i: int, j: int) -> None:
+        self.grid[i][j] = WFA
+        self.day_room[j] -= 1
+        room = self.week_room[i]
+        if room is not None:
+            room[self.facts.week_of[j]] -= 1
+        for k in self.groups_of.get((i, j), ()):
+            self.slack[k] -= 1
+        self.added[i] += 1
+        self.count[j] += 1
+
+    def revoke(self, i: int, j: int) -> None:
+        self.grid[i][j] = ONSITE
+        self.day_room[j] += 1
+        room = self.week_room[i]
+        if room is not None:
+            room[self.facts.week_of[j]] += 1
+        for k in self.groups_of.get((i, j), ()):
+            self.slack[k] += 1
+        self.added[i] -= 1
+        self.count[j] -= 1
+
+
+def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
+    s = _State(problem, facts)
+    days = problem.days
+    employees = problem.employees
+    weights = problem.weights
+
+    # 1. Wishes, round-robin.
+    queues: list[list[int]] = []
+    for i, e in enumerate(employees):
+        strength = {j: weights.factor(e.wished[d]) for j, d in enumerate(days) if d in e.wished}
+        queues.append(
+            sorted((j for j in strength if j in s.free_sets[i]), key=lambda j: -strength[j])
+        )
+    order = sorted(
+        range(len(employees)),
+        key=lambda i: (
+            -max((weights.factor(r) for r in employees[i].wished.values()), default=0),
+            employees[i].prior_wfa_days,
+            i,
+        ),
+    )
+    progress = True
+    while progress:
+        progress = False
+        for i in order:
+            while queues[i]:
+                j = queues[i].pop(0)
+                if s.added[i] < facts.band[i][1] and s.can(i, j):
+                    s.grant(i, j)
+                    progress = True
+                    break
+
+    # 2. Fill up to the fair share (rounded), round-robin, most behind first; then 3. up to
+    # its ceiling where a day below the busiest one has room.
+    goals: list[tuple[Callable[[int], int], bool]] = [
+        (lambda i: round(facts.target[i]), False),
+        (lambda i: facts.band[i][1], True),
+    ]
+    for goal, below_peak in goals:
+        behind = [i for i in range(len(employees)) if s.added[i] < goal(i)]
+        while behind:
+            behind.sort(key=lambda i: (s.added[i] - facts.target[i], i))
+            still = []
+            for i in behind:
+                day = _best_day(s, i, below_peak=below_peak)
+                if day is None:
+                    continue
+                s.grant(i, day)
+                if s.added[i] < goal(i):
+                    still.append(i)
+            behind = still
+    _level(s)
+    return s.grid
+
+
+def _best_day(s: _State, i: int, *, below_peak: bool = False) -> int | None:
+    e = s.problem.employees[i]
+    days = s.problem.days
+    pattern = s.facts.pattern[i]
+    peak = max(s.count, default=0)
+    best: tuple[bool, int, int] | None = None
+    best_j = None
+    for j in s.facts.free[i]:
+        if days[j] in e.unwanted or not s.can(i, j) or (below_peak and s.count[j] >= peak):
+            continue
+        key = (days[j].weekday() not in pattern, s.count[j], j)
+        if best is None or key < best:
+            best, best_j = key, j
+    return best_j
+
+
+def _level(s: _State, rounds: int = 10_000) -> None:
+    """4. Move WFA days from the busiest days to emptier ones (same person, not wished)."""
+    days = s.problem.days
+    for _ in range(rounds):
+        peak = max(s.count, default=0)
+        busiest = [j for j, c in enumerate(s.count) if c == peak]
+        moved = False
+        for p in busiest:
+            for i, row in enumerate(s.grid):
+                e = s.problem.employees[i]
+                if row[p] != WFA or days[p] in e.fixed or days[p] in e.wished:
+                    continue
+                s.revoke(i, p)
+                target = _best_day(s, i)
+                pattern = s.facts.pattern[i]
+                if (
+                    target is not None
+                    and s.count[target] < peak - 1
+                    and (days[target].weekday() in pattern or days[p].weekday() not in pattern)
+                ):
+                    s.grant(i, target)
+                    moved = True
+                    break
+                s.grant(i, p)
+            if moved:
+                break
+        if not moved:
+            return
