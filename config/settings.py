@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fleksi.eligibility",
     "fleksi.notify",
     "fleksi.schedule",
+    "fleksi.outputs",
     "fleksi.home",
     "fleksi.api",
     "fleksi.demo",

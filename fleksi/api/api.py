@@ -17,6 +17,7 @@ from fleksi.eligibility.api import router as eligibility_router
 from fleksi.jobmap.api import router as jobmap_router
 from fleksi.notify.api import router as notify_router
 from fleksi.org.api import router as org_router
+from fleksi.outputs.api import router as outputs_router
 from fleksi.places.api import router as places_router
 from fleksi.policy.api import router as policy_router
 
@@ -38,6 +39,7 @@ api.add_router("/jobmap", jobmap_router)
 api.add_router("/policy", policy_router)
 api.add_router("/eligibility", eligibility_router)
 api.add_router("/places", places_router)
+api.add_router("/outputs", outputs_router)
 api.add_router("/notifications", notify_router)
 
 

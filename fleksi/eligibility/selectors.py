@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from fleksi.eligibility.domain.simulation import Placement, SimulationResult, simulate
+from fleksi.eligibility.models import WfaSuspension
 from fleksi.jobmap.selectors import exceptions_on, position_class_map
 from fleksi.org.models import Employee, Unit
 from fleksi.places.models import Kecamatan
@@ -49,6 +50,20 @@ def _in_public_service(path: str, flagged: frozenset[int]) -> bool:
     return any(int(part) in flagged for part in path.split(".") if part)
 
 
+def suspensions_on(employees: QuerySet[Employee], *, day: date) -> dict[int, date]:
+    """Employee id → last day of a WFA suspension covering ``day`` and not reinstated (one
+    query; suspensions are rare, so the answer is small)."""
+    found: dict[int, date] = {}
+    for emp_id, end in WfaSuspension.objects.filter(
+        employee__in=employees.values("pk"),
+        start__lte=day,
+        end__gte=day,
+        reinstated_at__isnull=True,
+    ).values_list("employee_id", "end"):
+        found[emp_id] = max(end, found.get(emp_id, end))
+    return found
+
+
 def facts_for(
     employees: QuerySet[Employee], *, day: date, params: PolicyParams
 ) -> Iterator[tuple[EmployeeFacts, Placement]]:
@@ -57,6 +72,7 @@ def facts_for(
     position_ids = {r[10] for r in rows}
     classes = position_class_map(params=params, position_ids=position_ids)
     exceptions = exceptions_on(day, employee_ids=[r[0] for r in rows])
+    suspended = suspensions_on(employees, day=day)
     flagged = public_service_unit_ids()
     for (
         emp_id,
@@ -98,6 +114,7 @@ def facts_for(
             position_class=cls,
             exception_until=exc.until if exc is not None else None,
             exception_waives_unit=bool(exc and exc.waives_unit),
+            suspended_until=suspended.get(emp_id),
         )
         yield (
             facts,

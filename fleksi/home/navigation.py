@@ -26,6 +26,10 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
     items: list[tuple[Any, str]] = [(_("Home"), "home:index")]
     if scope.employee_id is not None:
         items.append((_("Can I WFA?"), "eligibility:mine"))
+    if scope.employee_id is not None:
+        items.append((_("My outputs"), "outputs:day"))
+    if scope.headed_unit_paths or scope.sees_all_people or scope.has_role("supervisor"):
+        items.append((_("Output measures"), "outputs:team"))
     if scope.sees_all_people or scope.unit_paths or scope.has_role("supervisor"):
         items.append((_("People"), "org:people"))
     items.append((_("Units"), "org:unit_list"))

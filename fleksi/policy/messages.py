@@ -83,6 +83,8 @@ RULE_LABELS: Mapping[str, Any] = {
     "min_onsite": gettext_lazy("Minimum on site"),
     "location_type": gettext_lazy("Place"),
     "location_connectivity": gettext_lazy("Connectivity of the place"),
+    "suspension": gettext_lazy("WFA suspension"),
+    "unreported_outputs": gettext_lazy("Unreported WFA days"),
 }
 
 GROUP_LABELS: Mapping[str, Any] = {
@@ -238,6 +240,12 @@ def _message(entry: TraceEntry) -> str:
         ),
         "location_connectivity.office": _("An office of the agency: no connectivity check."),
         "location_connectivity.off": _("This policy sets no minimum connectivity."),
+        "suspension.pass": _("No WFA suspension applies."),
+        "suspension.fail": _(
+            "WFA is suspended until %(u)s after the monthly output check; your supervisor "
+            "may reinstate it."
+        )
+        % {"u": until},
     }
     if entry.code in texts:
         return texts[entry.code]

@@ -67,6 +67,18 @@ def request_message(entry: TraceEntry, label: Callable[[Any], str]) -> str | Non
         "location_type.fail": lambda: (
             _("The place (%(o)s) is not allowed; allowed: %(lim)s.") % {"o": o, "lim": lim}
         ),
+        "unreported_outputs.pass": lambda: (
+            _("%(o)s past WFA days without an output report (at most %(lim)s).")
+            % {"o": o, "lim": lim}
+        ),
+        "unreported_outputs.fail": lambda: (
+            _(
+                "%(o)s past WFA days are still without an output report; new WFA days need "
+                "at most %(lim)s. Report those outputs first (a late report counts)."
+            )
+            % {"o": o, "lim": lim}
+        ),
+        "unreported_outputs.off": lambda: _("Unreported WFA days are not counted here."),
     }
     text = texts.get(entry.code)
     return text() if text is not None else None

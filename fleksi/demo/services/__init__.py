@@ -45,6 +45,7 @@ from fleksi.org.services import (
     unit_stream,
     units_rebuild_paths,
 )
+from fleksi.outputs.demo import seed_outputs
 
 AGENCY_CODE = "64.02"
 AGENCY_NAME = "Pemerintah Kabupaten Kutai Kartanegara"
@@ -112,6 +113,7 @@ def demo_seed(
         versions = demo_policy_write(
             today=plan.today, counter_unit_key=COUNTER_UNIT, unit_ids=unit_ids
         )
+        outputs = seed_outputs(rng=random.Random(seed + 5), today=plan.today)
         counts = {
             "perangkat_daerah": sum(1 for u in plan.units if u.parent is None),
             "units": len(plan.units),
@@ -125,6 +127,8 @@ def demo_seed(
             "duties": duties.duties,
             "policy_versions": versions,
             "connectivity_profiles": connectivity.profiles,
+            "skps": outputs.skps,
+            "output_reports": outputs.reports,
         }
         _audit_summary(actor=actor, plan=plan, unit_ids=unit_ids, counts=counts)
     return SeedReport(size, seed, time.perf_counter() - started, counts)

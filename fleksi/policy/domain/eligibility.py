@@ -35,6 +35,9 @@ class EmployeeFacts:
     position_class: str  # capable | partly | onsite | unassessed (after exceptions)
     exception_until: date | None = None  # an active per-employee exception, if any
     exception_waives_unit: bool = False  # the exception lifts the public-service exclusion
+    # The last day of a WFA suspension covering the day (outputs below the policy's
+    # threshold), unless the supervisor reinstated it; None when there is none.
+    suspended_until: date | None = None
 
 
 def add_months(day: date, months: int) -> date:
@@ -200,6 +203,24 @@ def position_class(f: EmployeeFacts, p: PolicyParams) -> RuleResult:
     )
 
 
+def suspension(f: EmployeeFacts, p: PolicyParams) -> RuleResult:
+    """A WFA suspension decided by the monthly output check (PermenPANRB 4/2025 Pasal 35)
+    refuses every day up to and including its last day; the period itself came from
+    ``suspension_days`` when the suspension was decided."""
+    param = "suspension_days"
+    if f.suspended_until is None or f.day > f.suspended_until:
+        return _ok("suspension", param)
+    return RuleResult(
+        "suspension",
+        param,
+        Outcome.FAIL,
+        "suspension.fail",
+        f.day,
+        f.suspended_until,
+        {"until": f.suspended_until},
+    )
+
+
 ELIGIBILITY_RULES: tuple[Rule[EmployeeFacts], ...] = (
     Rule("asn_type", "allowed_asn_types", asn_type),
     Rule("discipline", "exclude_disciplinary", discipline),
@@ -211,4 +232,5 @@ ELIGIBILITY_RULES: tuple[Rule[EmployeeFacts], ...] = (
     Rule("public_service_unit", "exclude_public_service_units", public_service_unit),
     Rule("unit_kind", "excluded_unit_kinds", unit_kind),
     Rule("position_class", "allowed_position_classes", position_class),
+    Rule("suspension", "suspension_days", suspension),
 )

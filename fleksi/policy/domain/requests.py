@@ -222,6 +222,34 @@ def place_connectivity(f: DayFacts, p: PolicyParams) -> RuleResult:
     return location_connectivity(f.location, p)
 
 
+def unreported_outputs(f: DayFacts, p: PolicyParams) -> RuleResult:
+    """No new WFA days while the employee has more past WFA days without an output report
+    (their report deadline passed) than the policy allows. The count is an extra fact added
+    by the output supervision (``extra["unreported_wfa_days"]``); without it the rule is
+    skipped."""
+    param = "max_unreported_wfa_days"
+    count = f.extra.get("unreported_wfa_days")
+    if not isinstance(count, int) or isinstance(count, bool):
+        return RuleResult("unreported_outputs", param, Outcome.SKIP, "unreported_outputs.off")
+    if count > p.max_unreported_wfa_days:
+        return RuleResult(
+            "unreported_outputs",
+            param,
+            Outcome.FAIL,
+            "unreported_outputs.fail",
+            count,
+            p.max_unreported_wfa_days,
+        )
+    return RuleResult(
+        "unreported_outputs",
+        param,
+        Outcome.PASS,
+        "unreported_outputs.pass",
+        count,
+        p.max_unreported_wfa_days,
+    )
+
+
 REQUEST_RULES: tuple[Rule[DayFacts], ...] = (
     Rule("working_day", "", working_day),
     Rule("blackout", "blackout_dates", blackout),
@@ -232,4 +260,5 @@ REQUEST_RULES: tuple[Rule[DayFacts], ...] = (
     Rule("min_onsite", "min_onsite_public_service", min_onsite),
     Rule("location_type", "allowed_location_types", location_type),
     Rule("location_connectivity", "min_connectivity", place_connectivity),
+    Rule("unreported_outputs", "max_unreported_wfa_days", unreported_outputs),
 )

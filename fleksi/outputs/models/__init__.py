@@ -1,0 +1,25 @@
+"""Output-based supervision (capability C8)."""
+
+from fleksi.outputs.models.daily import OutputReport, PlannedOutput, Verification
+from fleksi.outputs.models.review import (
+    LEVEL_CHOICES,
+    PREDIKAT_CHOICES,
+    DialogueNote,
+    MonthlyRating,
+    RevocationCheck,
+)
+from fleksi.outputs.models.skp import Skp, SkpIndicator, SkpResult
+
+__all__ = [
+    "LEVEL_CHOICES",
+    "PREDIKAT_CHOICES",
+    "DialogueNote",
+    "MonthlyRating",
+    "OutputReport",
+    "PlannedOutput",
+    "RevocationCheck",
+    "Skp",
+    "SkpIndicator",
+    "SkpResult",
+    "Verification",
+]

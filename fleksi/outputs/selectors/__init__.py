@@ -1,0 +1,1 @@
+"""Reads of the output supervision: day plans, unreported days, measures, the inbox."""

@@ -1,0 +1,160 @@
+"""Team measures (a unit subtree, or the people one leads) and the realisation export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from fleksi.accounts.models import User
+from fleksi.accounts.permissions import scope_for
+from fleksi.org.models import Employee, Unit
+from fleksi.outputs.domain.measures import MODES, group_measures
+from fleksi.outputs.domain.periods import month_end, month_key, next_month, parse_month
+from fleksi.outputs.domain.periods import previous_month as prev_month
+from fleksi.outputs.messages import MODE_LABELS
+from fleksi.outputs.permissions import leads, reads_all, work_q
+from fleksi.outputs.selectors.export import COLUMNS, export_rows
+from fleksi.outputs.selectors.inbox import inbox_for
+from fleksi.outputs.selectors.measures import period_facts
+from fleksi.outputs.views.common import user_of
+
+PER_PAGE = 100
+
+
+def _unit_choice(user: User, unit_text: str) -> Unit | None:
+    if not unit_text:
+        return None
+    unit = Unit.objects.filter(pk=int(unit_text)).first() if unit_text.isdigit() else None
+    if unit is None:
+        raise Http404
+    if reads_all(user) or any(unit.path.startswith(p) for p in scope_for(user).headed_unit_paths):
+        return unit
+    raise Http404
+
+
+def _query(month: date, unit: Unit | None) -> str:
+    """The page's filters, for the pagination links."""
+    return urlencode({"month": month_key(month), **({"unit": unit.pk} if unit else {"unit": ""})})
+
+
+def _team(user: User) -> QuerySet[Employee]:
+    """The people the user leads, and the user."""
+    return (
+        Employee.objects.filter(work_q(user), is_active=True)
+        if not reads_all(user)
+        else (Employee.objects.filter(supervisor_id=scope_for(user).employee_id, is_active=True))
+    )
+
+
+@login_required
+def team(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    scope = scope_for(user)
+    everyone = reads_all(user)
+    if scope.employee_id is None and not everyone:
+        raise Http404
+    month = parse_month(request.GET.get("month"), timezone.localdate())
+    headed = list(Unit.objects.filter(path__in=scope.headed_unit_paths).order_by("path"))
+    unit = _unit_choice(user, request.GET.get("unit", ""))
+    if unit is None and headed and request.GET.get("unit") is None:
+        unit = headed[0]
+    people: QuerySet[Employee] | None
+    if unit is not None:
+        people = Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+    elif scope.employee_id is not None:
+        people = _team(user)
+    else:
+        people = None
+    context: dict[str, object] = {
+        "month": month,
+        "month_key": month_key(month),
+        "previous": month_key(prev_month(month)),
+        "next": month_key(next_month(month)),
+        "unit": unit,
+        "headed": headed,
+        "everyone": everyone,
+        "top_units": Unit.objects.filter(parent__isnull=True).order_by("name") if everyone else [],
+        "inbox_count": inbox_for(user).count(),
+        "query": _query(month, unit),
+    }
+    if people is not None:
+        facts = period_facts(people, start=month, end=month_end(month))
+        measures = facts.measures()
+        names = dict(people.values_list("pk", "name"))
+        units = dict(people.values_list("pk", "unit__name"))
+        group = group_measures(measures.values())
+        rows = sorted(measures.values(), key=lambda m: names.get(m.employee_id, ""))
+        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+        by_id = {e.pk: e for e in Employee.objects.filter(pk__in=[m.employee_id for m in page])}
+        context.update(
+            {
+                "group": group,
+                "compare": [(MODE_LABELS[m], group.by_mode_same_people[m]) for m in MODES],
+                "page": page,
+                "lines": [
+                    (
+                        m,
+                        names[m.employee_id],
+                        units[m.employee_id],
+                        leads(user, by_id[m.employee_id]),
+                    )
+                    for m in page
+                ],
+            }
+        )
+    return render(request, "outputs/team.html", context)
+
+
+def _export_people(user: User, unit: Unit | None) -> QuerySet[Employee]:
+    people = Employee.objects.filter(work_q(user))
+    if unit is not None:
+        people = people.filter(unit__path__startswith=unit.path)
+    return people
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """Realisations of a month with evidence links, as CSV or XLSX (e-Kinerja entry)."""
+    user = user_of(request)
+    if scope_for(user).employee_id is None and not reads_all(user):
+        raise Http404
+    month = parse_month(request.GET.get("month"), timezone.localdate())
+    unit = _unit_choice(user, request.GET.get("unit", ""))
+    facts = period_facts(_export_people(user, unit), start=month, end=month_end(month))
+    name = f"fleksi-realisasi-{month_key(month)}"
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(name, facts_rows=list(export_rows(facts)))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(COLUMNS)
+    writer.writerows(export_rows(facts))
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+def _xlsx(name: str, *, facts_rows: list[list[object]]) -> HttpResponse:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Realisasi")
+    sheet.append(list(COLUMNS))
+    for row in facts_rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
