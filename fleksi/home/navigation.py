@@ -13,6 +13,7 @@ from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import Scope, scope_for
 from fleksi.notify.selectors import notification_unread_count
+from fleksi.schedule.selectors.inbox import has_pending_steps
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,13 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
     items: list[tuple[Any, str]] = [(_("Home"), "home:index")]
     if scope.employee_id is not None:
         items.append((_("Can I WFA?"), "eligibility:mine"))
+        items.append((_("My WFA"), "schedule:mine"))
+    if scope.headed_unit_paths or (
+        scope.employee_id is not None and has_pending_steps(scope.employee_id)
+    ):
+        items.append((_("Inbox"), "schedule:inbox"))
+    if scope.unit_paths or scope.sees_all_people:
+        items.append((_("Board"), "schedule:board"))
     if scope.employee_id is not None:
         items.append((_("My outputs"), "outputs:day"))
     if scope.headed_unit_paths or scope.sees_all_people or scope.has_role("supervisor"):

@@ -12,6 +12,8 @@ from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.home import selectors
 from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import employee_get, subtree_q
+from fleksi.schedule.selectors.inbox import pending_count
+from fleksi.schedule.selectors.requests import next_wfa_days
 
 
 @login_required
@@ -25,6 +27,8 @@ def index(request: HttpRequest) -> HttpResponse:
         ctx["wfa_version"], ctx["wfa_today"] = eligibility_evaluate(
             employee=me, day=timezone.localdate()
         )
+        ctx["next_wfa"] = next_wfa_days(me.pk)
+        ctx["inbox_count"] = pending_count(me.pk)
     if scope.has_role("supervisor"):
         ctx["team"] = (
             Employee.objects.filter(supervisor_id=scope.employee_id, is_active=True)

@@ -37,7 +37,6 @@ from fleksi.demo.services.bulk import (
 )
 from fleksi.demo.services.policy import demo_policy_write
 from fleksi.jobmap.demo import seed_duty_mapping
-from fleksi.places.demo import seed_connectivity
 from fleksi.org.models import Agency, Employee, Unit
 from fleksi.org.services import (
     agency_set_secretariat,
@@ -46,6 +45,8 @@ from fleksi.org.services import (
     units_rebuild_paths,
 )
 from fleksi.outputs.demo import seed_outputs
+from fleksi.places.demo import seed_connectivity
+from fleksi.schedule.demo import seed_requests
 
 AGENCY_CODE = "64.02"
 AGENCY_NAME = "Pemerintah Kabupaten Kutai Kartanegara"
@@ -113,6 +114,11 @@ def demo_seed(
         versions = demo_policy_write(
             today=plan.today, counter_unit_key=COUNTER_UNIT, unit_ids=unit_ids
         )
+        requests = seed_requests(
+            rng=random.Random(seed + 3),
+            today=plan.today,
+            personas={key: employee_ids[i] for key, i in plan.personas.items()},
+        )
         outputs = seed_outputs(rng=random.Random(seed + 5), today=plan.today)
         counts = {
             "perangkat_daerah": sum(1 for u in plan.units if u.parent is None),
@@ -127,6 +133,7 @@ def demo_seed(
             "duties": duties.duties,
             "policy_versions": versions,
             "connectivity_profiles": connectivity.profiles,
+            "wfa_requests": requests.requests + requests.history,
             "skps": outputs.skps,
             "output_reports": outputs.reports,
         }

@@ -1,0 +1,66 @@
+"""Planning before asking: a plan's working days by the regency's calendar, and what the
+rules would say about each of them (nothing is written)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from fleksi.org.models import Employee
+from fleksi.policy.messages import trace_message
+from fleksi.policy.selectors import work_calendar
+from fleksi.schedule.domain.planning import PlanDays, PlanSpec, expand_plan, plan_bounds
+from fleksi.schedule.selectors.facts import SUBMISSION_STATUSES, check_days
+
+
+def plan_days(spec: PlanSpec) -> PlanDays:
+    """The working days of a plan, by the regency's calendar (raises ``PlanError``)."""
+    bounds = plan_bounds(spec)
+    if bounds is None:
+        return expand_plan(spec, is_working_day=lambda d: d.weekday() < 5)
+    cal = work_calendar(*bounds)
+    return expand_plan(spec, is_working_day=cal.is_working_day)
+
+
+@dataclass(frozen=True)
+class PreviewDay:
+    day: date
+    verdict: str
+    failures: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return self.verdict != "refused"
+
+
+def plan_preview(
+    *,
+    employee: Employee,
+    days: Sequence[date],
+    kind: str,
+    location_type: str,
+    desa_id: int | None = None,
+) -> list[PreviewDay]:
+    """What the submission would decide for each day, today."""
+    checks = check_days(
+        employee=employee,
+        days=days,
+        kind=kind,
+        location_type=location_type,
+        submitted_on=timezone.localdate(),
+        statuses=SUBMISSION_STATUSES,
+        desa_id=desa_id,
+    )
+    return [
+        PreviewDay(
+            c.day,
+            str(c.decision.verdict),
+            tuple(trace_message(t) for t in c.decision.failures),
+            tuple(trace_message(t) for t in c.decision.warnings),
+        )
+        for c in checks
+    ]

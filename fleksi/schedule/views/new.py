@@ -1,0 +1,86 @@
+"""A new request: choose the days (single days, a period or a weekly pattern), the kind and
+the place, write the work plan; check the days first if you like, then submit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from fleksi.common.errors import ServiceError
+from fleksi.org.selectors import employee_get
+from fleksi.schedule.domain.planning import PlanError
+from fleksi.schedule.forms import PLAN_ERRORS, RequestForm
+from fleksi.schedule.models import WfaRequest
+from fleksi.schedule.selectors.planning import plan_days, plan_preview
+from fleksi.schedule.services import request_submit
+from fleksi.schedule.views.common import employee_id_of, report_error, user_of
+
+
+@login_required
+def request_new(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    employee = employee_get(employee_id_of(request))
+    form = RequestForm(request.POST or None, request.FILES or None, employee=employee)
+    ctx: dict[str, Any] = {"form": form, "employee": employee}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            planned = plan_days(form.spec())
+        except PlanError as exc:
+            form.add_error(None, PLAN_ERRORS.get(exc.code, exc.code))
+            return render(request, "schedule/request_form.html", ctx)
+        ctx["skipped"] = planned.skipped
+        if not planned.days:
+            form.add_error(None, _("None of the chosen days is a working day."))
+            return render(request, "schedule/request_form.html", ctx)
+        location = data["location_type"]
+        office = data["office"] if location == WfaRequest.Location.OFFICE else None
+        place = data["place"] if location == WfaRequest.Location.APPROVED_PLACE else None
+        if request.POST.get("action") == "preview":
+            ctx["preview"] = plan_preview(
+                employee=employee,
+                days=planned.days,
+                kind=data["kind"],
+                location_type=location,
+                desa_id=office.desa_id
+                if office
+                else place.desa_id
+                if place
+                else employee.domicile_id,
+            )
+            return render(request, "schedule/request_form.html", ctx)
+        try:
+            created = request_submit(
+                actor=user,
+                employee=employee,
+                days=planned.days,
+                kind=data["kind"],
+                location_type=location,
+                office=office,
+                place=place,
+                reason=data["reason"],
+                evidence=data.get("evidence") or None,
+                plan=data["plan"],
+            )
+        except ServiceError as exc:
+            report_error(request, exc, form)
+        else:
+            waiting = created.days.filter(status="pending").count()
+            refused = created.days.filter(status="refused").count()
+            if refused:
+                messages.warning(
+                    request,
+                    _("Sent: %(w)d day(s) wait for approval; %(r)d day(s) refused by the rules.")
+                    % {"w": waiting, "r": refused},
+                )
+            else:
+                messages.success(
+                    request, _("Sent: %(w)d day(s) wait for approval.") % {"w": waiting}
+                )
+            return redirect("schedule:request_detail", request_id=created.pk)
+    return render(request, "schedule/request_form.html", ctx)
