@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fleksi.eligibility",
     "fleksi.notify",
     "fleksi.schedule",
+    "fleksi.presence",
     "fleksi.outputs",
     "fleksi.home",
     "fleksi.api",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("policy/", include("fleksi.policy.urls")),
     path("eligibility/", include("fleksi.eligibility.urls")),
     path("places/", include("fleksi.places.urls")),
+    path("presence/", include("fleksi.presence.urls")),
     path("schedule/", include("fleksi.schedule.urls")),
     path("outputs/", include("fleksi.outputs.urls")),
     path("notifications/", include("fleksi.notify.urls")),

@@ -27,6 +27,7 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
     items: list[tuple[Any, str]] = [(_("Home"), "home:index")]
     if scope.employee_id is not None:
         items.append((_("Can I WFA?"), "eligibility:mine"))
+        items.append((_("Presence"), "presence:checkin"))
         items.append((_("My WFA"), "schedule:mine"))
     if scope.headed_unit_paths or (
         scope.employee_id is not None and has_pending_steps(scope.employee_id)
@@ -60,6 +61,8 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
         items.append((_("Import"), "org:import_people"))
     if scope.has(Perm.AUDIT_VIEW):
         items.append((_("Audit trail"), "audit:entry_list"))
+    if scope.employee_id is None and (scope.sees_all_people or scope.unit_paths):
+        items.append((_("Presence recap"), "presence:recap_units"))
     items.append((_("My profile"), "accounts:profile"))
     return items
 

@@ -49,6 +49,13 @@ PARAM_LABELS: Mapping[str, Any] = {
     "geofence_radius_m": gettext_lazy("Geofence radius (m)"),
     "offline_sync_window_hours": gettext_lazy("Offline check-ins accepted for (hours)"),
     "location_retention_days": gettext_lazy("Positions kept for (days)"),
+    "wfa_desa_radius_m": gettext_lazy(
+        "Radius around the desa centre when a WFA place is known only by its desa (m)"
+    ),
+    "max_travel_speed_kmh": gettext_lazy("Travel speed between check-ins flagged above (km/h)"),
+    "max_accuracy_m": gettext_lazy("Position accuracy flagged when worse than (m)"),
+    "max_clock_skew_minutes": gettext_lazy("Device clock error flagged above (minutes)"),
+    "integrity_blocks": gettext_lazy("Integrity signals stop a check-in from counting"),
     "report_deadline_days": gettext_lazy("Days to report the output of a WFA day"),
     "verification_deadline_days": gettext_lazy("Days for the supervisor to verify"),
     "max_unreported_wfa_days": gettext_lazy("Unreported WFA days allowed before new requests stop"),

@@ -187,6 +187,21 @@ class PolicyParams:
         72, Spec("int", "Perbup (presensi)", "presence", 1, 720, stricter="lower")
     )
     location_retention_days: int = _p(90, Spec("int", "UU 27/2022 (PDP)", "presence", 7, 3650))
+    wfa_desa_radius_m: int = _p(
+        3000, Spec("int", "Perbup (presensi)", "presence", 100, 50000, stricter="lower")
+    )
+    max_travel_speed_kmh: int = _p(
+        120, Spec("int", "Perbup (presensi)", "presence", 20, 1000, stricter="lower")
+    )
+    max_accuracy_m: int = _p(
+        200, Spec("int", "Perbup (presensi)", "presence", 10, 5000, stricter="lower")
+    )
+    max_clock_skew_minutes: int = _p(
+        10, Spec("int", "Perbup (presensi)", "presence", 1, 1440, stricter="lower")
+    )
+    integrity_blocks: bool = _p(
+        False, Spec("bool", "Perbup (presensi)", "presence", stricter="true")
+    )
     # --- Outputs -------------------------------------------------------------------------
     report_deadline_days: int = _p(
         1, Spec("int", f"{PERMEN} Pasal 7; PermenPANRB 6/2022", "outputs", 0, 14, stricter="lower")

@@ -1,0 +1,178 @@
+"""Who gets what from every page and endpoint of presence."""
+
+import json
+from datetime import time
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from fleksi.presence.models import ManualCheckinRequest
+from fleksi.presence.services import manual_request_create
+from fleksi.presence.tests.conftest import payload
+from fleksi.testkit.access import EVERYONE, Case, check, matrix
+
+NO_EMPLOYEE = frozenset({"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"})
+EMPLOYEES = EVERYONE - NO_EMPLOYEE
+ALL_PEOPLE = frozenset({"sekda", "bkpsdm", "bupati", "auditor"})  # people.view_all
+# Rina (staff_a1, Seksi Loket): herself, her supervisor and heads above, the manager of the
+# Bidang, the personnel administrator of the Dinas, the regency-wide roles.
+SEE_RINA = ALL_PEOPLE | {"staff_a1", "head_seksi", "head_a", "layanan", "kepeg_a"}
+RECAP_LOKET = ALL_PEOPLE | {"head_seksi", "head_a", "layanan", "kepeg_a"}
+# Seksi Loket is visible (not recappable) to its own staff and the regency-wide viewers.
+RECAP_LOKET_403 = {"staff_a1": 403, "diskominfo": 403}
+
+
+def url(name, *args):
+    return reverse(f"presence:{name}", args=args)
+
+
+def api(name, *args):
+    return reverse(f"api:{name}", args=args)
+
+
+LOKET = lambda w: w.units["a_loket"].pk  # noqa: E731
+RINA = lambda w: w.people["staff_a1"].pk  # noqa: E731
+
+
+def rina_request(w):
+    found = ManualCheckinRequest.objects.filter(employee=w.people["staff_a1"]).first()
+    if found is None:
+        found = manual_request_create(
+            actor=w.user("staff_a1"),
+            employee=w.people["staff_a1"],
+            day=timezone.localdate(),
+            slot=1,
+            mode="onsite",
+            at=time(7, 20),
+            reason="HP mati",
+        )
+    return found.pk
+
+
+def manual_form(w):
+    return {
+        "day": timezone.localdate().isoformat(),
+        "slot": "1",
+        "mode": "onsite",
+        "time": "07:20",
+        "reason": "Tidak ada sinyal di rumah",
+    }
+
+
+PAGES = [
+    Case("presence:checkin", lambda w: url("checkin"), EMPLOYEES),
+    Case("presence:manifest", lambda w: url("manifest"), EVERYONE, anon=200),
+    Case("presence:sw", lambda w: url("sw"), EVERYONE, anon=200),
+    Case("presence:recap_mine", lambda w: url("recap_mine"), EMPLOYEES, ok=302),
+    Case("presence:recap_employee", lambda w: url("recap_employee", RINA(w)), SEE_RINA),
+    Case(
+        "presence:recap_units",
+        lambda w: url("recap_units"),
+        ALL_PEOPLE | {"head_seksi", "head_a", "head_b", "layanan", "kepeg_a"},
+        denied=403,
+    ),
+    Case(
+        "presence:recap_unit",
+        lambda w: url("recap_unit", LOKET(w)),
+        RECAP_LOKET,
+        overrides=RECAP_LOKET_403,
+    ),
+    Case(
+        "presence:recap_export",
+        lambda w: url("recap_export", LOKET(w), "csv"),
+        RECAP_LOKET,
+        overrides=RECAP_LOKET_403,
+    ),
+    Case(
+        "presence:recap_export_all",
+        lambda w: url("recap_export_all", "xlsx"),
+        ALL_PEOPLE,
+        denied=403,
+    ),
+    Case("presence:manual_list", lambda w: url("manual_list"), EMPLOYEES),
+    Case("presence:manual_new", lambda w: url("manual_new"), EMPLOYEES),
+    Case(
+        "presence:manual_new",
+        lambda w: url("manual_new"),
+        EMPLOYEES,
+        method="post",
+        ok=302,
+        data=manual_form,
+        overrides={"sekda": 200},  # no supervisor above the Sekda: the form says so
+    ),
+    Case(
+        "presence:manual_decide",
+        lambda w: url("manual_decide", rina_request(w)),
+        frozenset({"head_seksi"}),  # only the direct supervisor
+        method="post",
+        ok=302,
+        data=lambda w: {"decision": "approve"},
+        overrides=dict.fromkeys(SEE_RINA - {"head_seksi"}, 403),
+    ),
+]
+
+
+def api_case(route, url_, allowed, method="get", ok=200, data=None, **kw):
+    return Case(
+        route, url_, allowed, ok=ok, anon=401, denied=403, method=method, data=data, api=True, **kw
+    )
+
+
+APIS = [
+    api_case(
+        "api:presence_checkin_create",
+        lambda w: api("presence_checkin_create"),
+        EMPLOYEES,
+        method="post",
+        ok=201,
+        data=lambda w: payload(),
+    ),
+    api_case("api:presence_today", lambda w: api("presence_today"), EMPLOYEES),
+    api_case(
+        "api:presence_recap_unit",
+        lambda w: api("presence_recap_unit", LOKET(w)),
+        RECAP_LOKET,
+        overrides={
+            **RECAP_LOKET_403,
+            **dict.fromkeys(EVERYONE - RECAP_LOKET - set(RECAP_LOKET_403), 404),
+        },
+    ),
+]
+
+CASES = PAGES + APIS
+COVERED = {c.route for c in CASES}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+def test_access(client, world, case, who):
+    check(client, world, case, who)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "who"), matrix(APIS))
+def test_api_access(client, world, case, who):
+    if who != "anon":
+        client.force_login(world.user(who))
+    target = case.url(world)
+    if case.method == "get":
+        response = client.get(target, HTTP_ACCEPT="application/json")
+    else:
+        response = client.post(
+            target, json.dumps(case.data(world)), content_type="application/json"
+        )
+    expected = case.expected(who)
+    assert response.status_code == expected, (
+        f"{who} {case.method.upper()} {target}: {response.status_code} != {expected}"
+        f" {response.content[:200]!r}"
+    )
+
+
+@pytest.mark.django_db
+def test_only_the_supervisor_decides_and_nothing_changes_otherwise(client, world):
+    pk = rina_request(world)
+    for who in ("head_a", "bkpsdm", "staff_a1"):
+        client.force_login(world.user(who))
+        assert client.post(url("manual_decide", pk), {"decision": "approve"}).status_code == 403
+    assert ManualCheckinRequest.objects.get(pk=pk).status == "pending"
