@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fleksi.eligibility",
     "fleksi.notify",
     "fleksi.schedule",
+    "fleksi.roster",
     "fleksi.presence",
     "fleksi.outputs",
     "fleksi.home",
@@ -279,4 +280,5 @@ LOGGING = {
 # --- Fleksi ---------------------------------------------------------------------------------
 FLEKSI_DEMO_PASSWORD = os.environ.get("FLEKSI_DEMO_PASSWORD", "fleksi-demo-2026")
 FLEKSI_API_PAGE_SIZE_MAX = 200
+FLEKSI_ROSTER_TIME_LIMIT_S = int(os.environ.get("ROSTER_TIME_LIMIT_S", "20"))  # per solve
 FLEKSI_BASE_URL = os.environ.get("FLEKSI_BASE_URL", "http://127.0.0.1:8000")  # links in e-mails

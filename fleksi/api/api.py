@@ -20,6 +20,7 @@ from fleksi.org.api import router as org_router
 from fleksi.outputs.api import router as outputs_router
 from fleksi.places.api import router as places_router
 from fleksi.policy.api import router as policy_router
+from fleksi.roster.api import router as roster_router
 from fleksi.presence.api import router as presence_router
 from fleksi.schedule.api import router as schedule_router
 
@@ -44,6 +45,7 @@ api.add_router("/places", places_router)
 api.add_router("/presence", presence_router)
 api.add_router("/schedule", schedule_router)
 api.add_router("/outputs", outputs_router)
+api.add_router("/roster", roster_router)
 api.add_router("/notifications", notify_router)
 
 

@@ -41,6 +41,10 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
         items.append((_("Output measures"), "outputs:team"))
     if scope.sees_all_people or scope.unit_paths or scope.has_role("supervisor"):
         items.append((_("People"), "org:people"))
+    if scope.employee_id is not None:
+        items.append((_("My preferences"), "roster:preferences"))
+    if scope.headed_unit_paths or scope.admin_unit_paths:
+        items.append((_("Roster"), "roster:index"))
     items.append((_("Units"), "org:unit_list"))
     if (
         scope.employee_id is not None

@@ -92,6 +92,7 @@ RULE_LABELS: Mapping[str, Any] = {
     "location_connectivity": gettext_lazy("Connectivity of the place"),
     "suspension": gettext_lazy("WFA suspension"),
     "unreported_outputs": gettext_lazy("Unreported WFA days"),
+    "published_roster": gettext_lazy("Published roster"),
 }
 
 GROUP_LABELS: Mapping[str, Any] = {

@@ -79,6 +79,15 @@ def request_message(entry: TraceEntry, label: Callable[[Any], str]) -> str | Non
             % {"o": o, "lim": lim}
         ),
         "unreported_outputs.off": lambda: _("Unreported WFA days are not counted here."),
+        "published_roster.pass": lambda: _("The published roster plans WFA on this day."),
+        "published_roster.fail": lambda: _(
+            "The published roster of your unit plans you on site that day; ask your head of "
+            "unit to change the roster."
+        ),
+        "published_roster.none": lambda: _("No published roster plans this day."),
+        "published_roster.exempt": lambda: _(
+            "A roster plans regular WFA only; this kind of request is not bound by it."
+        ),
     }
     text = texts.get(entry.code)
     return text() if text is not None else None

@@ -250,6 +250,26 @@ def unreported_outputs(f: DayFacts, p: PolicyParams) -> RuleResult:
     )
 
 
+def published_roster(f: DayFacts, p: PolicyParams) -> RuleResult:
+    """A regular WFA day on a day the published roster of the employee's unit plans them on
+    site is refused (the head of unit changes the roster instead). The placement is an extra
+    fact added by the roster (``extra["roster_placement"]``: ``"wfa"``, ``"onsite"`` or
+    None); without a published roster, and for official duty or special circumstances
+    (not planned by a roster), the rule is skipped."""
+    placement = f.extra.get("roster_placement")
+    if placement not in ("wfa", "onsite"):
+        return RuleResult("published_roster", "", Outcome.SKIP, "published_roster.none")
+    if f.request_kind != "regular":
+        return RuleResult(
+            "published_roster", "", Outcome.SKIP, "published_roster.exempt", f.request_kind
+        )
+    if placement == "onsite":
+        return RuleResult(
+            "published_roster", "", Outcome.FAIL, "published_roster.fail", "onsite", "wfa"
+        )
+    return RuleResult("published_roster", "", Outcome.PASS, "published_roster.pass", "wfa", "wfa")
+
+
 REQUEST_RULES: tuple[Rule[DayFacts], ...] = (
     Rule("working_day", "", working_day),
     Rule("blackout", "blackout_dates", blackout),
@@ -261,4 +281,5 @@ REQUEST_RULES: tuple[Rule[DayFacts], ...] = (
     Rule("location_type", "allowed_location_types", location_type),
     Rule("location_connectivity", "min_connectivity", place_connectivity),
     Rule("unreported_outputs", "max_unreported_wfa_days", unreported_outputs),
+    Rule("published_roster", "", published_roster),
 )

@@ -1,0 +1,140 @@
+"""Who gets what from every roster page and endpoint: 404 for what is out of scope, 403 for
+what is seen but not the user's to change.
+
+The roster is Bappeda's (unit b): Andi (head_b) plans it; BKPSDM, the Sekda, the Bupati and
+the auditor read it; the heads and administrators of Disdukcapil do not see it.
+"""
+
+import pytest
+from django.urls import reverse
+
+from fleksi.roster.models import RosterCell
+from fleksi.roster.tests.conftest import solved
+from fleksi.testkit.access import Case, check, matrix
+
+EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
+READERS = frozenset(
+    {"head_seksi", "head_a", "sekda", "head_b", "bkpsdm", "bupati", "auditor", "layanan", "kepeg_a"}
+)
+SEES_B = frozenset({"head_b", "sekda", "bkpsdm", "bupati", "auditor"})
+PLANNER = frozenset({"head_b"})
+
+
+def roster(w):
+    cache = w.__dict__.setdefault("_made", {})
+    if "roster" not in cache:
+        cache["roster"] = solved(w)
+    return cache["roster"]
+
+
+def free_cell(w):
+    cell = RosterCell.objects.filter(roster=roster(w), fixed=False).order_by("day").first()
+    return {"employee_id": cell.employee_id, "day": str(cell.day), "placement": "onsite"}
+
+
+def url(name, *args):
+    return reverse(f"roster:{name}", args=args)
+
+
+def api(name, *args):
+    return reverse(f"api:roster_{name}", args=args)
+
+
+def gated(route, url_, viewers, doers, **kw):
+    return Case(route, url_, doers, overrides=dict.fromkeys(viewers - doers, 403), **kw)
+
+
+def api_case(route, url_, allowed, viewers=frozenset(), **kw):
+    return Case(
+        route,
+        url_,
+        allowed,
+        anon=401,
+        api=True,
+        overrides=dict.fromkeys(viewers - allowed, 403),
+        **kw,
+    )
+
+
+MONTH = lambda w: f"{w.month:%Y-%m}"  # noqa: E731
+
+PAGES = [
+    Case("roster:preferences", lambda w: url("preferences"), EMPLOYEES),
+    Case("roster:preferences", lambda w: url("preferences"), EMPLOYEES, ok=302, method="post"),
+    Case("roster:index", lambda w: url("index"), READERS),
+    gated(
+        "roster:generate",
+        lambda w: url("generate"),
+        SEES_B,
+        PLANNER,
+        ok=302,
+        method="post",
+        data=lambda w: {"unit": w.units["b"].pk, "month": MONTH(w)},
+    ),
+    Case("roster:detail", lambda w: url("detail", roster(w).pk), SEES_B),
+    gated(
+        "roster:cell",
+        lambda w: url("cell", roster(w).pk),
+        SEES_B,
+        PLANNER,
+        ok=302,
+        method="post",
+        data=lambda w: {
+            "cell": f"{free_cell(w)['employee_id']}:{free_cell(w)['day']}:onsite",
+        },
+    ),
+    gated(
+        "roster:publish",
+        lambda w: url("publish", roster(w).pk),
+        SEES_B,
+        PLANNER,
+        ok=302,
+        method="post",
+    ),
+]
+
+APIS = [
+    api_case("api:roster_preferences_get", lambda w: api("preferences_get"), EMPLOYEES),
+    api_case(
+        "api:roster_preferences_put",
+        lambda w: api("preferences_put"),
+        EMPLOYEES,
+        method="put",
+        data=lambda w: {"month": MONTH(w), "days": [], "note": ""},
+    ),
+    api_case(
+        "api:roster_create",
+        lambda w: api("create"),
+        PLANNER,
+        SEES_B,
+        ok=202,
+        method="post",
+        data=lambda w: {"unit_id": w.units["b"].pk, "month": MONTH(w)},
+    ),
+    api_case("api:roster_detail", lambda w: api("detail", roster(w).pk), SEES_B),
+    api_case("api:roster_cells", lambda w: api("cells", roster(w).pk), SEES_B),
+    api_case(
+        "api:roster_cell_edit",
+        lambda w: api("cell_edit", roster(w).pk),
+        PLANNER,
+        SEES_B,
+        method="post",
+        data=free_cell,
+    ),
+    api_case(
+        "api:roster_publish",
+        lambda w: api("publish", roster(w).pk),
+        PLANNER,
+        SEES_B,
+        method="post",
+    ),
+]
+
+CASES = PAGES + APIS
+COVERED = {c.route for c in CASES}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
+def test_access(client, bappeda, case, who):
+    check(client, bappeda, case, who)
