@@ -27,7 +27,7 @@ from fleksi.presence.models import Checkin
 from fleksi.presence.permissions import access_recap_unit, checkin_employee_id
 from fleksi.presence.schemas import CheckinIn, CheckinOut, RecapOut, TodayOut
 from fleksi.presence.selectors.checkins import today_for
-from fleksi.presence.selectors.facts import day_rules, employee_for_checkin
+from fleksi.presence.selectors.facts import day_rules, person_for_checkin
 from fleksi.presence.selectors.recap import people_of_units, period_of, recap_rows, sum_totals
 from fleksi.presence.services import CheckinIn as CheckinData
 from fleksi.presence.services import checkin_record
@@ -100,12 +100,12 @@ def _employee_id(request: HttpRequest) -> int:
 def checkin_create(request: HttpRequest, payload: CheckinIn) -> Status[dict[str, Any]]:
     # Not the full scope (several queries): checking in needs only an active employee record.
     user = _user(request)
-    employee = employee_for_checkin(user.employee_id) if user.employee_id else None
-    if employee is None:
+    person = person_for_checkin(user.employee_id) if user.employee_id else None
+    if person is None:
         raise NotAllowed("checkin_not_employee", _("Only employees check in."))
     net = payload.network
     result = checkin_record(
-        employee=employee,
+        employee=person,
         data=CheckinData(
             idempotency_key=payload.idempotency_key,
             slot=payload.slot,

@@ -64,29 +64,67 @@ def day_rules_forget() -> None:
     _offices.clear()
 
 
-def employee_for_checkin(employee_id: int) -> Employee | None:
-    return (
-        Employee.objects.select_related("unit", "domicile")
-        .filter(pk=employee_id, is_active=True)
+@dataclass(frozen=True)
+class Person:
+    """What the check-in rules need of an employee, read in one narrow query."""
+
+    id: int
+    unit_id: int
+    unit_path: str
+    home: Place | None  # the recorded domicile's desa (its centre), if any
+
+    @property
+    def unit_chain_ids(self) -> list[int]:
+        """The unit and every unit above it."""
+        return [int(part) for part in self.unit_path.split(".") if part] or [self.unit_id]
+
+
+def _home_place(
+    desa_id: int | None, name: str | None, lat: float | None, lon: float | None
+) -> Place | None:
+    if desa_id is None:
+        return None
+    return Place("home", name or "", lat, lon, precise=False, desa_id=desa_id)
+
+
+def person_for_checkin(employee_id: int) -> Person | None:
+    """The active employee as the rules see them (None: no such active employee)."""
+    row = (
+        Employee.objects.filter(pk=employee_id, is_active=True)
+        .values_list(
+            "unit_id",
+            "unit__path",
+            "domicile_id",
+            "domicile__name",
+            "domicile__latitude",
+            "domicile__longitude",
+        )
         .first()
     )
+    if row is None:
+        return None
+    unit_id, path, desa_id, name, lat, lon = row
+    return Person(employee_id, unit_id, path, _home_place(desa_id, name, lat, lon))
 
 
-def _unit_chain_ids(employee: Employee) -> list[int]:
-    return [int(part) for part in employee.unit.path.split(".") if part] or [employee.unit_id]
+def person_of(employee: Employee) -> Person:
+    """The same from a loaded employee (its unit and domicile are read if not loaded)."""
+    desa = employee.domicile
+    home = _home_place(desa.pk, desa.name, desa.latitude, desa.longitude) if desa else None
+    return Person(employee.pk, employee.unit_id, employee.unit.path, home)
 
 
 _offices: dict[int, tuple[float, tuple[Place, ...]]] = {}
 
 
-def office_places(employee: Employee) -> tuple[Place, ...]:
+def office_places(person: Person) -> tuple[Place, ...]:
     """The offices of the employee's unit and of every unit above it (kept in memory for
     ``OFFICES_TTL_S`` per unit: thousands of people of a unit check in at 07:30)."""
     now = clock.monotonic()
-    hit = _offices.get(employee.unit_id)
+    hit = _offices.get(person.unit_id)
     if hit is not None and now - hit[0] < OFFICES_TTL_S:
         return hit[1]
-    rows = Office.objects.filter(unit_id__in=_unit_chain_ids(employee)).values_list(
+    rows = Office.objects.filter(unit_id__in=person.unit_chain_ids).values_list(
         "name", "latitude", "longitude", "geofence_radius_m", "desa_id"
     )
     places = tuple(
@@ -95,7 +133,7 @@ def office_places(employee: Employee) -> tuple[Place, ...]:
     )
     if len(_offices) > 5000:
         _offices.clear()
-    _offices[employee.unit_id] = (now, places)
+    _offices[person.unit_id] = (now, places)
     return places
 
 
@@ -107,19 +145,10 @@ def approved_day_of(employee_id: int, day: date) -> RequestDay | None:
     )
 
 
-def _home(employee: Employee) -> tuple[Place, ...]:
-    desa = employee.domicile
-    if desa is None:
-        return ()
-    return (
-        Place("home", desa.name, desa.latitude, desa.longitude, precise=False, desa_id=desa.pk),
-    )
-
-
-def wfa_places(employee: Employee, mode: str, row: RequestDay | None) -> tuple[Place, ...]:
+def wfa_places(person: Person, mode: str, row: RequestDay | None) -> tuple[Place, ...]:
     """The approved place of the day; without an approved day, home for "WFA from home"."""
     if row is None:
-        return _home(employee) if mode == "wfa_home" else ()
+        return _home(person) if mode == "wfa_home" else ()
     request = row.request
     if request.location_type == "office" and request.office is not None:
         o = request.office
@@ -134,7 +163,11 @@ def wfa_places(employee: Employee, mode: str, row: RequestDay | None) -> tuple[P
             )
         d = pl.desa
         return (Place("approved_place", pl.name, d.latitude, d.longitude, None, False, d.pk),)
-    return _home(employee)
+    return _home(person)
+
+
+def _home(person: Person) -> tuple[Place, ...]:
+    return (person.home,) if person.home is not None else ()
 
 
 def absence_kind_on(employee_id: int, day: date) -> str | None:
@@ -154,19 +187,19 @@ class Circumstances:
     absence_kind: str | None
 
 
-def circumstances(employee: Employee, mode: str, day: date) -> Circumstances:
+def circumstances(person: Person, mode: str, day: date) -> Circumstances:
     """Where the mode expects the employee and why: one or two queries, by mode."""
     if mode == "onsite":
-        return Circumstances(office_places(employee), None, None)
+        return Circumstances(office_places(person), None, None)
     if mode in WFA_MODES or mode == "official_duty":
-        row = approved_day_of(employee.pk, day)
+        row = approved_day_of(person.id, day)
         approved = (
             ApprovedDay(row.request.kind, row.request.location_type) if row is not None else None
         )
         if mode in WFA_MODES:
-            return Circumstances(wfa_places(employee, mode, row), approved, None)
-        return Circumstances((), approved, absence_kind_on(employee.pk, day))
-    return Circumstances((), None, absence_kind_on(employee.pk, day))
+            return Circumstances(wfa_places(person, mode, row), approved, None)
+        return Circumstances((), approved, absence_kind_on(person.id, day))
+    return Circumstances((), None, absence_kind_on(person.id, day))
 
 
 def previous_checkin(employee_id: int, before: datetime) -> PreviousCheckin | None:

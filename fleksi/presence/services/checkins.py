@@ -33,7 +33,13 @@ from fleksi.presence.domain.slots import kind_of
 from fleksi.presence.domain.timing import SYNC_MARGIN_SECONDS, timing_of
 from fleksi.presence.messages import checkin_trace_to_json
 from fleksi.presence.models import Checkin, RefusedCheckin
-from fleksi.presence.selectors.facts import circumstances, day_rules, previous_checkin
+from fleksi.presence.selectors.facts import (
+    Person,
+    circumstances,
+    day_rules,
+    person_of,
+    previous_checkin,
+)
 
 
 class TooLate(ServiceError):
@@ -90,18 +96,18 @@ def _validate(data: CheckinIn) -> Position | None:
     return Position(data.latitude, data.longitude, accuracy)
 
 
-def _stored(employee: Employee, key: uuid.UUID) -> Checkin | None:
+def _stored(person: Person, key: uuid.UUID) -> Checkin | None:
     found = Checkin.objects.filter(idempotency_key=key).first()
-    if found is not None and found.employee_id != employee.pk:
+    if found is not None and found.employee_id != person.id:
         raise Conflict("checkin_key_used", _("This check-in key belongs to another check-in."))
     return found
 
 
-def _refuse_too_late(employee: Employee, data: CheckinIn, day: date, hours: int) -> NoReturn:
+def _refuse_too_late(person: Person, data: CheckinIn, day: date, hours: int) -> NoReturn:
     RefusedCheckin.objects.bulk_create(
         [
             RefusedCheckin(
-                employee=employee,
+                employee_id=person.id,
                 idempotency_key=data.idempotency_key,
                 day=day,
                 slot=data.slot,
@@ -123,9 +129,13 @@ def _refuse_too_late(employee: Employee, data: CheckinIn, day: date, hours: int)
 
 
 def checkin_record(
-    *, employee: Employee, data: CheckinIn, received_at: datetime | None = None
+    *, employee: Employee | Person, data: CheckinIn, received_at: datetime | None = None
 ) -> CheckinResult:
-    """Record ``employee``'s own check-in; returns the stored one for a key seen before."""
+    """Record ``employee``'s own check-in; returns the stored one for a key seen before.
+
+    The hot path passes a :class:`Person` (one narrow query); an :class:`Employee` works too.
+    """
+    person = employee if isinstance(employee, Person) else person_of(employee)
     position = _validate(data)
     received_at = received_at or timezone.now()
     timing = timing_of(
@@ -139,16 +149,16 @@ def checkin_record(
     rules = day_rules(day)
     params = rules.params
     if timing.expired(params.offline_sync_window_hours):
-        stored = _stored(employee, data.idempotency_key)
+        stored = _stored(person, data.idempotency_key)
         if stored is not None:
             return CheckinResult(stored, created=False)
-        _refuse_too_late(employee, data, day, params.offline_sync_window_hours)
+        _refuse_too_late(person, data, day, params.offline_sync_window_hours)
     if data.slot > params.checkins_per_day:
         raise Unprocessable(
             "checkin_slot",
             _("The policy has %(n)s check-ins a day.") % {"n": params.checkins_per_day},
         )
-    where = circumstances(employee, data.mode, day)
+    where = circumstances(person, data.mode, day)
     facts = CheckinFacts(
         slot=data.slot,
         mode=data.mode,
@@ -159,7 +169,7 @@ def checkin_record(
         places=where.places,
         approved_day=where.approved_day,
         absence_kind=where.absence_kind,
-        previous=previous_checkin(employee.pk, timing.checked_at) if position else None,
+        previous=previous_checkin(person.id, timing.checked_at) if position else None,
         clock_offset_s=timing.clock_offset_s,
         waited_s=timing.waited_s,
         synced_late=timing.synced_late,
@@ -168,7 +178,7 @@ def checkin_record(
     decision = evaluate(PRESENCE_RULES, facts, params)
     c = classify(decision)
     checkin = Checkin(
-        employee=employee,
+        employee_id=person.id,
         day=day,
         slot=data.slot,
         kind=kind_of(data.slot),
@@ -211,10 +221,10 @@ def checkin_record(
                     reference=f"checkin:{checkin.pk}",
                 )
     except IntegrityError:
-        stored = _stored(employee, data.idempotency_key)
+        stored = _stored(person, data.idempotency_key)
         if stored is not None:
             return CheckinResult(stored, created=False)
-        taken = Checkin.objects.filter(employee=employee, day=day, slot=data.slot).first()
+        taken = Checkin.objects.filter(employee_id=person.id, day=day, slot=data.slot).first()
         if taken is None:
             raise
         raise Conflict(

@@ -23,7 +23,7 @@ from fleksi.presence.domain.rules import PRESENCE_RULES, classify
 from fleksi.presence.domain.slots import kind_of
 from fleksi.presence.messages import checkin_trace_to_json
 from fleksi.presence.models import Checkin, ManualCheckinRequest
-from fleksi.presence.selectors.facts import circumstances, day_rules
+from fleksi.presence.selectors.facts import circumstances, day_rules, person_of
 
 MAX_DAYS_BACK = 31
 
@@ -107,7 +107,7 @@ def manual_request_create(
 def _manual_checkin(req: ManualCheckinRequest) -> Checkin:
     rules = day_rules(req.day)
     at = timezone.make_aware(datetime.combine(req.day, req.time))
-    where = circumstances(req.employee, req.mode, req.day)
+    where = circumstances(person_of(req.employee), req.mode, req.day)
     facts = CheckinFacts(
         slot=req.slot,
         mode=req.mode,
