@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fleksi.eligibility",
     "fleksi.notify",
     "fleksi.schedule",
+    "fleksi.servicelevel",
     "fleksi.roster",
     "fleksi.presence",
     "fleksi.outputs",

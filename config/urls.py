@@ -13,6 +13,7 @@ urlpatterns = [
     path("schedule/", include("fleksi.schedule.urls")),
     path("outputs/", include("fleksi.outputs.urls")),
     path("roster/", include("fleksi.roster.urls")),
+    path("servicelevel/", include("fleksi.servicelevel.urls")),
     path("notifications/", include("fleksi.notify.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("fleksi.api.urls")),

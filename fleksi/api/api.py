@@ -23,6 +23,7 @@ from fleksi.policy.api import router as policy_router
 from fleksi.roster.api import router as roster_router
 from fleksi.presence.api import router as presence_router
 from fleksi.schedule.api import router as schedule_router
+from fleksi.servicelevel.api import router as servicelevel_router
 
 api = NinjaAPI(
     title="Fleksi API",
@@ -46,6 +47,7 @@ api.add_router("/presence", presence_router)
 api.add_router("/schedule", schedule_router)
 api.add_router("/outputs", outputs_router)
 api.add_router("/roster", roster_router)
+api.add_router("/servicelevel", servicelevel_router)
 api.add_router("/notifications", notify_router)
 
 

@@ -14,6 +14,7 @@ from fleksi.accounts.models import User
 from fleksi.accounts.permissions import Scope, scope_for
 from fleksi.notify.selectors import notification_unread_count
 from fleksi.schedule.selectors.inbox import has_pending_steps
+from fleksi.servicelevel.permissions import may_use_scope as may_see_service_levels
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
         items.append((_("Digital readiness"), "places:readiness"))
     elif scope.employee_id is not None:
         items.append((_("My place"), "places:mine"))
+    if may_see_service_levels(scope):
+        items.append((_("Service levels"), "servicelevel:index"))
     if scope.has(Perm.PEOPLE_IMPORT):
         items.append((_("Import"), "org:import_people"))
     if scope.has(Perm.AUDIT_VIEW):

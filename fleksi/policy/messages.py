@@ -64,6 +64,12 @@ PARAM_LABELS: Mapping[str, Any] = {
     ),
     "revocation_max_unreported_days": gettext_lazy("Unreported days in a month that suspend WFA"),
     "suspension_days": gettext_lazy("Suspension period (days)"),
+    "safeguard_degradation_pct": gettext_lazy(
+        "Degradation of a public service that raises an alert (%)"
+    ),
+    "safeguard_recent_days": gettext_lazy("Recent window compared with the baseline (days)"),
+    "safeguard_baseline_days": gettext_lazy("Baseline window before the WFA start (days)"),
+    "safeguard_min_days": gettext_lazy("Days with figures needed in each window"),
     "articles": gettext_lazy("Legal references"),
 }
 
@@ -101,6 +107,7 @@ GROUP_LABELS: Mapping[str, Any] = {
     "requests": gettext_lazy("Requests, quotas and places"),
     "presence": gettext_lazy("Presence"),
     "outputs": gettext_lazy("Outputs and revocation"),
+    "safeguard": gettext_lazy("Public-service safeguard"),
 }
 
 

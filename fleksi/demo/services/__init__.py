@@ -47,6 +47,7 @@ from fleksi.org.services import (
 from fleksi.outputs.demo import seed_outputs
 from fleksi.places.demo import seed_connectivity
 from fleksi.schedule.demo import seed_requests
+from fleksi.servicelevel.demo import seed_service_levels
 
 AGENCY_CODE = "64.02"
 AGENCY_NAME = "Pemerintah Kabupaten Kutai Kartanegara"
@@ -120,6 +121,7 @@ def demo_seed(
             personas={key: employee_ids[i] for key, i in plan.personas.items()},
         )
         outputs = seed_outputs(rng=random.Random(seed + 5), today=plan.today)
+        service_levels = seed_service_levels(rng=random.Random(seed + 6), today=plan.today)
         counts = {
             "perangkat_daerah": sum(1 for u in plan.units if u.parent is None),
             "units": len(plan.units),
@@ -136,6 +138,10 @@ def demo_seed(
             "wfa_requests": requests.requests + requests.history,
             "skps": outputs.skps,
             "output_reports": outputs.reports,
+            "public_services": service_levels.services,
+            "service_days": service_levels.days,
+            "complaints": service_levels.complaints,
+            "safeguard_alerts": service_levels.alerts,
         }
         _audit_summary(actor=actor, plan=plan, unit_ids=unit_ids, counts=counts)
     return SeedReport(size, seed, time.perf_counter() - started, counts)

@@ -142,8 +142,9 @@ class SmallSeedTests(TestCase):
 
     def test_audit_trail_has_summaries_and_is_intact(self):
         # One per perangkat daerah and one for the agency, plus one for the villages'
-        # connectivity survey and one for the WFA requests of the weeks before today.
-        assert AuditEntry.objects.filter(action="demo.seed").count() == 62
+        # connectivity survey, one for the WFA requests of the weeks before today and one for
+        # the public-service figures.
+        assert AuditEntry.objects.filter(action="demo.seed").count() == 63
         # Summaries, not one entry per employee: one per perangkat daerah for the people and
         # one for the duty mapping, plus the policy's own entries and those of the WFA
         # requests of the coming weeks (written through the schedule's services).

@@ -221,6 +221,15 @@ class PolicyParams:
     suspension_days: int = _p(
         30, Spec("int", f"{PERMEN} Pasal 35", "outputs", 1, 365, stricter="higher")
     )
+    # --- Public-service safeguard (UU 25/2009: service standards must hold) -------------
+    safeguard_degradation_pct: int = _p(
+        10, Spec("int", "UU 25/2009; Perbup", "safeguard", 1, 100, stricter="lower")
+    )
+    safeguard_recent_days: int = _p(30, Spec("int", "UU 25/2009; Perbup", "safeguard", 7, 365))
+    safeguard_baseline_days: int = _p(90, Spec("int", "UU 25/2009; Perbup", "safeguard", 14, 730))
+    safeguard_min_days: int = _p(
+        10, Spec("int", "UU 25/2009; Perbup", "safeguard", 1, 365, stricter="lower")
+    )
     # --- The Perbup's own references per parameter (override the national basis) --------
     articles: Mapping[str, str] = field(default_factory=dict, metadata={"spec": None})
 

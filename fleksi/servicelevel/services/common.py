@@ -1,0 +1,46 @@
+"""Shared parts of the service-level writes: audit entries on the stream of the unit's
+perangkat daerah, and the import report."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fleksi.audit.services import Change, audit_record_many
+from fleksi.org.models import Unit
+from fleksi.org.services import unit_stream
+from fleksi.servicelevel.domain.cells import RowProblem
+
+
+def stream_of(unit_id: int, root_id: int | None) -> str:
+    return unit_stream(Unit(pk=unit_id, root_id=root_id))
+
+
+def audit_by_stream(*, actor: Any, changes: Iterable[tuple[str, Change]]) -> None:
+    """Record ``(stream, change)`` pairs, one locked append per stream."""
+    grouped: dict[str, list[Change]] = defaultdict(list)
+    for stream, change in changes:
+        grouped[stream].append(change)
+    for stream in sorted(grouped):
+        audit_record_many(actor=actor, stream=stream, changes=grouped[stream])
+
+
+def in_paths(path: str, paths: Sequence[str] | None) -> bool:
+    """Whether a unit path lies in one of ``paths`` (``None``: everywhere)."""
+    return paths is None or any(path.startswith(p) for p in paths)
+
+
+@dataclass
+class ImportReport:
+    problems: list[RowProblem] = field(default_factory=list)
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    applied: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
