@@ -108,6 +108,7 @@ def test_an_error_fails_the_roster_with_the_error_recorded(bappeda, monkeypatch,
     page = en_client.get(reverse("roster:detail", args=[roster.pk]))
     assert page.status_code == 200
     assert "could not be made" in page.content.decode()
+    assert "Try again" in page.content.decode()
 
 
 def test_one_solve_at_a_time_per_unit_and_month(bappeda):
