@@ -20,8 +20,8 @@ from fleksi.org.api import router as org_router
 from fleksi.outputs.api import router as outputs_router
 from fleksi.places.api import router as places_router
 from fleksi.policy.api import router as policy_router
-from fleksi.roster.api import router as roster_router
 from fleksi.presence.api import router as presence_router
+from fleksi.roster.api import router as roster_router
 from fleksi.schedule.api import router as schedule_router
 from fleksi.servicelevel.api import router as servicelevel_router
 
