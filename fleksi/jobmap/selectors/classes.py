@@ -53,9 +53,7 @@ def approved_duties(
     result: dict[int, list[tuple[Decimal, bool | None]]] = {}
     # One plain list read, without the model's default ordering (which would join the
     # position and unit for nothing): server-side cursors cost ~10× more on PostgreSQL here.
-    rows = list(
-        qs.order_by().values_list("assessment__position_id", "time_share", "suitable")
-    )
+    rows = list(qs.order_by().values_list("assessment__position_id", "time_share", "suitable"))
     for position_id, share, suitable in rows:
         if wanted is None or position_id in wanted:
             result.setdefault(position_id, []).append((share, suitable))

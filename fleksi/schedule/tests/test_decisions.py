@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fleksi.common.errors import Conflict, NotAllowed, ValidationFailed
 from fleksi.notify.models import Notification
@@ -95,7 +95,7 @@ def test_approval_rechecks_the_quota(wfa):
     first = submit(wfa, "staff_b1", [tue])
     second = submit(wfa, "staff_b2", [tue])  # waiting requests compete
     request_approve(actor=wfa.user("head_b"), step=step_of(first))
-    with pytest.raises(Conflict) as exc:
+    with pytest.raises(Conflict) as exc, translation.override("en"):
         request_approve(actor=wfa.user("head_b"), step=step_of(second))
     assert exc.value.code == "rules_refuse"
     reasons = exc.value.params["refusals"][0]["reasons"]
