@@ -3,6 +3,7 @@ in the active language (the trace stores Bahasa Indonesia and English)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -113,7 +114,7 @@ GROUP_LABELS: Mapping[str, Any] = {
 
 def value_label(value: Any) -> str:
     """A parameter or observed value in words (dates localised, sets joined)."""
-    choice_labels = _choice_labels()
+    choice_labels = _choice_labels(translation.get_language() or "")
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, date):
@@ -130,7 +131,9 @@ def value_label(value: Any) -> str:
     return str(choice_labels.get(str(value), value))
 
 
-def _choice_labels() -> dict[str, Any]:
+@functools.lru_cache(maxsize=8)
+def _choice_labels(language: str) -> dict[str, Any]:
+    """The words for choice values in ``language`` (cached: built once per language)."""
     return {
         "pns": _("PNS"),
         "cpns": _("CPNS"),
