@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "fleksi.roster",
     "fleksi.presence",
     "fleksi.outputs",
+    "fleksi.insights",
     "fleksi.home",
     "fleksi.api",
     "fleksi.demo",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("outputs/", include("fleksi.outputs.urls")),
     path("roster/", include("fleksi.roster.urls")),
     path("servicelevel/", include("fleksi.servicelevel.urls")),
+    path("insights/", include("fleksi.insights.urls")),
     path("notifications/", include("fleksi.notify.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("fleksi.api.urls")),

@@ -14,6 +14,7 @@ from fleksi.accounts.api import router as accounts_router
 from fleksi.api.auth import TokenAuth
 from fleksi.common.errors import ServiceError
 from fleksi.eligibility.api import router as eligibility_router
+from fleksi.insights.api import router as insights_router
 from fleksi.jobmap.api import router as jobmap_router
 from fleksi.notify.api import router as notify_router
 from fleksi.org.api import router as org_router
@@ -48,6 +49,7 @@ api.add_router("/schedule", schedule_router)
 api.add_router("/outputs", outputs_router)
 api.add_router("/roster", roster_router)
 api.add_router("/servicelevel", servicelevel_router)
+api.add_router("/insights", insights_router)
 api.add_router("/notifications", notify_router)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import Scope, scope_for
+from fleksi.insights.permissions import may_use_scope as may_see_evaluation
 from fleksi.notify.selectors import notification_unread_count
 from fleksi.schedule.selectors.inbox import has_pending_steps
 from fleksi.servicelevel.permissions import may_use_scope as may_see_service_levels
@@ -64,6 +65,8 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
         items.append((_("My place"), "places:mine"))
     if may_see_service_levels(scope):
         items.append((_("Service levels"), "servicelevel:index"))
+    if may_see_evaluation(scope):
+        items.append((_("Evaluation"), "insights:index"))
     if scope.has(Perm.PEOPLE_IMPORT):
         items.append((_("Import"), "org:import_people"))
     if scope.has(Perm.AUDIT_VIEW):

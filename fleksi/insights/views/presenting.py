@@ -1,0 +1,208 @@
+"""Figures as the pages show them: each with the page of the rows behind it, when the user
+may open that page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from fleksi.insights.domain.charts import fmt
+from fleksi.insights.domain.figures import Figures
+from fleksi.insights.domain.months import month_key
+from fleksi.insights.messages import INDICATOR_LABELS, RULE_LABELS, concern_reason, recommendation
+from fleksi.insights.selectors.dashboards import Dashboard, Row
+from fleksi.insights.views.common import Links
+from fleksi.org.models import Unit
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    href: str = ""
+    title: str = ""
+    css: str = "num"
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else fmt(value, "%")
+
+
+def num(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}".replace(",", ".")
+
+
+def _q(d: Dashboard, unit_id: int | None = None, **more: str) -> str:
+    params = {"month": month_key(d.month), **({"unit": str(unit_id)} if unit_id else {}), **more}
+    return "?" + "&".join(f"{k}={v}" for k, v in params.items())
+
+
+def unit_links(unit_id: int, d: Dashboard, links: Links, *, public: bool) -> dict[str, str]:
+    """The pages behind a unit's figures."""
+    m = month_key(d.month)
+    out: dict[str, str] = {}
+    if links.people:
+        out["attendance"] = f"{reverse('presence:recap_unit', args=[unit_id])}?month={m}"
+        out["outputs"] = reverse("outputs:team") + _q(d, unit_id)
+        out["wfa"] = (
+            reverse("schedule:board") + f"?unit={unit_id}&view=week&day={d.month.isoformat()}"
+        )
+        out["eligible"] = reverse("eligibility:unit", args=[unit_id])
+    if links.service:
+        out["service"] = (
+            reverse("servicelevel:unit", args=[unit_id])
+            if public
+            else reverse("servicelevel:complaints") + f"?unit={unit_id}"
+        )
+    if links.places:
+        out["readiness"] = reverse("places:readiness")
+    return out
+
+
+def regency_links(d: Dashboard, links: Links) -> dict[str, str]:
+    m = month_key(d.month)
+    out: dict[str, str] = {}
+    if links.people:
+        out["attendance"] = f"{reverse('presence:recap_units')}?month={m}"
+        out["outputs"] = reverse("outputs:team") + f"?month={m}&unit="
+        out["wfa"] = reverse("schedule:board")
+    if links.regency:
+        out["eligible"] = reverse("eligibility:regency")
+    if links.service:
+        out["service"] = reverse("servicelevel:safeguard")
+        out["complaints"] = reverse("servicelevel:complaints")
+        out["ikm"] = reverse("servicelevel:surveys")
+    if links.places:
+        out["readiness"] = reverse("places:readiness")
+    return out
+
+
+def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[str, Any]]:
+    f = d.total
+    to = (
+        unit_links(unit.pk, d, links, public=unit.is_public_service)
+        if unit is not None
+        else regency_links(d, links)
+    )
+    return [
+        {
+            "label": INDICATOR_LABELS["wfa_use_pct"],
+            "value": pct(f.wfa_use_pct),
+            "sub": _("%(days)s WFA days, %(people)s people")
+            % {"days": num(f.wfa_days), "people": num(f.wfa_users)},
+            "href": to.get("wfa", ""),
+        },
+        {
+            "label": INDICATOR_LABELS["eligible_pct"],
+            "value": pct(f.eligible_pct),
+            "sub": _("%(n)s of %(total)s employees")
+            % {"n": num(f.eligible), "total": num(f.headcount)},
+            "href": to.get("eligible", ""),
+        },
+        {
+            "label": INDICATOR_LABELS["achievement_pct"],
+            "value": pct(f.achievement_pct),
+            "sub": _("%(n)s planned outputs, %(on_time)s on time")
+            % {"n": num(f.outputs), "on_time": pct(f.on_time_pct)},
+            "href": to.get("outputs", ""),
+        },
+        {
+            "label": INDICATOR_LABELS["attendance_pct"],
+            "value": pct(f.attendance_pct),
+            "sub": _("%(missing)s missing days, %(late)s late")
+            % {"missing": num(f.missing_days), "late": num(f.late_days)},
+            "href": to.get("attendance", ""),
+        },
+        {
+            "label": INDICATOR_LABELS["readiness_pct"],
+            "value": pct(f.readiness_pct),
+            "sub": _("%(n)s of %(total)s WFA-capable staff")
+            % {"n": num(f.ready_home), "total": num(f.capable)},
+            "href": to.get("readiness", ""),
+        },
+        {
+            "label": INDICATOR_LABELS["service_compliance_pct"],
+            "value": pct(f.service_compliance_pct),
+            "sub": _("%(c)s complaints per 1,000 requests, IKM %(ikm)s")
+            % {
+                "c": "–" if f.complaints_per_1000 is None else fmt(f.complaints_per_1000),
+                "ikm": "–" if f.ikm is None else fmt(f.ikm),
+            },
+            "href": to.get("service", ""),
+        },
+    ]
+
+
+def row_cells(r: Row, kind: str, d: Dashboard, links: Links) -> dict[str, Any]:
+    """A table row: the name linking to the row's own dashboard, and its figures."""
+    f: Figures = r.figures
+    m = month_key(d.month)
+    if kind == "kecamatan":
+        href = f"{reverse('insights:kecamatan', args=[r.id])}?month={m}" if links.regency else ""
+        to = {"readiness": reverse("places:kecamatan", args=[r.id])} if links.places else {}
+    else:
+        href = f"{reverse('insights:unit', args=[r.id])}?month={m}"
+        to = unit_links(r.id, d, links, public=r.is_public_service)
+    return {
+        "name": r.name,
+        "href": href,
+        "cells": [
+            Cell(num(f.headcount)),
+            Cell(pct(f.eligible_pct), to.get("eligible", "")),
+            Cell(
+                pct(f.wfa_use_pct), to.get("wfa", ""), _("%(n)s WFA days") % {"n": num(f.wfa_days)}
+            ),
+            Cell(
+                pct(f.achievement_pct),
+                to.get("outputs", ""),
+                _("%(n)s planned outputs") % {"n": num(f.outputs)},
+            ),
+            Cell(pct(f.on_time_pct), to.get("outputs", "")),
+            Cell(pct(f.attendance_pct), to.get("attendance", "")),
+            Cell(num(f.missing_days), to.get("attendance", "")),
+            Cell(pct(f.readiness_pct), to.get("readiness", "")),
+            Cell(pct(f.service_compliance_pct), to.get("service", "") if f.svc_days else ""),
+            Cell(
+                num(f.complaints) if f.svc_days or f.complaints else "–",
+                to.get("service", "") if f.complaints else "",
+            ),
+            Cell(
+                num(f.alerts_active) if f.alerts_active else "",
+                to.get("service", ""),
+                css="num bad-text",
+            ),
+        ],
+        "concern": any(c.unit_id == r.id for c in d.concerns),
+    }
+
+
+def concern_rows(d: Dashboard, links: Links) -> list[dict[str, Any]]:
+    m = month_key(d.month)
+    return [
+        {
+            "name": c.name,
+            "href": f"{reverse('insights:unit', args=[c.unit_id])}?month={m}",
+            "rule": RULE_LABELS[c.rule],
+            "reason": concern_reason(c),
+            "action": recommendation(c),
+        }
+        for c in d.concerns
+    ]
+
+
+COLUMNS = (
+    gettext_lazy("Employees"),
+    INDICATOR_LABELS["eligible_pct"],
+    INDICATOR_LABELS["wfa_use_pct"],
+    INDICATOR_LABELS["achievement_pct"],
+    INDICATOR_LABELS["on_time_pct"],
+    INDICATOR_LABELS["attendance_pct"],
+    gettext_lazy("Missing days"),
+    INDICATOR_LABELS["readiness_pct"],
+    INDICATOR_LABELS["service_compliance_pct"],
+    gettext_lazy("Complaints"),
+    gettext_lazy("Alerts"),
+)
