@@ -1,14 +1,26 @@
-"""The test world with a month of figures computed, and helpers."""
+"""The test world with a month of figures computed, and helpers.
+
+``world``/``computed`` are the project's function-scoped world (built again for every test).
+``shared``/``shared_computed`` build it **once per test module** inside a transaction that is
+rolled back when the module ends; every test still runs in its own savepoint (the ``db``
+fixture), so what a test writes is gone for the next one. Use them only in tests that do not
+need other database connections (no live server, no ``transactional_db``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 
 from fleksi.insights.domain.months import month_start, previous_month
 from fleksi.insights.models import EvaluationReport
 from fleksi.insights.services.refresh import stats_refresh
+from fleksi.presence.selectors.facts import day_rules_forget
+from fleksi.testkit.world import World, build_world
 
 
 @pytest.fixture
@@ -37,3 +49,45 @@ def ready_report(world) -> EvaluationReport:
         report.save()
         cache["report"] = report
     return cache["report"]
+
+
+def module_scoped(django_db_blocker, build) -> Iterator[object]:
+    """Run ``build()`` in a transaction kept open for the module, yield its result, and roll
+    everything back at the end."""
+    with django_db_blocker.unblock():
+        day_rules_forget()
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            value = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    try:
+        yield value
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            day_rules_forget()
+
+
+def _computed_world() -> World:
+    w = build_world()
+    today = timezone.localdate()
+    stats_refresh(months=[previous_month(today), today], today=today)
+    ready_report(w)
+    return w
+
+
+@pytest.fixture(scope="module")
+def _shared_computed(django_db_setup, django_db_blocker):
+    yield from module_scoped(django_db_blocker, _computed_world)
+
+
+@pytest.fixture
+def shared_computed(_shared_computed, db) -> World:
+    """Like ``computed`` (with a ready report), built once per module."""
+    day_rules_forget()
+    return _shared_computed

@@ -81,10 +81,10 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.parametrize(("case", "who"), matrix(PAGES))
-def test_access(client, computed, case, who):
-    check(client, computed, case, who)
+def test_access(client, shared_computed, case, who):
+    check(client, shared_computed, case, who)
 
 
 @pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, computed, case, who):
-    check(client, computed, case, who)
+def test_api_access(client, shared_computed, case, who):
+    check(client, shared_computed, case, who)
