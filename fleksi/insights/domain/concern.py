@@ -84,6 +84,10 @@ class Concern:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+def _exact(part: float, whole: float) -> float | None:
+    return 100 * part / whole if whole else None
+
+
 def unit_concerns(unit: UnitView, t: Thresholds) -> list[Concern]:
     f = unit.figures
     found: list[Concern] = []
@@ -99,22 +103,26 @@ def unit_concerns(unit: UnitView, t: Thresholds) -> list[Concern]:
             change_pct=alert.change_pct,
             threshold_pct=alert.threshold_pct,
         )
-    achievement = f.achievement_pct
+    # The rules compare the exact ratios (an achievement of 69.97 % is below 70 % even though
+    # it shows as 70.0); the values reported are the rounded indicators.
     enough_outputs = f.outputs >= t.min_outputs
-    if enough_outputs and achievement is not None and achievement < t.achievement_min_pct:
-        add(ACHIEVEMENT_LOW, value=achievement, threshold=t.achievement_min_pct)
-    attendance = f.attendance_pct
+    achieved = _exact(f.achievement_sum, f.outputs)
+    if enough_outputs and achieved is not None and achieved < t.achievement_min_pct:
+        add(ACHIEVEMENT_LOW, value=f.achievement_pct, threshold=t.achievement_min_pct)
     enough_days = f.expected_days >= t.min_expected_days
-    if enough_days and attendance is not None and attendance < t.attendance_min_pct:
-        add(ATTENDANCE_LOW, value=attendance, threshold=t.attendance_min_pct)
-    readiness, use = f.readiness_pct, f.wfa_use_pct
+    present = f.onsite_days + f.wfa_present_days + f.duty_days
+    attended = _exact(max(0, present - f.late_days), f.expected_days)
+    if enough_days and attended is not None and attended < t.attendance_min_pct:
+        add(ATTENDANCE_LOW, value=f.attendance_pct, threshold=t.attendance_min_pct)
+    readiness = _exact(f.ready_home, f.capable)
+    use = _exact(f.wfa_days, f.working_days)
     low = readiness is not None and readiness < t.readiness_min_pct
     if low and use is not None and use >= t.wfa_use_high_pct:
         add(
             READINESS_LOW,
-            value=readiness,
+            value=f.readiness_pct,
             threshold=t.readiness_min_pct,
-            use=use,
+            use=f.wfa_use_pct,
             use_threshold=t.wfa_use_high_pct,
         )
     return found
