@@ -89,6 +89,7 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
     )
     return [
         {
+            "key": "wfa_use_pct",
             "label": INDICATOR_LABELS["wfa_use_pct"],
             "value": pct(f.wfa_use_pct),
             "sub": _("%(days)s WFA days, %(people)s people")
@@ -96,6 +97,7 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
             "href": to.get("wfa", ""),
         },
         {
+            "key": "eligible_pct",
             "label": INDICATOR_LABELS["eligible_pct"],
             "value": pct(f.eligible_pct),
             "sub": _("%(n)s of %(total)s employees")
@@ -103,6 +105,7 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
             "href": to.get("eligible", ""),
         },
         {
+            "key": "achievement_pct",
             "label": INDICATOR_LABELS["achievement_pct"],
             "value": pct(f.achievement_pct),
             "sub": _("%(n)s planned outputs, %(on_time)s on time")
@@ -110,6 +113,7 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
             "href": to.get("outputs", ""),
         },
         {
+            "key": "attendance_pct",
             "label": INDICATOR_LABELS["attendance_pct"],
             "value": pct(f.attendance_pct),
             "sub": _("%(missing)s missing days, %(late)s late")
@@ -117,6 +121,7 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
             "href": to.get("attendance", ""),
         },
         {
+            "key": "readiness_pct",
             "label": INDICATOR_LABELS["readiness_pct"],
             "value": pct(f.readiness_pct),
             "sub": _("%(n)s of %(total)s WFA-capable staff")
@@ -124,6 +129,7 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
             "href": to.get("readiness", ""),
         },
         {
+            "key": "service_compliance_pct",
             "label": INDICATOR_LABELS["service_compliance_pct"],
             "value": pct(f.service_compliance_pct),
             "sub": _("%(c)s complaints per 1,000 requests, IKM %(ikm)s")
