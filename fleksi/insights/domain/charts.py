@@ -137,7 +137,7 @@ def line_chart(
     """Months along x, one polyline per series (gaps where a value is unknown), a dot with
     its value on every point, horizontal grid lines with their values, and a dashed vertical
     marker before ``marker_index`` (the WFA start)."""
-    left, right, top, bottom = 46.0, 14.0, 26.0, 24.0
+    left, right, top, bottom = 46.0, 24.0, 36.0, 24.0  # room for the marker's and last labels
     plot_w, plot_h = width - left - right, height - top - bottom
     known = [v for s in series for v in s.values if v is not None]
     high = y_max if y_max is not None else nice_max(max(known, default=1.0))
@@ -158,7 +158,7 @@ def line_chart(
         parts.lines.append(Line(left, yy, width - right, yy))
         parts.texts.append(Text(left - 4, yy + 4, fmt(value, unit), "end", 10, MUTED))
     parts.lines.append(Line(left, top + plot_h, width - right, top + plot_h, INK))
-    every = max(1, math.ceil(n / 12))
+    every = max(1, math.ceil(n / max(1, min(12, int(plot_w // 40)))))  # labels ~40 units apart
     for i, label in enumerate(labels):
         if i % every == 0 or i == n - 1:
             parts.texts.append(Text(x(i), top + plot_h + 14, label, "middle", 10, MUTED))
@@ -166,7 +166,18 @@ def line_chart(
         mx = round(x(marker_index) - (step / 2 if marker_index > 0 else 0), 1)
         parts.lines.append(Line(mx, top, mx, top + plot_h, MUTED, "4 3"))
         if marker_label:
-            parts.texts.append(Text(mx + 3, top + 10, marker_label, "start", 10, MUTED))
+            # Above the plot (clear of the lines), on the side of the marker with room.
+            left_side = mx > width - right - 6 * len(marker_label)
+            parts.texts.append(
+                Text(
+                    mx - 3 if left_side else mx + 3,
+                    top - 6,
+                    marker_label,
+                    "end" if left_side else "start",
+                    10,
+                    MUTED,
+                )
+            )
     polylines: list[Polyline] = []
     dots: list[Dot] = []
     for si, s in enumerate(series):
@@ -210,7 +221,7 @@ def bar_chart(
     """Horizontal bars, one per row, with the row's label on the left and its value after
     the bar; an optional dashed reference line (a threshold). A row without a value shows
     "–" and no bar."""
-    label_w, right, top, bottom = 210.0, 70.0, 30.0, 10.0
+    label_w, right, top, bottom = 222.0, 70.0, 30.0, 10.0  # label_w: 34 characters at 10
     plot_w = width - label_w - right
     height = int(top + bottom + row_height * max(1, len(rows)))
     known = [r.value for r in rows if r.value is not None]
@@ -245,3 +256,30 @@ def bar_chart(
         texts=tuple(parts.texts),
         empty=not known,
     )
+
+
+LEGEND_ROW = 18
+LEGEND_LEFT = 46.0
+
+
+def _legend_width(label: str) -> float:
+    return 34 + 6.2 * len(label)
+
+
+def legend_layout(chart: Chart) -> list[tuple[float, float, str, int]]:
+    """(x, y, label, series) of each legend entry, in rows below the chart: an entry that
+    would run past the right edge starts a new row (long Indonesian labels)."""
+    out: list[tuple[float, float, str, int]] = []
+    x, y = LEGEND_LEFT, float(chart.height + 8)
+    for label, series in chart.legend:
+        if x > LEGEND_LEFT and x + _legend_width(label) - 6 > chart.width:
+            x, y = LEGEND_LEFT, y + LEGEND_ROW
+        out.append((x, y, label, series))
+        x += _legend_width(label)
+    return out
+
+
+def legend_height(chart: Chart) -> int:
+    """The height the legend adds below the chart (0 without one)."""
+    legend = legend_layout(chart)
+    return int(legend[-1][1]) - chart.height + LEGEND_ROW - 8 if legend else 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from fleksi.insights.domain.charts import INK, Chart, style_of
+from fleksi.insights.domain.charts import INK, Chart, legend_height, legend_layout, style_of
 
 
 def _a(value: str) -> str:
@@ -17,11 +17,12 @@ def _dash(dash: str) -> str:
     return f' stroke-dasharray="{dash}"' if dash else ""
 
 
-def to_svg(chart: Chart, *, chart_id: str) -> str:
-    """The chart as ``<svg>`` markup (safe to put in a page: every text is escaped)."""
+def to_svg(chart: Chart, *, chart_id: str, empty_text: str = "") -> str:
+    """The chart as ``<svg>`` markup (safe to put in a page: every text is escaped). An empty
+    chart says ``empty_text`` in its middle."""
     title_id = f"{chart_id}-title"
-    extra = 18 if chart.legend else 0
-    height = chart.height + extra
+    legend = legend_layout(chart)
+    height = chart.height + legend_height(chart)
     out = [
         f'<svg class="chart" id="{_a(chart_id)}" viewBox="0 0 {chart.width} {height}" '
         f'width="{chart.width}" height="{height}" role="img" aria-labelledby="{title_id}" '
@@ -59,10 +60,13 @@ def to_svg(chart: Chart, *, chart_id: str) -> str:
             f'<text x="{t.x}" y="{t.y}" font-size="{t.size}" fill="{t.colour}" '
             f'text-anchor="{t.anchor}"{weight}>{escape(t.text)}</text>'
         )
-    x = 46.0
-    for label, series in chart.legend:
+    if chart.empty and empty_text:
+        out.append(
+            f'<text x="{chart.width / 2}" y="{chart.height / 2}" font-size="12" fill="{INK}" '
+            f'text-anchor="middle">{escape(empty_text)}</text>'
+        )
+    for x, y, label, series in legend:
         colour, dash = style_of(series)
-        y = chart.height + 8
         out.append(
             f'<line x1="{x}" y1="{y}" x2="{x + 22}" y2="{y}" stroke="{colour}" '
             f'stroke-width="2"{_dash(dash)}/>'
@@ -70,6 +74,5 @@ def to_svg(chart: Chart, *, chart_id: str) -> str:
         out.append(
             f'<text x="{x + 26}" y="{y + 4}" font-size="10" fill="{INK}">{escape(label)}</text>'
         )
-        x += 34 + 6.2 * len(label)
     out.append("</svg>")
     return "".join(out)

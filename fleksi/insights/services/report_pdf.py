@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from fleksi.insights.domain.charts import Chart, style_of
+from fleksi.insights.domain.charts import Chart, legend_height, legend_layout, style_of
 from fleksi.insights.services.report_content import ReportContent, Table
 
 REPLACE = {"–": "-", "—": "-", "≥": ">=", "≤": "<=", "…": "...", "‰": "/1000", "’": "'",
@@ -63,7 +63,7 @@ def _dash(pdf: FPDF, dash: str, scale: float) -> None:
 def draw_chart(pdf: FPDF, chart: Chart, *, width_mm: float = 180.0) -> None:
     """Draw ``chart`` at the current position, ``width_mm`` wide, and move below it."""
     s = width_mm / chart.width
-    height = (chart.height + (18 if chart.legend else 0)) * s
+    height = (chart.height + legend_height(chart)) * s
     if pdf.get_y() + height > pdf.h - pdf.b_margin:
         pdf.add_page()
     x0, y0 = pdf.l_margin, pdf.get_y()
@@ -101,10 +101,8 @@ def draw_chart(pdf: FPDF, chart: Chart, *, width_mm: float = 180.0) -> None:
         x, y = at(t.x, t.y)
         x -= w / 2 if t.anchor == "middle" else (w if t.anchor == "end" else 0)
         pdf.text(x, y, text)
-    lx = 46.0
-    for label, series in chart.legend:
+    for lx, ly, label, series in legend_layout(chart):
         colour, dash = style_of(series)
-        ly = chart.height + 8
         pdf.set_draw_color(*_rgb(colour))
         pdf.set_line_width(0.5)
         _dash(pdf, dash, s)
@@ -113,7 +111,6 @@ def draw_chart(pdf: FPDF, chart: Chart, *, width_mm: float = 180.0) -> None:
         pdf.set_font(FONT, "", 10 * s * PT_PER_MM)
         pdf.set_text_color(28, 36, 48)
         pdf.text(*at(lx + 26, ly + 4), pdf_text(label))
-        lx += 34 + 6.2 * len(label)
     pdf.set_text_color(0, 0, 0)
     pdf.set_y(y0 + height + 4)
 
