@@ -59,6 +59,24 @@ RULE_LABELS: Mapping[str, Any] = {
     "attendance_low": gettext_lazy("Attendance compliance below the threshold"),
     "readiness_low": gettext_lazy("Low readiness where WFA is used"),
 }
+RULE_ACTIONS: Mapping[str, Any] = {
+    "service_degraded": gettext_lazy(
+        "Lower the unit's off-site share and raise its minimum on site until the service "
+        "recovers: turn the safeguard alert into a draft policy change and try it in the "
+        "what-if simulation."
+    ),
+    "achievement_low": gettext_lazy(
+        "Review the work plans and their verification with the unit head; people below the "
+        "threshold lose WFA through the monthly check."
+    ),
+    "attendance_low": gettext_lazy(
+        "Follow up the missing days and late check-ins before approving more WFA days."
+    ),
+    "readiness_low": gettext_lazy(
+        "Improve connectivity where the staff live (Diskominfo), or limit WFA to approved "
+        "places that are ready."
+    ),
+}
 METRIC_LABELS: Mapping[str, Any] = {
     "processing_time": gettext_lazy("processing time"),
     "processing_compliance": gettext_lazy("days within the standard"),

@@ -24,9 +24,11 @@ def _series(trend: tuple[Figures, ...], key: str) -> Series:
     return Series(str(INDICATOR_LABELS[key]), [getattr(f, key) for f in trend])
 
 
-def trend_charts(d: Dashboard) -> list[Chart]:
+def trend_charts(d: Dashboard, *, width: int = 640) -> list[Chart]:
+    """Three trend charts, ``width`` units wide (the pages draw them at 1:1 in two columns,
+    the PDF across the page)."""
     labels = [month_label(m) for m in d.months]
-    marker = {"marker_index": d.start_index, "marker_label": _("WFA starts")}
+    marker = {"marker_index": d.start_index, "marker_label": _("WFA starts"), "width": width}
     return [
         line_chart(
             _("Performance and discipline, last 12 months"),

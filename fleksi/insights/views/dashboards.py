@@ -11,11 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from fleksi.accounts.models import User
 from fleksi.common.pagination import paginate
 from fleksi.insights import permissions as perms
+from fleksi.insights.domain.compare import Change
 from fleksi.insights.domain.months import month_end
 from fleksi.insights.domain.svg import to_svg
 from fleksi.insights.messages import INDICATOR_HELP, INDICATOR_LABELS, TIER_LABELS, VERDICT_LABELS
@@ -30,16 +32,47 @@ from fleksi.insights.selectors.dashboards import (
     unit_dashboard,
 )
 from fleksi.insights.views.common import links_for, month_of, nav_of, user_of
-from fleksi.insights.views.presenting import COLUMNS, concern_rows, headline, row_cells
+from fleksi.insights.views.presenting import (
+    COLUMNS,
+    concern_groups,
+    delta_text,
+    headline,
+    indicator_text,
+    row_cells,
+)
 from fleksi.org.models import Unit
 from fleksi.places.models import Kecamatan
 
 PEOPLE_PER_PAGE = 50
 
 
-def _charts(d: Dashboard, extra: list[Any]) -> list[str]:
-    charts = [*trend_charts(d), *extra]
-    return [mark_safe(to_svg(c, chart_id=f"chart-{i}")) for i, c in enumerate(charts)]  # noqa: S308
+TREND_WIDTH = 520  # the width of a chart in the two-column grid: text at its drawn size
+
+
+def _charts(d: Dashboard, extra: list[Any]) -> list[dict[str, Any]]:
+    """The trend charts (two columns) and the bar charts (a row each), as SVG markup."""
+    empty = _("No figures for these months yet.")
+    return [
+        {
+            "svg": mark_safe(to_svg(c, chart_id=f"chart-{i}", empty_text=empty)),  # noqa: S308
+            "wide": bool(c.bars) or c.height > 300,
+        }
+        for i, c in enumerate([*trend_charts(d, width=TREND_WIDTH), *extra])
+    ]
+
+
+def _change(c: Change) -> dict[str, Any]:
+    delta = None if c.before is None or c.after is None else c.after - c.before
+    return {
+        "key": c.key,
+        "label": INDICATOR_LABELS[c.key],
+        "help": INDICATOR_HELP.get(c.key, ""),
+        "before": indicator_text(c.key, c.before),
+        "after": indicator_text(c.key, c.after),
+        "delta": delta_text(c.key, delta),
+        "verdict": c.verdict,
+        "verdict_label": VERDICT_LABELS[c.verdict],
+    }
 
 
 def _context(
@@ -54,20 +87,9 @@ def _context(
         "links": links,
         "headline": headline(d, links, extra.get("unit")),
         "columns": COLUMNS,
-        "changes": [
-            {
-                "label": INDICATOR_LABELS[c.key],
-                "help": INDICATOR_HELP.get(c.key, ""),
-                "before": c.before,
-                "after": c.after,
-                "delta": c.delta,
-                "verdict": c.verdict,
-                "verdict_label": VERDICT_LABELS[c.verdict],
-                "key": c.key,
-            }
-            for c in d.changes
-        ],
-        "concerns": concern_rows(d, links),
+        "changes": [_change(c) for c in d.changes],
+        "definitions": [(INDICATOR_LABELS[k], text) for k, text in INDICATOR_HELP.items()],
+        "concern_groups": concern_groups(d),
         "month_end": month_end(d.month),
         **extra,
     }

@@ -7,13 +7,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from fleksi.insights.domain.charts import fmt
-from fleksi.insights.domain.figures import Figures
+from fleksi.insights.domain.concern import Concern
+from fleksi.insights.domain.figures import INDICATORS, Figures
 from fleksi.insights.domain.months import month_key
-from fleksi.insights.messages import INDICATOR_LABELS, RULE_LABELS, concern_reason, recommendation
+from fleksi.insights.messages import (
+    INDICATOR_LABELS,
+    METRIC_LABELS,
+    RULE_ACTIONS,
+    RULE_LABELS,
+)
 from fleksi.insights.selectors.dashboards import Dashboard, Row
 from fleksi.insights.views.common import Links
 from fleksi.org.models import Unit
@@ -27,12 +33,57 @@ class Cell:
     css: str = "num"
 
 
+TWO_DECIMALS = ("ikm", "complaints_per_1000")
+
+
+def _number(value: float, decimals: int) -> str:
+    """In the page's language: 9.743 and 15,9 in Indonesian, 9,743 and 15.9 in English."""
+    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def figure(value: float | None, unit: str = "") -> str:
+    """A figure as the page shows it: no decimals from 100 on (or when whole), one below;
+    ``%`` and ``‰`` attached, other units after a space (as ``domain.charts.fmt``)."""
+    if value is None:
+        return "–"
+    text = _number(value, 0 if abs(value) >= 100 or value == int(value) else 1)
+    return f"{text}{unit}" if unit in ("%", "‰") else (f"{text} {unit}" if unit else text)
+
+
 def pct(value: float | None) -> str:
-    return "–" if value is None else fmt(value, "%")
+    return figure(value, "%")
 
 
 def num(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.0f}".replace(",", ".")
+    return "–" if value is None else _number(value, 0)
+
+
+def indicator_text(key: str, value: float | None) -> str:
+    """An indicator's value with its unit (IKM and complaints per 1,000 with two decimals)."""
+    if value is None:
+        return "–"
+    unit = INDICATORS[key].unit
+    if key in TWO_DECIMALS:
+        return _number(value, 2) + (unit if unit == "‰" else "")
+    if unit == "min":
+        return _("%(n)s min") % {"n": figure(value)}
+    return figure(value, unit)
+
+
+def delta_text(key: str, delta: float | None) -> str:
+    """A change after − before, signed; percentages change by percentage points."""
+    if delta is None:
+        return "–"
+    decimals = 2 if key in TWO_DECIMALS else 1
+    delta = round(delta, decimals)
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    unit = INDICATORS[key].unit
+    magnitude = _number(abs(delta), 2) if decimals == 2 else figure(abs(delta))
+    if unit == "%":
+        return _("%(sign)s%(n)s pts") % {"sign": sign, "n": magnitude}
+    if unit == "min":
+        return _("%(sign)s%(n)s min") % {"sign": sign, "n": magnitude}
+    return f"{sign}{magnitude}{unit}"
 
 
 def _q(d: Dashboard, unit_id: int | None = None, **more: str) -> str:
@@ -134,8 +185,8 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
             "value": pct(f.service_compliance_pct),
             "sub": _("%(c)s complaints per 1,000 requests, IKM %(ikm)s")
             % {
-                "c": "–" if f.complaints_per_1000 is None else fmt(f.complaints_per_1000),
-                "ikm": "–" if f.ikm is None else fmt(f.ikm),
+                "c": figure(f.complaints_per_1000),
+                "ikm": indicator_text("ikm", f.ikm),
             },
             "href": to.get("service", ""),
         },
@@ -185,18 +236,65 @@ def row_cells(r: Row, kind: str, d: Dashboard, links: Links) -> dict[str, Any]:
     }
 
 
-def concern_rows(d: Dashboard, links: Links) -> list[dict[str, Any]]:
-    m = month_key(d.month)
-    return [
-        {
-            "name": c.name,
-            "href": f"{reverse('insights:unit', args=[c.unit_id])}?month={m}",
-            "rule": RULE_LABELS[c.rule],
-            "reason": concern_reason(c),
-            "action": recommendation(c),
+def _service_reasons(concerns: list[Concern]) -> list[str]:
+    """One reason per degraded service, its measures together."""
+    by_service: dict[str, list[str]] = {}
+    for c in concerns:
+        v = c.values
+        by_service.setdefault(v["service"], []).append(
+            _("%(metric)s worse by %(change)s %% (threshold %(threshold)s %%)")
+            % {
+                "metric": METRIC_LABELS.get(v["metric"], v["metric"]),
+                "change": figure(v["change_pct"]),
+                "threshold": v["threshold_pct"],
+            }
+        )
+    return [f"{service}: {', '.join(parts)}" for service, parts in by_service.items()]
+
+
+def _reason(c: Concern) -> str:
+    v = c.values
+    if c.rule == "readiness_low":
+        return _("%(value)s ready · WFA on %(use)s of working days") % {
+            "value": pct(v["value"]),
+            "use": pct(v["use"]),
         }
-        for c in d.concerns
-    ]
+    return pct(v["value"])
+
+
+def concern_groups(d: Dashboard) -> list[dict[str, Any]]:
+    """The units of concern by rule, the most serious rule first: the rule, what to do, and
+    each unit once with its reasons (a unit with four degraded measures of one service is one
+    entry), the lowest value first."""
+    m = month_key(d.month)
+    by_rule: dict[str, dict[int, list[Concern]]] = {}
+    for c in d.concerns:
+        by_rule.setdefault(c.rule, {}).setdefault(c.unit_id, []).append(c)
+    groups = []
+    for rule, units in by_rule.items():
+        entries = []
+        for unit_id, found in units.items():
+            entries.append(
+                {
+                    "name": found[0].name,
+                    "href": f"{reverse('insights:unit', args=[unit_id])}?month={m}",
+                    "reasons": _service_reasons(found)
+                    if rule == "service_degraded"
+                    else [_reason(c) for c in found],
+                    "order": min(float(c.values.get("value", 0.0)) for c in found),
+                }
+            )
+        if rule != "service_degraded":
+            entries.sort(key=lambda e: (e["order"], e["name"]))
+        groups.append(
+            {
+                "rule": rule,
+                "label": RULE_LABELS[rule],
+                "action": RULE_ACTIONS[rule],
+                "units": entries,
+            }
+        )
+    return groups
 
 
 COLUMNS = (
