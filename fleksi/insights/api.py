@@ -91,9 +91,20 @@ def _out(d: Dashboard, tier: str, unit_id: int | None) -> DashboardOut:
     )
 
 
-@router.get("/dashboard", response=DashboardOut, url_name="insights_dashboard")
+@router.get(
+    "/dashboard",
+    response=DashboardOut,
+    url_name="insights_dashboard",
+    summary="The evaluation dashboard of your tier for a month",
+)
 def dashboard(request: HttpRequest, month: str | None = None) -> DashboardOut:
-    """The dashboard of the user's tier: the regency, or the widest unit they head or manage."""
+    """The figures behind ``/insights/`` for ``month`` (``YYYY-MM``; default and latest: this
+    month): the regency for the regency-wide roles and the Inspektorat (rows per perangkat
+    daerah and per kecamatan), else the widest unit the user heads or manages (rows per
+    sub-unit). Indicators (``docs/insights.md``) and the counts they are computed from, the
+    twelve-month trend, before vs after the WFA start with a verdict per indicator, and the
+    units of concern with the rule, the reason and the recommendation. Read from the monthly
+    figures: as fresh as the month's last computation. Without a tier: 404."""
     user = _user(request)
     tier = perms.tier_for(user)
     m = _month(month)
@@ -105,8 +116,16 @@ def dashboard(request: HttpRequest, month: str | None = None) -> DashboardOut:
     return _out(unit_dashboard(unit, [m]), tier, unit.pk)
 
 
-@router.get("/units/{unit_id}", response=DashboardOut, url_name="insights_unit")
+@router.get(
+    "/units/{unit_id}",
+    response=DashboardOut,
+    url_name="insights_unit",
+    summary="The evaluation dashboard of a unit and its sub-units for a month",
+)
 def unit(request: HttpRequest, unit_id: int, month: str | None = None) -> DashboardOut:
+    """A unit's subtree (tier ``perangkat_daerah`` for a top-level unit, else ``unit``) for
+    ``month`` (``YYYY-MM``), one row per direct sub-unit. The regency-wide roles see every
+    unit; a head or service-unit manager the units they head or manage; others get 404."""
     user = _user(request)
     found = perms.access_unit(user, unit_id)
     tier = perms.PERANGKAT_DAERAH if found.parent_id is None else perms.UNIT
@@ -131,8 +150,17 @@ def _report(r: EvaluationReport) -> ReportOut:
     )
 
 
-@router.get("/reports", response=ReportPage, url_name="insights_reports")
+@router.get(
+    "/reports",
+    response=ReportPage,
+    url_name="insights_reports",
+    summary="The evaluation reports, newest period first",
+)
 def reports(request: HttpRequest, limit: int = 25, offset: int = 0) -> ReportPage:
+    """Monthly and quarterly reports with their status (``queued``, ``running``, ``done``,
+    ``failed``), the SHA-256 of each file and, when done, the addresses of the PDF and the XLSX
+    (downloads need the same session or token). Regency-wide roles only (else 404);
+    ``limit`` at most 100."""
     user = _user(request)
     if not perms.may_see_reports(user):
         raise Http404
@@ -146,8 +174,18 @@ def reports(request: HttpRequest, limit: int = 25, offset: int = 0) -> ReportPag
     )
 
 
-@router.post("/reports", response={202: ReportOut}, url_name="insights_report_new")
+@router.post(
+    "/reports",
+    response={202: ReportOut},
+    url_name="insights_report_new",
+    summary="Ask for a monthly or quarterly evaluation report",
+)
 def report_new(request: HttpRequest, payload: ReportIn) -> Status[ReportOut]:
+    """Queue the report of the month (``kind=monthly``) or of the quarter holding the month
+    (``kind=quarterly``); it is generated in the background (its months recomputed first) and
+    answered 202 with its status. Poll ``GET /reports/{id}`` until ``done``. The Sekda and
+    BKPSDM only (other regency-wide roles 403). A period not begun yet is refused (400); a
+    report of the same period still being generated, 409."""
     user = _user(request)
     if not perms.may_see_reports(user):
         raise Http404
@@ -161,8 +199,14 @@ def report_new(request: HttpRequest, payload: ReportIn) -> Status[ReportOut]:
     return Status(202, _report(report))
 
 
-@router.get("/reports/{report_id}", response=ReportOut, url_name="insights_report")
+@router.get(
+    "/reports/{report_id}",
+    response=ReportOut,
+    url_name="insights_report",
+    summary="One evaluation report: status, SHA-256 and download addresses",
+)
 def report(request: HttpRequest, report_id: int) -> ReportOut:
+    """A report's status, its files' SHA-256 and, when done, where to download them."""
     return _report(perms.access_report(_user(request), report_id))
 
 

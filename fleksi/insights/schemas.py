@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class RowOut(Schema):
@@ -16,40 +16,54 @@ class RowOut(Schema):
 
 
 class ChangeOut(Schema):
-    indicator: str
-    before: float | None
-    after: float | None
-    verdict: str
+    indicator: str = Field(description="The indicator's key (as in ``indicators``).")
+    before: float | None = Field(description="The ratio of the sums of the months before.")
+    after: float | None = Field(description="The same from the month WFA started on.")
+    verdict: str = Field(
+        description="better, worse, same (within the indicator's margin), unknown (a side "
+        "without figures), or empty when no direction is better (WFA use)."
+    )
 
 
 class ConcernOut(Schema):
     unit_id: int
     unit: str
-    rule: str
-    action: str
+    rule: str = Field(
+        description="service_degraded, achievement_low, attendance_low or readiness_low."
+    )
+    action: str = Field(description="What to tighten, as a key; ``recommendation`` says it.")
     values: dict[str, Any]
     reason: str
     recommendation: str
 
 
 class DashboardOut(Schema):
-    tier: str
-    month: date
-    unit_id: int | None
-    wfa_start: date | None
-    policy_version: str | None
-    indicators: dict[str, float | None]
-    counts: dict[str, float]
-    trend: list[dict[str, Any]]
+    tier: str = Field(description="regency, inspektorat, perangkat_daerah or unit.")
+    month: date = Field(description="The first day of the month shown.")
+    unit_id: int | None = Field(description="The unit of a unit dashboard (else null).")
+    wfa_start: date | None = Field(description="Where before ends and after begins.")
+    policy_version: str | None = Field(description="The policy in force in the month.")
+    indicators: dict[str, float | None] = Field(
+        description="Indicator key → value (percentages 0–100; null without a denominator)."
+    )
+    counts: dict[str, float] = Field(
+        description="The counts and sums the indicators are ratios of; they add up across "
+        "units and months."
+    )
+    trend: list[dict[str, Any]] = Field(
+        description="The last twelve months, oldest first: ``month`` and the indicators."
+    )
     before_after: list[ChangeOut]
-    rows: list[RowOut]
-    kecamatan: list[RowOut]
-    concerns: list[ConcernOut]
+    rows: list[RowOut] = Field(description="Per perangkat daerah (regency) or sub-unit.")
+    kecamatan: list[RowOut] = Field(description="Per kecamatan (regency tiers only).")
+    concerns: list[ConcernOut] = Field(description="Units of concern, most serious rule first.")
 
 
 class ReportIn(Schema):
-    kind: str
-    month: str  # YYYY-MM
+    kind: str = Field(description="monthly or quarterly.")
+    month: str = Field(
+        description="YYYY-MM: the month, or a month of the quarter.", examples=["2026-10"]
+    )
 
 
 class ReportOut(Schema):
