@@ -94,6 +94,7 @@ def _request_out(r: WfaRequest) -> dict[str, Any]:
         "submitted_at": r.submitted_at,
         "decided_at": r.decided_at,
         "policy_version_id": r.policy_version_id,
+        "revises_id": r.revises_id,
         "has_evidence": bool(r.evidence),
         "days": [
             {
@@ -177,6 +178,12 @@ def plan_check(request: HttpRequest, body: s.PreviewIn) -> dict[str, Any]:
     url_name="schedule_request_create",
 )
 def request_create(request: HttpRequest, body: s.SubmitIn) -> Status[dict[str, Any]]:
+    return _submit(request, body, None)
+
+
+def _submit(
+    request: HttpRequest, body: s.SubmitIn, revises: WfaRequest | None
+) -> Status[dict[str, Any]]:
     employee = _employee(request)
     days, _skipped = _days(body.plan)
     office, place = _where(employee, body)
@@ -193,8 +200,31 @@ def request_create(request: HttpRequest, body: s.SubmitIn) -> Status[dict[str, A
             PlanItemIn(o.description, o.quantity, o.unit_of_measure, o.due_date)
             for o in body.outputs
         ],
+        revises=revises,
     )
     return Status(201, _request_out(created))
+
+
+@router.post(
+    "/requests/{request_id}/revise",
+    response={201: s.RequestOut},
+    summary="Send a request returned for changes again, revised (once); every day is re-checked",
+    description=(
+        "Creates a new request (the revision) with the same body as creating one; the "
+        "returned request keeps its history and links to it. Evidence of a special-"
+        "circumstances request is kept. 409 when the request has no returned day or was "
+        "already revised."
+    ),
+    url_name="schedule_request_revise",
+)
+def request_revise_api(
+    request: HttpRequest, request_id: int, body: s.SubmitIn
+) -> Status[dict[str, Any]]:
+    user = _user(request)
+    original = perms.access_request(user, request_id)
+    if not perms.may_cancel(user, original):
+        raise PermissionDenied
+    return _submit(request, body, original)
 
 
 @router.get(

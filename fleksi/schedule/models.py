@@ -116,6 +116,15 @@ class WfaRequest(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    revises = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="revision",
+        verbose_name=_("revises"),
+        help_text=_("The returned request this one was sent again for (at most one revision)."),
+    )
 
     class Meta:
         verbose_name = _("WFA request")

@@ -107,6 +107,7 @@ class RequestOut(Schema):
     submitted_at: datetime
     decided_at: datetime | None
     policy_version_id: int | None
+    revises_id: int | None = None
     has_evidence: bool
     days: list[DayOut]
     outputs: list[OutputOut]

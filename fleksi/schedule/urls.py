@@ -9,6 +9,7 @@ urlpatterns = [
     path("requests/", requests.request_list, name="request_list"),
     path("requests/<int:request_id>/", requests.request_detail, name="request_detail"),
     path("requests/<int:request_id>/cancel/", requests.request_cancel_view, name="request_cancel"),
+    path("requests/<int:request_id>/revise/", new.request_revise, name="request_revise"),
     path("requests/<int:request_id>/evidence/", requests.request_evidence, name="request_evidence"),
     path("requests/<int:request_id>/recall/", decisions.recall, name="request_recall"),
     path("inbox/", decisions.inbox, name="inbox"),

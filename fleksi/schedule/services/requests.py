@@ -45,6 +45,7 @@ def _validate(
     evidence: UploadedFile | None,
     plan: Sequence[PlanItemIn],
     today: date,
+    inherited_evidence: bool = False,
 ) -> None:
     errors: dict[str, list[str]] = {}
     if not days:
@@ -73,7 +74,11 @@ def _validate(
         errors.setdefault("location_type", []).append(
             _("No domicile is recorded for you; ask BKPSDM to record it first.")
         )
-    if kind == WfaRequest.Kind.SPECIAL_CIRCUMSTANCES and evidence is None:
+    if (
+        kind == WfaRequest.Kind.SPECIAL_CIRCUMSTANCES
+        and evidence is None
+        and not inherited_evidence
+    ):
         errors.setdefault("evidence", []).append(
             _("Special circumstances need evidence (PDF, JPG or PNG).")
         )
@@ -106,13 +111,21 @@ def request_submit(
     reason: str = "",
     evidence: UploadedFile | None = None,
     plan: Sequence[PlanItemIn] = (),
+    revises: WfaRequest | None = None,
 ) -> WfaRequest:
     """Check every day against the rules; days that pass wait for the approver, days that
-    fail are recorded as refused with the rule that refused them."""
+    fail are recorded as refused with the rule that refused them.
+
+    ``revises``: a request of the same employee that an approver returned for changes; the
+    new request is its revision (once: the database keeps one revision per request) and
+    keeps its evidence when no new file is given. Every day is checked again."""
     if getattr(actor, "employee_id", None) != employee.pk:
         raise NotAllowed("request_not_own", _("You can only ask for your own WFA days."))
+    if revises is not None:
+        _check_revisable(revises, employee)
     today = timezone.localdate()
     days = sorted(set(days))
+    inherited = revises is not None and evidence is None and bool(revises.evidence)
     _validate(
         employee=employee,
         days=days,
@@ -123,8 +136,11 @@ def request_submit(
         evidence=evidence,
         plan=plan,
         today=today,
+        inherited_evidence=inherited,
     )
     evidence_name, evidence_hash = clean_evidence(evidence) if evidence is not None else ("", "")
+    if inherited and revises is not None:
+        evidence_name, evidence_hash = revises.evidence_name, revises.evidence_sha256
     desa_id = office.desa_id if office else place.desa_id if place else employee.domicile_id
     checks = check_days(
         employee=employee,
@@ -143,7 +159,11 @@ def request_submit(
         )
     try:
         with transaction.atomic():
+            if revises is not None:
+                revises = WfaRequest.objects.select_for_update().get(pk=revises.pk)
+                _check_revisable(revises, employee)
             request = WfaRequest(
+                revises=revises,
                 employee=employee,
                 kind=kind,
                 location_type=location_type,
@@ -159,6 +179,8 @@ def request_submit(
             )
             if evidence is not None:
                 request.evidence.save(evidence_name, evidence, save=False)
+            elif inherited and revises is not None:
+                request.evidence.name = revises.evidence.name  # the same stored file
             request.save()
             WorkPlanItem.objects.bulk_create(
                 [
@@ -200,8 +222,9 @@ def request_submit(
             audit_request(
                 actor,
                 request,
-                "submit",
+                "resubmit" if revises is not None else "submit",
                 after={
+                    "revises": revises.pk if revises is not None else None,
                     "kind": kind,
                     "location_type": location_type,
                     "desa": desa_id,
@@ -213,10 +236,28 @@ def request_submit(
             if approver is not None:
                 tell(kind="request.submitted", request=request, to=[approver[0]])
     except IntegrityError as exc:
+        if revises is not None and WfaRequest.objects.filter(revises=revises).exists():
+            raise Conflict(
+                "already_revised", _("This request has already been revised and sent again.")
+            ) from exc
         raise Conflict(
             "day_taken", _("You already have a WFA request for one of these days.")
         ) from exc
     return request
+
+
+def _check_revisable(original: WfaRequest, employee: Employee) -> None:
+    if original.employee_id != employee.pk:
+        raise NotAllowed("request_not_own", _("You can only revise your own requests."))
+    if not original.days.filter(status=RequestDay.Status.RETURNED).exists():
+        raise Conflict(
+            "not_returned",
+            _("Only a request with days returned for changes can be revised and sent again."),
+        )
+    if WfaRequest.objects.filter(revises=original).exists():
+        raise Conflict(
+            "already_revised", _("This request has already been revised and sent again.")
+        )
 
 
 def _close_if_settled(request: WfaRequest) -> None:

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from fleksi.schedule.models import ApprovalStep
-from fleksi.schedule.services import PlanItemIn, request_approve, request_submit
+from fleksi.schedule.services import PlanItemIn, request_approve, request_return, request_submit
 from fleksi.schedule.services.absences import absence_create
 from fleksi.schedule.services.feeds import calendar_feed_renew
 from fleksi.schedule.services.places import place_propose
@@ -66,6 +66,16 @@ def approved(w):
         return r
 
     return _once(w, "approved", make)
+
+
+def returned(w):
+    def make():
+        r = _submit(w, _tuesday(w, 4))
+        s = ApprovalStep.objects.get(request=r, status="pending")
+        request_return(actor=w.user("head_b"), step=s, comment="Perjelas target")
+        return r
+
+    return _once(w, "returned", make)
 
 
 def with_evidence(w):
@@ -143,6 +153,12 @@ PAGES = [
         {"staff_b1"},
         ok=302,
         method="post",
+    ),
+    gated(
+        "schedule:request_revise",
+        lambda w: url("request_revise", returned(w).pk),
+        SEES_B1,
+        {"staff_b1"},
     ),
     gated(
         "schedule:request_evidence",
@@ -277,6 +293,15 @@ APIS = [
         {"staff_b1"},
         SEES_B1,
         method="post",
+    ),
+    api_case(
+        "api:schedule_request_revise",
+        lambda w: api("request_revise", returned(w).pk),
+        {"staff_b1"},
+        SEES_B1,
+        method="post",
+        ok=201,
+        data=SUBMIT,
     ),
     api_case(
         "api:schedule_request_recall",

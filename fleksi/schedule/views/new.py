@@ -1,5 +1,6 @@
 """A new request: choose the days (single days, a period or a weekly pattern), the kind and
-the place, write the work plan; check the days first if you like, then submit."""
+the place, write the work plan; check the days first if you like, then submit. A request
+returned for changes is revised with the same form, filled in from it, and sent again."""
 
 from __future__ import annotations
 
@@ -7,15 +8,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fleksi.common.errors import ServiceError
 from fleksi.org.selectors import employee_get
+from fleksi.schedule import permissions as perms
 from fleksi.schedule.domain.planning import PlanError
-from fleksi.schedule.forms import PLAN_ERRORS, RequestForm
-from fleksi.schedule.models import WfaRequest
+from fleksi.schedule.forms import PLAN_ERRORS, PLAN_ITEMS, SINGLE_DAYS, RequestForm
+from fleksi.schedule.models import RequestDay, WfaRequest
 from fleksi.schedule.selectors.planning import plan_days, plan_preview
 from fleksi.schedule.services import request_submit
 from fleksi.schedule.views.common import employee_id_of, report_error, user_of
@@ -23,10 +27,58 @@ from fleksi.schedule.views.common import employee_id_of, report_error, user_of
 
 @login_required
 def request_new(request: HttpRequest) -> HttpResponse:
+    return _request_form(request, None)
+
+
+@login_required
+def request_revise(request: HttpRequest, request_id: int) -> HttpResponse:
+    """The returned request's form, filled in from it; sending it creates its revision."""
+    user = user_of(request)
+    original = perms.access_request(user, request_id)
+    if not perms.may_cancel(user, original):
+        raise PermissionDenied
+    if hasattr(original, "revision"):
+        messages.info(request, _("This request has already been revised and sent again."))
+        return redirect("schedule:request_detail", request_id=original.revision.pk)
+    return _request_form(request, original)
+
+
+def revision_initial(original: WfaRequest) -> dict[str, Any]:
+    """The form's starting values from a returned request: its returned days still ahead,
+    its kind, place, reason and work plan."""
+    today = timezone.localdate()
+    days = list(
+        original.days.filter(status=RequestDay.Status.RETURNED, day__gte=today)
+        .order_by("day")
+        .values_list("day", flat=True)[:SINGLE_DAYS]
+    )
+    initial: dict[str, Any] = {
+        "mode": "days",
+        "kind": original.kind,
+        "location_type": original.location_type,
+        "office": original.office_id,
+        "place": original.place_id,
+        "reason": original.reason,
+    }
+    initial.update({f"day_{i}": d for i, d in enumerate(days, start=1)})
+    for i, item in enumerate(original.plan_items.order_by("order")[:PLAN_ITEMS], start=1):
+        initial[f"plan_{i}_description"] = item.description
+        initial[f"plan_{i}_quantity"] = item.quantity
+        initial[f"plan_{i}_unit"] = item.unit_of_measure
+        initial[f"plan_{i}_due"] = item.due_date
+    return initial
+
+
+def _request_form(request: HttpRequest, revises: WfaRequest | None) -> HttpResponse:
     user = user_of(request)
     employee = employee_get(employee_id_of(request))
-    form = RequestForm(request.POST or None, request.FILES or None, employee=employee)
-    ctx: dict[str, Any] = {"form": form, "employee": employee}
+    form = RequestForm(
+        request.POST or None,
+        request.FILES or None,
+        employee=employee,
+        initial=revision_initial(revises) if revises is not None else None,
+    )
+    ctx: dict[str, Any] = {"form": form, "employee": employee, "revises": revises}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -66,6 +118,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
                 reason=data["reason"],
                 evidence=data.get("evidence") or None,
                 plan=data["plan"],
+                revises=revises,
             )
         except ServiceError as exc:
             report_error(request, exc, form)

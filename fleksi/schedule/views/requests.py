@@ -74,6 +74,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     step = view.pending_step
     may_decide = step is not None and may_act_on_step(user, step)
     waiting = [d.row.day for d in view.days if d.row.status == "pending"]
+    revision = WfaRequest.objects.filter(revises=wfa).only("pk", "status").first()
     return render(
         request,
         "schedule/request_detail.html",
@@ -86,6 +87,10 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "decision_form": DecisionForm(days=waiting) if may_decide else None,
             "may_recall": bool(view.recallable) and may_decide_for(user, wfa),
             "may_evidence": bool(wfa.evidence) and perms.may_see_evidence(user, wfa),
+            "may_revise": perms.may_cancel(user, wfa)
+            and revision is None
+            and any(d.row.status == "returned" for d in view.days),
+            "revision": revision,
         },
     )
 
