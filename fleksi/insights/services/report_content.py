@@ -72,7 +72,11 @@ ROW_KEYS = ("eligible_pct", "wfa_use_pct", "achievement_pct", "on_time_pct", "at
             "readiness_pct", "service_compliance_pct", "complaints_per_1000", "ikm")  # fmt: skip
 
 
-def _row_table(title: str, first: str, rows: Sequence[Row]) -> Table:
+def _row_table(
+    title: str, first: str, rows: Sequence[Row], people: dict[int, int] | None = None
+) -> Table:
+    """One row per unit or kecamatan. ``people``: row id → employees, for a period of several
+    months (employees are counted once, in the period's last month, not once per month)."""
     header = (
         first,
         _("Employees"),
@@ -86,7 +90,7 @@ def _row_table(title: str, first: str, rows: Sequence[Row]) -> Table:
     body = [
         (
             r.name,
-            r.figures.headcount,
+            r.figures.headcount if people is None else people.get(r.id, 0),
             r.figures.wfa_days,
             r.figures.outputs,
             r.figures.missing_days,
@@ -141,6 +145,12 @@ def report_content(report: EvaluationReport, *, months: list[date]) -> ReportCon
             for m, f in zip(d.months, d.trend, strict=True)
         ],
     )
+    people: dict[int, int] | None = None
+    kec_people: dict[int, int] | None = None
+    if len(months) > 1:
+        latest = regency_dashboard(months[-1:])
+        people = {r.id: r.figures.headcount for r in latest.rows}
+        kec_people = {r.id: r.figures.headcount for r in latest.kecamatan_rows}
     charts = [
         *trend_charts(d),
         achievement_chart(_("Output achievement by perangkat daerah"), d.rows, d),
@@ -162,8 +172,8 @@ def report_content(report: EvaluationReport, *, months: list[date]) -> ReportCon
         changes=changes,
         concerns=concerns,
         tables=[
-            _row_table(_("By perangkat daerah"), _("Perangkat daerah"), d.rows),
-            _row_table(_("By kecamatan"), _("Kecamatan"), d.kecamatan_rows),
+            _row_table(_("By perangkat daerah"), _("Perangkat daerah"), d.rows, people),
+            _row_table(_("By kecamatan"), _("Kecamatan"), d.kecamatan_rows, kec_people),
             trend,
         ],
         charts=charts,

@@ -141,13 +141,42 @@ def report_generate_run(*, report_id: int, today: date | None = None) -> str:
             content = report_content(report, months=[m for m in months if m <= today])
             pdf, xlsx = report_pdf(content), report_xlsx(content)
         name = f"evaluasi-wfa-{report.kind}-{report.period_start:%Y-%m}-{report.pk}"
+        _finish(report, name, pdf, xlsx, content.summary, content.dashboard.version, started)
+        return EvaluationReport.Status.DONE
+    except Exception as exc:
+        logger.exception("report %s failed", report_id)
+        EvaluationReport.objects.filter(pk=report_id).update(
+            status=EvaluationReport.Status.FAILED,
+            error=f"{type(exc).__name__}: {exc}"[:2000],
+            finished_at=timezone.now(),
+            seconds=round(time.perf_counter() - started, 3),
+        )
+        return EvaluationReport.Status.FAILED
+
+
+def _finish(
+    report: EvaluationReport,
+    name: str,
+    pdf: bytes,
+    xlsx: bytes,
+    summary: dict[str, Any],
+    version: Any,
+    started: float,
+) -> None:
+    """Store both files and mark the report done, in one transaction; when anything fails,
+    the files already written are removed again (storage is not transactional), so a failed
+    report leaves no file behind."""
+    written: list[str] = []
+    try:
         with transaction.atomic():
             report.pdf.save(f"{name}.pdf", ContentFile(pdf), save=False)
+            written.append(str(report.pdf.name))
             report.xlsx.save(f"{name}.xlsx", ContentFile(xlsx), save=False)
+            written.append(str(report.xlsx.name))
             report.pdf_sha256, report.xlsx_sha256 = _sha(pdf), _sha(xlsx)
             report.pdf_size, report.xlsx_size = len(pdf), len(xlsx)
-            report.summary = content.summary
-            report.policy_version = content.dashboard.version
+            report.summary = summary
+            report.policy_version = version
             report.status = EvaluationReport.Status.DONE
             report.finished_at = timezone.now()
             report.seconds = round(time.perf_counter() - started, 3)
@@ -167,13 +196,11 @@ def report_generate_run(*, report_id: int, today: date | None = None) -> str:
                     },
                 ),
             )
-        return EvaluationReport.Status.DONE
-    except Exception as exc:
-        logger.exception("report %s failed", report_id)
-        EvaluationReport.objects.filter(pk=report_id).update(
-            status=EvaluationReport.Status.FAILED,
-            error=f"{type(exc).__name__}: {exc}"[:2000],
-            finished_at=timezone.now(),
-            seconds=round(time.perf_counter() - started, 3),
-        )
-        return EvaluationReport.Status.FAILED
+    except Exception:
+        storage = report.pdf.storage
+        for stored in written:
+            try:
+                storage.delete(stored)
+            except OSError:  # pragma: no cover - logged with the original error
+                logger.exception("could not remove %s", stored)
+        raise
