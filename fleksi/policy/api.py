@@ -49,6 +49,15 @@ def _out(v: PolicyVersion) -> dict[str, Any]:
             }
             for o in v.unit_overrides.select_related("unit")
         ],
+        "role_minimums": [
+            {
+                "unit_id": r.unit_id,
+                "unit_code": r.unit.code,
+                "role": r.role,
+                "min_onsite": r.min_onsite,
+            }
+            for r in v.role_minimums.select_related("unit").order_by("unit__code", "role")
+        ],
     }
 
 

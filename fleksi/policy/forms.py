@@ -197,6 +197,22 @@ class UnitOverrideForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, max_length=255)
 
 
+class RoleMinimumForm(forms.Form):
+    unit_code = forms.CharField(label=_("Unit code"), max_length=40)
+    role = forms.SlugField(
+        label=_("Service role"),
+        max_length=30,
+        help_text=_("As recorded on the positions, e.g. counter."),
+    )
+    min_onsite = forms.IntegerField(
+        label=_("Minimum on site"),
+        required=False,
+        min_value=0,
+        max_value=10_000,
+        help_text=_("Empty removes the role's minimum."),
+    )
+
+
 class CompareForm(forms.Form):
     a = forms.ModelChoiceField(label=_("Version"), queryset=PolicyVersion.objects.all())
     b = forms.ModelChoiceField(label=_("compared with"), queryset=PolicyVersion.objects.all())

@@ -19,6 +19,7 @@ class VersionOut(Schema):
     published_at: datetime | None
     params: dict[str, Any]
     unit_overrides: list[dict[str, Any]]
+    role_minimums: list[dict[str, Any]] = []
 
 
 class VersionSummary(Schema):

@@ -11,7 +11,13 @@ from django.db.models import Q, QuerySet
 from fleksi.org.models import Unit
 from fleksi.policy.domain.calendar import WorkCalendar, national_holidays
 from fleksi.policy.domain.params import PolicyParams, parse_params
-from fleksi.policy.models import CalendarOverride, NationalWfaWindow, PolicyVersion, RamadanPeriod
+from fleksi.policy.models import (
+    CalendarOverride,
+    NationalWfaWindow,
+    PolicyVersion,
+    RamadanPeriod,
+    RoleMinimum,
+)
 
 
 def version_in_force(day: date) -> PolicyVersion | None:
@@ -102,3 +108,26 @@ def overrides_diff(
     ids = sorted(set(oa) | set(ob))
     names = dict(Unit.objects.filter(pk__in=ids).values_list("id", "name"))
     return [(names.get(i, str(i)), oa.get(i), ob.get(i)) for i in ids if oa.get(i) != ob.get(i)]
+
+
+def role_minimums_diff(
+    a: PolicyVersion, b: PolicyVersion
+) -> list[tuple[str, int | None, int | None]]:
+    """Role minimums that differ between two versions: ("unit · role", in a, in b)."""
+
+    def of(v: PolicyVersion) -> dict[tuple[int, str], int]:
+        return {
+            (unit_id, role): minimum
+            for unit_id, role, minimum in RoleMinimum.objects.filter(version=v).values_list(
+                "unit_id", "role", "min_onsite"
+            )
+        }
+
+    ra, rb = of(a), of(b)
+    keys = sorted(set(ra) | set(rb))
+    names = dict(Unit.objects.filter(pk__in={k[0] for k in keys}).values_list("id", "name"))
+    return [
+        (f"{names.get(u, str(u))} · {role}", ra.get((u, role)), rb.get((u, role)))
+        for u, role in keys
+        if ra.get((u, role)) != rb.get((u, role))
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
@@ -25,9 +26,12 @@ from fleksi.policy.models import (
     NationalWfaWindow,
     PolicyVersion,
     RamadanPeriod,
+    RoleMinimum,
     UnitOverride,
 )
 from fleksi.policy.selectors import params_of, version_in_force
+
+ROLE_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,29}")
 
 
 def _problem_message(code: str) -> str:
@@ -97,6 +101,14 @@ def policy_draft_create(
                     for o in source.unit_overrides.all()
                 ]
             )
+            RoleMinimum.objects.bulk_create(
+                [
+                    RoleMinimum(
+                        version=version, unit_id=r.unit_id, role=r.role, min_onsite=r.min_onsite
+                    )
+                    for r in source.role_minimums.all()
+                ]
+            )
         _audit(
             actor,
             version,
@@ -164,6 +176,54 @@ def policy_draft_update(
         if a:
             _audit(actor, version, "update", before=b, after=a)
     return version
+
+
+def policy_role_minimum_set(
+    *,
+    actor: Any,
+    version: PolicyVersion,
+    unit: Unit,
+    role: str,
+    min_onsite: int | None,
+) -> RoleMinimum | None:
+    """Set (or, with ``min_onsite`` None, remove) a minimum on site for one service role of
+    a unit in a draft — e.g. two counter officers at the Disdukcapil service section. The
+    request rules and the roster count the unit's staff whose position has that role."""
+    role = role.strip().lower()
+    if not ROLE_SLUG.fullmatch(role):
+        raise ValidationFailed(
+            "role_slug",
+            _("A role is a short code of letters, digits, - and _ (e.g. counter)."),
+            errors={"role": [_("Use letters, digits, - and _ only (e.g. counter).")]},
+        )
+    if min_onsite is not None and min_onsite < 0:
+        raise ValidationFailed("role_minimum", _("The minimum cannot be negative."))
+    with transaction.atomic():
+        version = _draft_for_update(version)
+        existing = RoleMinimum.objects.filter(version=version, unit=unit, role=role).first()
+        before = {"min_onsite": existing.min_onsite} if existing else None
+        result: RoleMinimum | None
+        if min_onsite is None:
+            if existing is None:
+                raise ValidationFailed(
+                    "role_minimum_missing",
+                    _("%(unit)s has no minimum for the role “%(role)s” to remove.")
+                    % {"unit": unit.name, "role": role},
+                )
+            existing.delete()
+            result = None
+        else:
+            result, _created = RoleMinimum.objects.update_or_create(
+                version=version, unit=unit, role=role, defaults={"min_onsite": min_onsite}
+            )
+        _audit(
+            actor,
+            version,
+            "role_minimum",
+            before=before,
+            after={"unit": unit.pk, "role": role, "min_onsite": min_onsite},
+        )
+    return result
 
 
 def policy_unit_override_set(

@@ -27,6 +27,7 @@ from fleksi.policy.forms import (
     DraftMetaForm,
     ParamsForm,
     RamadanForm,
+    RoleMinimumForm,
     UnitOverrideForm,
     WfaWindowForm,
 )
@@ -36,6 +37,7 @@ from fleksi.policy.permissions import access_version
 from fleksi.policy.selectors import (
     overrides_diff,
     params_of,
+    role_minimums_diff,
     version_in_force,
     versions_visible,
     work_calendar,
@@ -106,6 +108,10 @@ def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
             "can_simulate": version.is_draft
             and (scope.has(Perm.POLICY_VIEW_DRAFTS) or scope.has(Perm.POLICY_DRAFT)),
             "override_form": UnitOverrideForm(),
+            "role_minimums": version.role_minimums.select_related("unit").order_by(
+                "unit__name", "role"
+            ),
+            "role_form": RoleMinimumForm(),
         },
     )
 
@@ -202,6 +208,43 @@ def override_set(request: HttpRequest, version_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def role_minimum_set(request: HttpRequest, version_id: int) -> HttpResponse:
+    """Set or remove a minimum on site for one service role of a unit, in a draft."""
+    user = _user(request)
+    require(user, Perm.POLICY_DRAFT)
+    version = access_version(user, version_id)
+    form = RoleMinimumForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a unit code, a role (e.g. counter) and the minimum."))
+        return redirect("policy:version_detail", version_id=version.pk)
+    data = form.cleaned_data
+    unit = Unit.objects.filter(code=data["unit_code"].strip()).first()
+    if unit is None:
+        messages.error(
+            request, _("There is no unit with the code “%(code)s”.") % {"code": data["unit_code"]}
+        )
+        return redirect("policy:version_detail", version_id=version.pk)
+    try:
+        services.policy_role_minimum_set(
+            actor=user,
+            version=version,
+            unit=unit,
+            role=data["role"],
+            min_onsite=data.get("min_onsite"),
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("The minimum of the role “%(role)s” in %(unit)s was saved.")
+            % {"role": data["role"], "unit": unit.name},
+        )
+    return redirect("policy:version_detail", version_id=version.pk)
+
+
+@login_required
+@require_POST
 def version_publish(request: HttpRequest, version_id: int) -> HttpResponse:
     user = _user(request)
     require(user, Perm.POLICY_PUBLISH)
@@ -272,9 +315,14 @@ def version_diff(request: HttpRequest) -> HttpResponse:
             "articles": articles,
             "overrides": [
                 (name, _fmt_override(x), _fmt_override(y)) for name, x, y in overrides_diff(a, b)
-            ],
+            ]
+            + [(name, _fmt_role(x), _fmt_role(y)) for name, x, y in role_minimums_diff(a, b)],
         },
     )
+
+
+def _fmt_role(value: int | None) -> str:
+    return "—" if value is None else _("on site ≥ %(n)d") % {"n": value}
 
 
 def _fmt_override(value: tuple[float | None, int | None] | None) -> str:

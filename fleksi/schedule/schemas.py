@@ -187,6 +187,11 @@ class InboxPage(Schema):
 
 class BoardUnitOut(Schema):
     unit_id: int
+    role: str = Field(
+        "",
+        description="Empty for a unit's row; a service role (e.g. counter) for the row of "
+        "that role's minimum in the unit, counting the unit's staff in that role.",
+    )
     name: str
     is_public_service: bool
     people: int

@@ -39,6 +39,15 @@ CASES = [
         data=lambda w: {"unit_code": w.units["a_loket"].code, "min_onsite_staff": 2},
     ),
     Case(
+        "policy:role_minimum_set",
+        url("policy:role_minimum_set", draft),
+        BKPSDM,
+        ok=302,
+        denied=403,
+        method="post",
+        data=lambda w: {"unit_code": w.units["a_loket"].code, "role": "counter", "min_onsite": 2},
+    ),
+    Case(
         "policy:version_publish",
         url("policy:version_publish", draft),
         SEKDA,

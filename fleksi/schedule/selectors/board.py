@@ -1,6 +1,7 @@
 """The unit board: for a unit subtree and a few days, who is on site, on WFA (where) or
-away, and the on-site count against each unit's minimum. A handful of set-based queries,
-whatever the number of people."""
+away, and the on-site count against each unit's minimum — and against each role minimum of
+the policy (e.g. the counter officers of a service section), on a row of its own. A handful
+of set-based queries, whatever the number of people."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import pgettext
 
 from fleksi.org.models import Employee, Unit
 from fleksi.policy.domain.requests import allowed_offsite
-from fleksi.policy.models import PolicyVersion
+from fleksi.policy.models import PolicyVersion, RoleMinimum
 from fleksi.policy.selectors import params_of, unit_overrides, version_in_force, work_calendar
 from fleksi.schedule.domain.board import Presence, Tally, presence_of, shortfall, tally_by_unit
 from fleksi.schedule.models import Absence, RequestDay, WfaRequest
@@ -59,6 +60,7 @@ class UnitRow:
     depth: int
     is_public_service: bool
     cells: tuple[UnitCell, ...]
+    role: str = ""  # a row of one role's minimum in the unit (the unit's staff in that role)
 
     @property
     def short(self) -> bool:
@@ -109,6 +111,30 @@ def _limits(
     return out
 
 
+def _role_rows(
+    u: Unit,
+    top: Unit,
+    days: Sequence[date],
+    minimums: Sequence[tuple[str, int]],
+    staff: Sequence[tuple[int, str, str]],
+    presence: dict[tuple[int, date], Presence],
+) -> list[UnitRow]:
+    """One row per role minimum of unit ``u``: its staff in that role against the minimum."""
+    out = []
+    for role, minimum in minimums:
+        members = [pk for pk, path, r in staff if r == role and path.startswith(u.path)]
+        cells = tuple(
+            UnitCell(
+                tally_by_unit([u.path], [(u.path, presence[(pk, day)]) for pk in members])[u.path],
+                minimum,
+                None,
+            )
+            for day in days
+        )
+        out.append(UnitRow(u.pk, u.name, u.depth - top.depth + 1, True, cells, role=role))
+    return out
+
+
 def unit_board(unit: Unit, days: Sequence[date], *, people_limit: int = MAX_PEOPLE_SHOWN) -> Board:
     days = tuple(sorted(set(days)))
     first, last = days[0], days[-1]
@@ -116,9 +142,9 @@ def unit_board(unit: Unit, days: Sequence[date], *, people_limit: int = MAX_PEOP
     staff = list(
         Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
         .order_by("unit__path", "-position__is_head", "name")
-        .values_list("pk", "unit__path")
+        .values_list("pk", "unit__path", "position__service_role")
     )
-    ids = {pk for pk, _path in staff}
+    ids = {pk for pk, _path, _role in staff}
     wfa: dict[tuple[int, date], str] = {}
     for emp, day, loc, office, place, desa in RequestDay.objects.filter(
         day__gte=first,
@@ -147,7 +173,7 @@ def unit_board(unit: Unit, days: Sequence[date], *, people_limit: int = MAX_PEOP
     presence: dict[tuple[int, date], Presence] = {}
     for day in days:
         marks = []
-        for pk, path in staff:
+        for pk, path, _role in staff:
             p = presence_of(absent=(pk, day) in away, wfa=(pk, day) in wfa)
             presence[(pk, day)] = p
             marks.append((path, p))
@@ -155,6 +181,14 @@ def unit_board(unit: Unit, days: Sequence[date], *, people_limit: int = MAX_PEOP
     limits = [
         _limits(units, version, {p: t.expected for p, t in tallies.items()}) for tallies in per_day
     ]
+    roles: dict[int, list[tuple[str, int]]] = {}
+    if version is not None:
+        for unit_id, role, minimum in (
+            RoleMinimum.objects.filter(version=version, unit__in=units)
+            .order_by("role")
+            .values_list("unit_id", "role", "min_onsite")
+        ):
+            roles.setdefault(unit_id, []).append((role, minimum))
     rows = []
     for u in units:
         cells = tuple(
@@ -164,7 +198,8 @@ def unit_board(unit: Unit, days: Sequence[date], *, people_limit: int = MAX_PEOP
         if u.pk != unit.pk and all(c.minimum is None and c.quota is None for c in cells):
             continue
         rows.append(UnitRow(u.pk, u.name, u.depth - unit.depth, u.is_public_service, cells))
-    shown_ids = [pk for pk, _path in staff][:people_limit]
+        rows.extend(_role_rows(u, unit, days, roles.get(u.pk, ()), staff, presence))
+    shown_ids = [pk for pk, _path, _role in staff][:people_limit]
     details = Employee.objects.select_related("position", "unit").in_bulk(shown_ids)
     people = tuple(
         PersonRow(
