@@ -166,7 +166,8 @@ def test_a_monthly_report_is_a_real_pdf_and_xlsx_with_the_figures(
         assert got[8] == f.wfa_use_pct
         assert got[9] == f.achievement_pct
     assert d.total.wfa_days > 0
-    assert sum(int(body[r.name][2]) for r in d.rows) == d.total.wfa_days
+    wfa_days: list[int] = [int(str(body[r.name][2])) for r in d.rows]
+    assert sum(wfa_days) == d.total.wfa_days
     assert report.summary["months"] == [LAST.isoformat()]
     assert report.summary["wfa_use_pct"] == d.total.wfa_use_pct
     assert report.summary["achievement_pct"] == d.total.achievement_pct
