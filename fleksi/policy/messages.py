@@ -69,6 +69,15 @@ PARAM_LABELS: Mapping[str, Any] = {
         "Degradation of a public service that raises an alert (%)"
     ),
     "safeguard_recent_days": gettext_lazy("Recent window compared with the baseline (days)"),
+    "monev_min_attendance_pct": gettext_lazy(
+        "A unit is of concern below this attendance compliance (%)"
+    ),
+    "monev_min_readiness_pct": gettext_lazy(
+        "A unit is of concern below this readiness of its WFA-capable staff's homes (%)…"
+    ),
+    "monev_wfa_use_high_pct": gettext_lazy(
+        "…when WFA is used on at least this share of its working days (%)"
+    ),
     "safeguard_baseline_days": gettext_lazy("Baseline window before the WFA start (days)"),
     "safeguard_min_days": gettext_lazy("Days with figures needed in each window"),
     "articles": gettext_lazy("Legal references"),
@@ -109,6 +118,7 @@ GROUP_LABELS: Mapping[str, Any] = {
     "presence": gettext_lazy("Presence"),
     "outputs": gettext_lazy("Outputs and revocation"),
     "safeguard": gettext_lazy("Public-service safeguard"),
+    "monitoring": gettext_lazy("Monitoring and evaluation"),
 }
 
 

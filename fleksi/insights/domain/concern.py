@@ -10,16 +10,18 @@ A unit is **of concern** in a month when one of these rules holds (checked in th
    ``revocation_min_achievement_pct`` (at least :data:`MIN_OUTPUTS` planned outputs).
    Recommendation: review the work plans and their verification with the unit head; people
    below the threshold lose WFA through the monthly revocation check.
-3. ``attendance_low`` — its attendance compliance is below :data:`ATTENDANCE_MIN_PCT`
-   (at least :data:`MIN_EXPECTED_DAYS` expected person-days).
+3. ``attendance_low`` — its attendance compliance is below the policy's
+   ``monev_min_attendance_pct`` (at least :data:`MIN_EXPECTED_DAYS` expected person-days).
    Recommendation: follow up missing days and late check-ins before approving more WFA.
-4. ``readiness_low`` — fewer than :data:`READINESS_MIN_PCT` of its WFA-capable employees live
-   in a ready desa while WFA is used on :data:`WFA_USE_HIGH_PCT` or more of its working days.
+4. ``readiness_low`` — fewer than the policy's ``monev_min_readiness_pct`` of its WFA-capable
+   employees live in a ready desa while WFA is used on ``monev_wfa_use_high_pct`` or more of
+   its working days.
    Recommendation: improve connectivity where its staff live (Diskominfo), or limit WFA to
    approved places that are ready.
 
-The thresholds of rules 3 and 4 are not policy parameters yet; they are the constants below
-(``docs/insights.md``).
+The thresholds come from the policy version in force (``selectors.dashboards.thresholds_for``);
+the constants below are the defaults without a policy (the same as the policy's defaults) and
+the minimum sizes under which a unit is too small to judge (``docs/insights.md``).
 """
 
 from __future__ import annotations

@@ -86,7 +86,13 @@ class Dashboard:
 def thresholds_for(version: PolicyVersion | None) -> Thresholds:
     if version is None:
         return Thresholds()
-    return Thresholds(achievement_min_pct=params_of(version).revocation_min_achievement_pct)
+    params = params_of(version)
+    return Thresholds(
+        achievement_min_pct=params.revocation_min_achievement_pct,
+        attendance_min_pct=params.monev_min_attendance_pct,
+        readiness_min_pct=params.monev_min_readiness_pct,
+        wfa_use_high_pct=params.monev_wfa_use_high_pct,
+    )
 
 
 def _alerts(period: Sequence[date]) -> list[tuple[SafeguardAlert, str]]:

@@ -230,6 +230,17 @@ class PolicyParams:
     safeguard_min_days: int = _p(
         10, Spec("int", "UU 25/2009; Perbup", "safeguard", 1, 365, stricter="lower")
     )
+    # --- Monitoring and evaluation (Pasal 35: tiered monitoring of WFA) -----------------
+    # The "units of concern" of the evaluation dashboards and reports (fleksi.insights).
+    monev_min_attendance_pct: int = _p(
+        90, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="higher")
+    )
+    monev_min_readiness_pct: int = _p(
+        50, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="higher")
+    )
+    monev_wfa_use_high_pct: int = _p(
+        10, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="lower")
+    )
     # --- The Perbup's own references per parameter (override the national basis) --------
     articles: Mapping[str, str] = field(default_factory=dict, metadata={"spec": None})
 
