@@ -60,7 +60,9 @@ def test_a_returned_request_is_revised_once_and_checked_again(wfa):
     assert revision.plan_items.get().quantity == 3
     step = ApprovalStep.objects.get(request=revision, status="pending")
     assert step.approver == wfa.people["head_b"]
-    assert Notification.objects.filter(recipient=wfa.user("head_b"), kind="request.submitted").exists()
+    assert Notification.objects.filter(
+        recipient=wfa.user("head_b"), kind="request.submitted"
+    ).exists()
     entry = AuditEntry.objects.filter(action="schedule.request.resubmit").latest("pk")
     assert entry.after["revises"] == original.pk
     # The returned request keeps its history; a second revision is refused.
