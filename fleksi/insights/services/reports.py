@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -38,6 +39,7 @@ from fleksi.insights.services.report_pdf import report_pdf
 from fleksi.insights.services.report_xlsx import report_xlsx
 
 logger = logging.getLogger(__name__)
+STALE_AFTER = timedelta(hours=1)  # the monthly report takes well under a minute (make bench)
 REPORT_LANGUAGE = "id"  # the reports are for the Bupati and the DPRD: Bahasa Indonesia
 
 
@@ -79,6 +81,7 @@ def report_request(
     first, last = period_of(kind, start)
     if first > today:
         raise ValidationFailed("report_future", _("A report covers a period that has begun."))
+    reports_release_stale(kind=kind, period_start=first)
     try:
         with transaction.atomic():
             report = EvaluationReport.objects.create(
@@ -103,9 +106,31 @@ def report_request(
     return report
 
 
+def reports_release_stale(
+    *, kind: str | None = None, period_start: date | None = None, now: Any = None
+) -> int:
+    """Mark reports whose generation was interrupted (the worker stopped) as failed, so the
+    period can be asked for again: running for longer than :data:`STALE_AFTER`, or queued
+    that long without a worker taking them. Returns how many were released."""
+    now = now or timezone.now()
+    limit = now - STALE_AFTER
+    qs = EvaluationReport.objects.filter(
+        Q(status="running", started_at__lt=limit) | Q(status="queued", created_at__lt=limit)
+    )
+    if kind is not None and period_start is not None:
+        qs = qs.filter(kind=kind, period_start=period_start)
+    return qs.update(
+        status="failed",
+        finished_at=now,
+        error=_("Interrupted: not finished within %(minutes)d minutes; ask for it again.")
+        % {"minutes": int(STALE_AFTER.total_seconds() // 60)},
+    )
+
+
 def report_monthly_due(*, today: date) -> EvaluationReport | None:
     """Queue last month's report unless one exists (ready or on its way)."""
     month = previous_month(today)
+    reports_release_stale()
     exists = EvaluationReport.objects.filter(
         kind=EvaluationReport.Kind.MONTHLY,
         period_start=month,

@@ -10,6 +10,7 @@ import io
 import random
 import re
 import zlib
+from datetime import timedelta
 
 import pytest
 from django.core.files.storage import FileSystemStorage
@@ -26,7 +27,12 @@ from fleksi.insights.models import EvaluationReport, MonthRefresh
 from fleksi.insights.schemas import DashboardOut, ReportOut, ReportPage
 from fleksi.insights.selectors.dashboards import regency_dashboard
 from fleksi.insights.services.jobs import monthly_report_job
-from fleksi.insights.services.reports import report_generate_run, report_request
+from fleksi.insights.services.reports import (
+    STALE_AFTER,
+    report_generate_run,
+    report_request,
+    reports_release_stale,
+)
 from fleksi.insights.tests import scene
 from fleksi.insights.tests.conftest import module_scoped
 from fleksi.presence.selectors.facts import day_rules_forget
@@ -112,6 +118,29 @@ def test_request_validation(w):
     EvaluationReport.objects.filter(pk=this.pk).update(status="done")
     again = report_request(actor=sekda, kind="monthly", start=TODAY)
     assert again.pk != this.pk
+
+
+def test_an_interrupted_generation_does_not_block_its_period_for_ever(w):
+    sekda = w.user("sekda")
+    stuck = report_request(actor=sekda, kind="monthly", start=LAST)
+    EvaluationReport.objects.filter(pk=stuck.pk).update(
+        status="running", started_at=timezone.now() - timedelta(minutes=30)
+    )
+    with pytest.raises(Conflict):  # still within the hour: it may be working
+        report_request(actor=sekda, kind="monthly", start=LAST)
+    EvaluationReport.objects.filter(pk=stuck.pk).update(
+        started_at=timezone.now() - STALE_AFTER - timedelta(minutes=1)
+    )
+    fresh = report_request(actor=sekda, kind="monthly", start=LAST)
+    stuck.refresh_from_db()
+    assert stuck.status == "failed"
+    assert stuck.error
+    assert fresh.status == "queued"
+    # The monthly job releases stale ones too, and then queues the month again.
+    EvaluationReport.objects.filter(pk=fresh.pk).update(
+        created_at=timezone.now() - STALE_AFTER - timedelta(minutes=1)
+    )
+    assert reports_release_stale() == 1
 
 
 # --- Generating -----------------------------------------------------------------------------
