@@ -35,14 +35,14 @@ var:
 
 run: $(BIN)/.installed | var
 	@$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
-	@$(DEV_ENV) $(PY) manage.py seed_demo --size small --if-empty
+	@$(DEV_ENV) $(PY) manage.py seed_demo --size small --history 3 --if-empty
 	@$(DEV_ENV) $(PY) manage.py demo_accounts
 	@echo "Fleksi is serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	@$(DEV_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 demo-kukar: $(BIN)/.installed | var
 	@$(KUKAR_ENV) $(PY) manage.py migrate --no-input -v 0
-	@$(KUKAR_ENV) $(PY) manage.py seed_demo --size kukar --if-empty
+	@$(KUKAR_ENV) $(PY) manage.py seed_demo --size kukar --history 12 --if-empty
 	@$(KUKAR_ENV) $(PY) manage.py demo_accounts
 	@$(KUKAR_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 

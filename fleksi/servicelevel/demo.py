@@ -114,9 +114,18 @@ def _noise(rng: random.Random, spread: float) -> float:
     return 1 + rng.uniform(-spread, spread)
 
 
-def seed_service_levels(*, rng: random.Random, today: date | None = None) -> ServiceLevelSeedReport:
+def seed_service_levels(
+    *,
+    rng: random.Random,
+    today: date | None = None,
+    wfa_start: date | None = None,
+    since: date | None = None,
+) -> ServiceLevelSeedReport:
+    """``wfa_start`` (default: :data:`WFA_STARTED_DAYS_AGO` days ago) and ``since`` (the first
+    day with figures, default :data:`HISTORY_DAYS` ago) let the demo's history move them."""
     today = today or timezone.localdate()
-    start = today - timedelta(days=WFA_STARTED_DAYS_AGO)
+    start = wfa_start or today - timedelta(days=WFA_STARTED_DAYS_AGO)
+    first = min(since or today, today - timedelta(days=HISTORY_DAYS))
     units = dict(
         Unit.objects.filter(code__in={s.unit_code for s in SERVICES}).values_list("code", "pk")
     )
@@ -154,10 +163,8 @@ def seed_service_levels(*, rng: random.Random, today: date | None = None) -> Ser
             recent_days=params.safeguard_recent_days,
         )
         assert windows is not None
-        cal = work_calendar(today - timedelta(days=HISTORY_DAYS), today)
-        days = [
-            d for d in cal.working_days(today - timedelta(days=HISTORY_DAYS), today) if d < today
-        ]
+        cal = work_calendar(first, today)
+        days = [d for d in cal.working_days(first, today) if d < today]
         now = timezone.now()
         figures: list[ServiceDaily] = []
         complaints: list[Complaint] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from fleksi.audit.services import AGENCY_STREAM, Change, audit_record_many
 from fleksi.common.errors import Conflict, ValidationFailed
+from fleksi.demo.domain.history import history_span
 from fleksi.demo.domain.plan import generate
 from fleksi.demo.domain.records import DEFAULT_SEED, SIZES, DemoPlan
 from fleksi.demo.services.accounts import demo_accounts_write
@@ -61,6 +62,7 @@ class SeedReport:
     seed: int
     seconds: float
     counts: dict[str, int]
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def demo_database_is_empty() -> bool:
@@ -75,9 +77,16 @@ def demo_seed(
     seed: int = DEFAULT_SEED,
     today: date | None = None,
     password: str | None = None,
+    history: int = 0,
 ) -> SeedReport:
     """Fill an empty database with the demo regency. Refuses a database that already holds
-    organisation data: the demo never adds to (or duplicates) real or earlier data."""
+    organisation data: the demo never adds to (or duplicates) real or earlier data.
+
+    ``history`` (months) only moves the WFA start half-way into that many months before the
+    current one, and gives the service figures that span: the records of those months are
+    written by ``services.history.demo_seed_with_history``, which calls this first. (The
+    records and the evaluation's figures are kept out of this module: the tests of the apps
+    below them seed the demo too.)"""
     if size not in SIZES:
         raise ValidationFailed(
             "demo_size", _("Unknown size %(size)s: use small or kukar.") % {"size": size}
@@ -90,7 +99,10 @@ def demo_seed(
                 "into an empty database."
             ),
         )
+    if history < 0:
+        raise ValidationFailed("demo_history", _("The history is a number of months, 0 or more."))
     started = time.perf_counter()
+    timings: dict[str, float] = {}
     plan = generate(size=size, seed=seed, today=today or timezone.localdate())
     password_hash = make_password(password or settings.FLEKSI_DEMO_PASSWORD)  # hashed once
     with transaction.atomic():
@@ -121,7 +133,14 @@ def demo_seed(
             personas={key: employee_ids[i] for key, i in plan.personas.items()},
         )
         outputs = seed_outputs(rng=random.Random(seed + 5), today=plan.today)
-        service_levels = seed_service_levels(rng=random.Random(seed + 6), today=plan.today)
+        first_day, wfa_start = history_span(plan.today, history)
+        service_levels = seed_service_levels(
+            rng=random.Random(seed + 6),
+            today=plan.today,
+            wfa_start=wfa_start if history else None,
+            since=first_day if history else None,
+        )
+        timings["base"] = time.perf_counter() - started
         counts = {
             "perangkat_daerah": sum(1 for u in plan.units if u.parent is None),
             "units": len(plan.units),
@@ -144,7 +163,7 @@ def demo_seed(
             "safeguard_alerts": service_levels.alerts,
         }
         _audit_summary(actor=actor, plan=plan, unit_ids=unit_ids, counts=counts)
-    return SeedReport(size, seed, time.perf_counter() - started, counts)
+    return SeedReport(size, seed, time.perf_counter() - started, counts, timings)
 
 
 def _audit_summary(

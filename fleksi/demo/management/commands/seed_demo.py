@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from fleksi.common.errors import ServiceError
 from fleksi.demo.domain.records import DEFAULT_SEED, SIZES
-from fleksi.demo.services import demo_database_is_empty, demo_seed
+from fleksi.demo.services import demo_database_is_empty
+from fleksi.demo.services.history import demo_seed_with_history
 from fleksi.org.models import Employee, Unit
 
 
@@ -23,6 +24,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--size", choices=SIZES, default="small")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+        parser.add_argument(
+            "--history",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also write N months of history before the current month (and the current "
+            "month up to yesterday): check-ins, WFA days, outputs, ratings, service figures, "
+            "and the evaluation's monthly figures.",
+        )
         parser.add_argument(
             "--if-empty",
             action="store_true",
@@ -56,7 +66,7 @@ class Command(BaseCommand):
             _("Seeding the %(size)s demo (seed %(seed)d)…") % {"size": size, "seed": seed}
         )
         try:
-            report = demo_seed(size=size, seed=seed)
+            report = demo_seed_with_history(size=size, seed=seed, history=options["history"])
         except ServiceError as error:
             raise CommandError(error.message) from error
         c = report.counts
@@ -71,3 +81,22 @@ class Command(BaseCommand):
                 % {"seconds": report.seconds, "pd": c["perangkat_daerah"], **c}
             )
         )
+        if options["history"]:
+            self.stdout.write(
+                _(
+                    "History of %(months)d months: %(rows)d rows (%(checkins)d check-ins, "
+                    "%(days)d WFA days, %(outputs)d planned outputs, %(reports)d reports)."
+                )
+                % {
+                    "months": c["history_months"],
+                    "rows": c["history_rows"],
+                    "checkins": c.get("history_presence_checkin", 0),
+                    "days": c.get("history_schedule_requestday", 0),
+                    "outputs": c.get("history_outputs_plannedoutput", 0),
+                    "reports": c.get("history_outputs_outputreport", 0),
+                }
+            )
+            self.stdout.write(
+                _("Timings: %(timings)s")
+                % {"timings": ", ".join(f"{k} {v:.1f} s" for k, v in report.timings.items())}
+            )

@@ -1,0 +1,190 @@
+"""The demo history: the pure generator (determinism, the constraints it keeps, before and
+after the WFA start) and ``seed_demo --history`` on the small regency."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, time, timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+
+from fleksi.demo.domain.history import (
+    APPROVED,
+    HistoryInput,
+    Person,
+    WeekRecords,
+    generate_history,
+    history_span,
+    months_before,
+)
+from fleksi.insights.models import MonthRefresh, PersonMonth, UnitMonth
+from fleksi.outputs.models import MonthlyRating, OutputReport, PlannedOutput, Verification
+from fleksi.presence.models import Checkin
+from fleksi.schedule.models import RequestDay
+from fleksi.servicelevel.selectors.config import wfa_start
+
+TODAY = date(2026, 5, 13)
+START = date(2026, 3, 1)
+
+
+def _input(seed: int = 1, **kw: object) -> HistoryInput:
+    first = date(2026, 1, 5)
+    days = [
+        first + timedelta(days=i)
+        for i in range((TODAY - first).days)
+        if (first + timedelta(days=i)).weekday() < 5
+    ]
+    people = [
+        Person(i, pd=100 + i % 3, since=date(2020, 1, 1), wfa=i % 4 != 0, rated=i != 7)
+        for i in range(1, 61)
+    ]
+    people[5] = Person(6, pd=100, since=date(2026, 4, 1), wfa=True)  # appointed in April
+    values: dict[str, object] = {
+        "people": people,
+        "days": days,
+        "hours": {d: (time(7, 30), time(16, 0)) for d in days},
+        "wfa_start": START,
+        "today": TODAY,
+        "seed": seed,
+        "quota": {100: 4, 101: 4, 102: 4},
+        "busy": frozenset({(2, date(2026, 3, 10)), (3, date(2026, 1, 6))}),
+    }
+    values.update(kw)
+    return HistoryInput(**values)  # type: ignore[arg-type,unused-ignore]
+
+
+def _all(h: HistoryInput) -> WeekRecords:
+    out = WeekRecords()
+    for week in generate_history(h):
+        out.checkins += week.checkins
+        out.requests += week.requests
+        out.outputs += week.outputs
+        out.ratings += week.ratings
+    return out
+
+
+def test_the_same_seed_gives_the_same_history_and_another_seed_another():
+    a, b, c = _all(_input(1)), _all(_input(1)), _all(_input(2))
+    assert a == b
+    assert a.checkins != c.checkins
+
+
+def test_one_checkin_per_slot_arrival_first_nothing_on_busy_days_or_before_appointment():
+    h = _input()
+    out = _all(h)
+    slots = Counter((e, d, s) for e, d, s, *_ in out.checkins)
+    assert max(slots.values()) == 1
+    arrivals = {(e, d) for e, d, s, *_ in out.checkins if s == 1}
+    assert all((e, d) in arrivals for e, d, s, *_ in out.checkins if s == 2)
+    assert {s for _e, _d, s, *_ in out.checkins} == {1, 2}
+    days = {(e, d) for e, d, *_ in out.checkins}
+    assert not days & h.busy
+    assert not any(e == 6 and d < date(2026, 4, 1) for e, d in days)
+    # late minutes measured from the start of the day
+    for _e, _d, slot, _mode, minute, late, early in out.checkins:
+        if slot == 1 and late:
+            assert minute == 7 * 60 + 30 + late
+        if slot == 2 and early:
+            assert minute == 16 * 60 - early
+
+
+def test_wfa_only_after_the_start_within_the_week_and_the_quota():
+    h = _input()
+    out = _all(h)
+    assert out.requests
+    approved = {(r.employee, d) for r in out.requests if r.status == APPROVED for d in r.days}
+    allowed = {p.id for p in h.people if p.wfa}
+    pd = {p.id: p.pd for p in h.people}
+    assert all(d >= START for _e, d in approved)
+    assert {e for e, _d in approved} <= allowed
+    per_week = Counter((e, d.isocalendar()[:2]) for e, d in approved)
+    assert max(per_week.values()) <= h.max_days_per_week
+    per_pd_day = Counter((pd[e], d) for e, d in approved)
+    assert max(per_pd_day.values()) <= 4
+    assert not approved & h.busy
+    # Before the start everyone works on site; after it, WFA check-ins on approved days only.
+    wfa = {(e, d) for e, d, _s, mode, *_ in out.checkins if mode == "wfa_home"}
+    assert wfa
+    assert wfa <= approved
+    assert all(d >= START for _e, d in wfa)
+    # Outputs on approved days, one each; most reported, some late, some unreported.
+    assert {(o.employee, o.day) for o in out.outputs} == approved
+    reports = [o.report for o in out.outputs if o.report]
+    assert 0.8 * len(out.outputs) < len(reports) < len(out.outputs)
+    assert any(r.late for r in reports)
+    assert all(r.reported_on < TODAY for r in reports)
+    assert {r.status for r in reports} >= {"accepted", "submitted"}
+
+
+def test_ratings_once_per_person_and_complete_month():
+    h = _input(rated_months=frozenset({date(2026, 2, 1)}))
+    out = _all(h)
+    months = Counter((e, m) for e, m, _p in out.ratings)
+    assert max(months.values()) == 1
+    assert {m for _e, m, _p in out.ratings} == {
+        date(2026, 1, 1),
+        date(2026, 3, 1),
+        date(2026, 4, 1),
+    }
+    assert 7 not in {e for e, _m, _p in out.ratings}
+
+
+def test_history_span_puts_the_wfa_start_half_way():
+    assert months_before(date(2026, 1, 1), 1) == date(2025, 12, 1)
+    assert months_before(date(2026, 11, 1), 12) == date(2025, 11, 1)
+    assert history_span(date(2026, 11, 29), 12) == (date(2025, 11, 1), date(2026, 5, 1))
+    assert history_span(date(2026, 11, 29), 3) == (date(2026, 8, 1), date(2026, 10, 1))
+    assert history_span(date(2026, 11, 29), 1) == (date(2026, 10, 1), date(2026, 11, 1))
+
+
+@override_settings(LANGUAGE_CODE="en")
+class HistorySeedTests(TestCase):
+    """``seed_demo --history 1`` on the small regency: last month and this one."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        out = StringIO()
+        with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+            call_command("seed_demo", "--size", "small", "--history", "1", stdout=out)
+        cls.output = out.getvalue()
+
+    def test_records_and_monthly_figures_on_both_sides_of_the_start(self):
+        assert "History of 1 months" in self.output
+        start = wfa_start().day
+        assert start is not None
+        assert start.day == 1
+        assert Checkin.objects.filter(day__lt=start).exists()
+        assert Checkin.objects.filter(day__gte=start, mode="wfa_home").exists()
+        assert not Checkin.objects.filter(day__lt=start, mode="wfa_home").exists()
+        assert not RequestDay.objects.filter(day__lt=start, status="approved").exists()
+        assert PlannedOutput.objects.exists()
+        assert OutputReport.objects.exists()
+        assert Verification.objects.count() == OutputReport.objects.count()
+        assert MonthlyRating.objects.filter(month__lt=start).exists()
+        months = set(MonthRefresh.objects.values_list("month", flat=True))
+        assert months == {months_before(start, 1), start}
+        assert PersonMonth.objects.filter(month__lt=start, onsite_days__gt=0).exists()
+        assert PersonMonth.objects.filter(month=start, wfa_days__gt=0).exists()
+        assert UnitMonth.objects.filter(month=start).exists()
+
+    def test_the_database_constraints_hold_and_new_rows_get_fresh_ids(self):
+        first = Checkin.objects.order_by("pk").first()
+        assert first is not None
+        last = Checkin.objects.order_by("-pk").values_list("pk", flat=True).first()
+        employee = first.employee
+        made = Checkin.objects.create(
+            employee=employee,
+            day=TODAY + timedelta(days=3650),
+            slot=1,
+            kind="in",
+            mode="onsite",
+            checked_at=first.checked_at,
+            server_received_at=first.checked_at,
+            idempotency_key="00000000-0000-4000-8000-000000000001",
+            outcome="pass",
+            source="online",
+        )
+        assert last is not None
+        assert made.pk > last
