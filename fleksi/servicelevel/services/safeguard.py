@@ -29,6 +29,7 @@ from fleksi.notify.services import notify_translated
 from fleksi.org.models import Unit
 from fleksi.org.selectors import agency_get, unit_ancestors, unit_head_on
 from fleksi.servicelevel.domain.safeguard import (
+    HOLDS,
     MetricOutcome,
     Windows,
     evaluate,
@@ -64,6 +65,7 @@ class SafeguardRun:
     windows: Windows | None = None
     services: int = 0
     alerts: list[SafeguardAlert] = field(default_factory=list)
+    recovered: list[SafeguardAlert] = field(default_factory=list)  # closed: the metric holds
     skipped: str = ""  # why nothing was compared: "no_wfa_start" | "before_wfa_start"
 
 
@@ -72,7 +74,9 @@ def _decimal(value: Fraction | None, places: int) -> Decimal:
 
 
 def safeguard_check(*, day: date | None = None) -> SafeguardRun:
-    """Compare every active service on ``day`` (today by default); raise the new alerts."""
+    """Compare every active service on ``day`` (today by default); raise the new alerts, and
+    close the active alerts whose metric holds again (recovered: within the threshold with
+    enough days of figures in both windows — too few figures leave an alert as it is)."""
     day = day or timezone.localdate()
     run = SafeguardRun(day=day)
     start = wfa_start()
@@ -111,12 +115,17 @@ def safeguard_check(*, day: date | None = None) -> SafeguardRun:
     }
     now = timezone.now()
     pending: list[SafeguardAlert] = []
+    holding: dict[tuple[int, str], MetricOutcome] = {}
     for sid, service_facts in facts.items():
         outcomes = evaluate(service_facts, windows, thresholds)
         for o in outcomes:
+            if o.outcome == HOLDS and (sid, o.metric) in active:
+                holding[(sid, o.metric)] = o
             if not o.fires or (sid, o.metric) in active:
                 continue
             pending.append(_alert(services[sid], o, outcomes, windows, common, version, day, now))
+    if holding:
+        run.recovered = _close_recovered(holding, windows, day)
     with transaction.atomic():
         for alert in pending:
             try:
@@ -151,6 +160,60 @@ def safeguard_check(*, day: date | None = None) -> SafeguardRun:
         for alert in run.alerts:
             _tell(alert, day)
     return run
+
+
+def _close_recovered(
+    holding: dict[tuple[int, str], MetricOutcome], windows: Windows, day: date
+) -> list[SafeguardAlert]:
+    """Close the active alerts of metrics that hold again, each with the values that show it,
+    audited on the unit's stream; the unit head and the Sekda see it closed on the page."""
+    closed = []
+    with transaction.atomic():
+        for alert in (
+            SafeguardAlert.objects.select_for_update()
+            .select_related("service", "service__unit")
+            .filter(status__in=ACTIVE_STATUSES, service_id__in={sid for sid, _m in holding})
+        ):
+            o = holding.get((alert.service_id, alert.metric))
+            if o is None:
+                continue
+            change = number(o.degradation_pct, 2)
+            alert.status = SafeguardAlert.Status.CLOSED
+            alert.handled_by, alert.handled_at = None, timezone.now()
+            alert.note = (
+                _(
+                    "Recovered on %(day)s: %(recent)s in the recent window against %(baseline)s "
+                    "before WFA (change %(change)s %%, threshold %(threshold)s %%)."
+                )
+                % {
+                    "day": day.isoformat(),
+                    "recent": number(o.recent, 2),
+                    "baseline": number(o.baseline, 2),
+                    "change": "–" if change is None else change,
+                    "threshold": o.threshold_pct,
+                }
+            )[:500]
+            alert.save(update_fields=["status", "handled_by", "handled_at", "note"])
+            closed.append(alert)
+        audit_by_stream(
+            actor=None,
+            changes=[
+                (
+                    stream_of(a.service.unit_id, a.service.unit.root_id),
+                    Change(
+                        action="servicelevel.alert.recover",
+                        object_type="servicelevel.alert",
+                        object_id=str(a.pk),
+                        object_repr=f"{a.service.code} {a.metric}",
+                        before={"status": "active"},
+                        after={"status": a.status, "note": a.note},
+                        context={"day": day, "windows": windows.as_json()},
+                    ),
+                )
+                for a in closed
+            ],
+        )
+    return closed
 
 
 def _alert(

@@ -13,7 +13,7 @@ from fleksi.audit.models import AuditEntry
 from fleksi.common.errors import Conflict
 from fleksi.notify.models import Notification
 from fleksi.policy.models import PolicyVersion, UnitOverride
-from fleksi.servicelevel.models import SafeguardAlert
+from fleksi.servicelevel.models import SafeguardAlert, ServiceDaily
 from fleksi.servicelevel.services import (
     ALERT_KIND,
     alert_acknowledge,
@@ -224,3 +224,35 @@ def test_the_periodic_job_and_the_notification_kind_are_registered(services):
     assert job.run() == 1
     assert job.run() == 0  # idempotent: the alert is still active
     assert get_kind(ALERT_KIND).default_email is True
+
+
+def recent(svc, days, processing):
+    """Replace the recent window's figures with ``days`` days at ``processing`` minutes."""
+    ServiceDaily.objects.filter(service=svc, day__gte=TODAY - timedelta(days=29)).delete()
+    write_days(svc, TODAY - timedelta(days=days - 1), days, processing=processing)
+
+
+def test_an_alert_closes_itself_when_the_service_recovers(services):
+    svc = scenario(services, "25")
+    alert = safeguard_check(day=TODAY).alerts[0]
+    alert_acknowledge(actor=services.user("sekda"), alert=alert, note="Tambah petugas loket")
+    recent(svc, 20, "21")  # within 10 % of the baseline again
+    run = safeguard_check(day=TODAY)
+    assert [a.pk for a in run.recovered] == [alert.pk]
+    alert.refresh_from_db()
+    assert alert.status == "closed"
+    assert alert.handled_by is None
+    assert "21" in alert.note
+    assert AuditEntry.objects.filter(action="servicelevel.alert.recover").count() == 1
+    # A later degradation raises a new alert.
+    recent(svc, 20, "30")
+    assert len(safeguard_check(day=TODAY).alerts) == 1
+
+
+def test_too_few_recent_figures_leave_an_alert_open(services):
+    svc = scenario(services, "25")
+    alert = safeguard_check(day=TODAY).alerts[0]
+    recent(svc, 5, "20")  # 5 days of figures: too few to say it recovered
+    assert safeguard_check(day=TODAY).recovered == []
+    alert.refresh_from_db()
+    assert alert.status == "open"
