@@ -172,6 +172,14 @@ def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
     )
 
 
+def _unit_by_code(request: HttpRequest, code: str) -> Unit | None:
+    """The unit with this code, or None with an error message for the page."""
+    unit = Unit.objects.filter(code=code.strip()).first()
+    if unit is None:
+        messages.error(request, _("There is no unit with the code “%(code)s”.") % {"code": code})
+    return unit
+
+
 @login_required
 @require_POST
 def override_set(request: HttpRequest, version_id: int) -> HttpResponse:
@@ -183,11 +191,8 @@ def override_set(request: HttpRequest, version_id: int) -> HttpResponse:
         messages.error(request, _("Give a unit code and at least one value."))
         return redirect("policy:version_detail", version_id=version.pk)
     data = form.cleaned_data
-    unit = Unit.objects.filter(code=data["unit_code"].strip()).first()
+    unit = _unit_by_code(request, data["unit_code"])
     if unit is None:
-        messages.error(
-            request, _("There is no unit with the code “%(code)s”.") % {"code": data["unit_code"]}
-        )
         return redirect("policy:version_detail", version_id=version.pk)
     share = data.get("max_offsite_share")
     try:
@@ -218,11 +223,8 @@ def role_minimum_set(request: HttpRequest, version_id: int) -> HttpResponse:
         messages.error(request, _("Give a unit code, a role (e.g. counter) and the minimum."))
         return redirect("policy:version_detail", version_id=version.pk)
     data = form.cleaned_data
-    unit = Unit.objects.filter(code=data["unit_code"].strip()).first()
+    unit = _unit_by_code(request, data["unit_code"])
     if unit is None:
-        messages.error(
-            request, _("There is no unit with the code “%(code)s”.") % {"code": data["unit_code"]}
-        )
         return redirect("policy:version_detail", version_id=version.pk)
     try:
         services.policy_role_minimum_set(
