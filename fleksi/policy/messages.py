@@ -69,6 +69,15 @@ PARAM_LABELS: Mapping[str, Any] = {
         "Degradation of a public service that raises an alert (%)"
     ),
     "safeguard_recent_days": gettext_lazy("Recent window compared with the baseline (days)"),
+    "rating_above_min_achievement_pct": gettext_lazy(
+        "Suggested “above expectation” from this output achievement (%)"
+    ),
+    "rating_above_min_quality": gettext_lazy("… and this mean quality (0–100)"),
+    "rating_above_min_on_time_pct": gettext_lazy("… and this share of reports on time (%)"),
+    "rating_as_min_achievement_pct": gettext_lazy(
+        "Suggested “as expected” from this output achievement (%)"
+    ),
+    "rating_as_min_quality": gettext_lazy("… and this mean quality (0–100)"),
     "monev_min_attendance_pct": gettext_lazy(
         "A unit is of concern below this attendance compliance (%)"
     ),

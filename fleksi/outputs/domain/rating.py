@@ -2,9 +2,10 @@
 supervisor enters, and the predikat from the quadrant of PermenPANRB 6/2022.
 
 There is **no formula and no weight**: the predikat is read from the quadrant table below.
-The work-results level is only *suggested*, by three comparisons shown to the supervisor
-(the thresholds are the constants here, documented in ``docs/outputs.md``); the supervisor
-confirms the predikat or changes it with a reason.
+The work-results level is only *suggested*, by comparisons shown to the supervisor against
+thresholds that are parameters of the policy in force (:class:`Limits`; the constants here are
+their defaults, documented in ``docs/outputs.md``); the supervisor confirms the predikat or
+changes it with a reason.
 """
 
 from __future__ import annotations
@@ -48,12 +49,23 @@ BERAKHLAK = (
     "kolaboratif",
 )
 
-# The thresholds of the suggestion (percent, and quality on 0–100).
+# The default thresholds of the suggestion (percent, and quality on 0–100).
 ABOVE_MIN_ACHIEVEMENT = 100.0
 ABOVE_MIN_QUALITY = 90.0
 ABOVE_MIN_ON_TIME = 90.0
 AS_MIN_ACHIEVEMENT = 80.0
 AS_MIN_QUALITY = 70.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The thresholds of the suggestion (the policy's ``rating_*`` parameters)."""
+
+    above_achievement: float = ABOVE_MIN_ACHIEVEMENT
+    above_quality: float = ABOVE_MIN_QUALITY
+    above_on_time: float = ABOVE_MIN_ON_TIME
+    as_achievement: float = AS_MIN_ACHIEVEMENT
+    as_quality: float = AS_MIN_QUALITY
 
 
 @dataclass(frozen=True)
@@ -77,7 +89,10 @@ def _at_least(code: str, observed: float | None, limit: float) -> Step:
 
 
 def suggest_results(
-    achievement_pct: float | None, quality_mean: float | None, on_time_pct: float | None
+    achievement_pct: float | None,
+    quality_mean: float | None,
+    on_time_pct: float | None,
+    limits: Limits = Limits(),
 ) -> Suggestion:
     """Above expectation when all three "above" comparisons hold; as expected when the
     achievement reaches its threshold and the quality (if any was scored) reaches its own;
@@ -85,16 +100,16 @@ def suggest_results(
     if achievement_pct is None:
         return Suggestion(None, ())
     above = (
-        _at_least("above.achievement", achievement_pct, ABOVE_MIN_ACHIEVEMENT),
-        _at_least("above.quality", quality_mean, ABOVE_MIN_QUALITY),
-        _at_least("above.on_time", on_time_pct, ABOVE_MIN_ON_TIME),
+        _at_least("above.achievement", achievement_pct, limits.above_achievement),
+        _at_least("above.quality", quality_mean, limits.above_quality),
+        _at_least("above.on_time", on_time_pct, limits.above_on_time),
     )
     if all(s.met for s in above):
         return Suggestion(ABOVE, above)
-    quality_ok = quality_mean is None or quality_mean >= AS_MIN_QUALITY
+    quality_ok = quality_mean is None or quality_mean >= limits.as_quality
     as_expected = (
-        _at_least("as.achievement", achievement_pct, AS_MIN_ACHIEVEMENT),
-        Step("as.quality", quality_mean, AS_MIN_QUALITY, quality_ok),
+        _at_least("as.achievement", achievement_pct, limits.as_achievement),
+        Step("as.quality", quality_mean, limits.as_quality, quality_ok),
     )
     level = AS_EXPECTED if all(s.met for s in as_expected) else BELOW
     return Suggestion(level, above + as_expected)

@@ -19,6 +19,7 @@ from fleksi.outputs.models import DialogueNote, MonthlyRating
 from fleksi.outputs.permissions import leads
 from fleksi.outputs.selectors.measures import period_facts
 from fleksi.outputs.services.common import audit
+from fleksi.policy.selectors import params_of, version_in_force
 
 NOTE_MAX = 4000
 
@@ -28,8 +29,27 @@ def month_tally(employee: Employee, month: date) -> Tally:
     return facts.measures()[employee.pk].total
 
 
-def suggestion_of(tally: Tally) -> r.Suggestion:
-    return r.suggest_results(tally.achievement_pct, tally.quality_mean, tally.on_time_pct)
+def limits_on(day: date) -> r.Limits:
+    """The suggestion's thresholds under the policy in force on ``day`` (else the defaults)."""
+    version = version_in_force(day)
+    if version is None:
+        return r.Limits()
+    p = params_of(version)
+    return r.Limits(
+        above_achievement=p.rating_above_min_achievement_pct,
+        above_quality=p.rating_above_min_quality,
+        above_on_time=p.rating_above_min_on_time_pct,
+        as_achievement=p.rating_as_min_achievement_pct,
+        as_quality=p.rating_as_min_quality,
+    )
+
+
+def suggestion_of(tally: Tally, month: date) -> r.Suggestion:
+    """The suggested level of a month, under the policy in force at its end (or today)."""
+    day = min(month_end(month), timezone.localdate())
+    return r.suggest_results(
+        tally.achievement_pct, tally.quality_mean, tally.on_time_pct, limits_on(day)
+    )
 
 
 def basis_of(tally: Tally, suggestion: r.Suggestion) -> dict[str, Any]:
@@ -69,7 +89,7 @@ def rating_save(
     if month > month_start(timezone.localdate()):
         raise ValidationFailed("rating_future", _("A month is rated once it has begun."))
     tally = month_tally(employee, month)
-    suggestion = suggestion_of(tally)
+    suggestion = suggestion_of(tally, month)
     chosen = suggestion.level or results
     errors: dict[str, list[str]] = {}
     if chosen not in r.LEVELS:

@@ -11,6 +11,7 @@ from fleksi.outputs.domain.skp_rows import COLUMNS, RawRow, check_rows
 from fleksi.outputs.selectors.export import COLUMNS as EXPORT_COLUMNS
 from fleksi.outputs.selectors.export import STATUS_CODES
 from fleksi.outputs.services.notices import KINDS
+from fleksi.policy.domain.params import PolicyParams
 
 DOC = (Path(__file__).resolve().parents[3] / "docs" / "outputs.md").read_text()
 
@@ -67,15 +68,19 @@ def test_the_quadrant_table_is_the_code():
     assert cells == r.QUADRANT
 
 
-def test_the_suggestion_thresholds_are_the_code():
+def test_the_suggestion_thresholds_are_the_policy_defaults_and_documented():
     text = section("4. The monthly rating")
-    assert (
-        f"achievement ≥ {r.ABOVE_MIN_ACHIEVEMENT:g} %, mean quality ≥ "
-        f"{r.ABOVE_MIN_QUALITY:g} and on time ≥ {r.ABOVE_MIN_ON_TIME:g} %"
-    ) in text
-    assert (
-        f"achievement ≥ {r.AS_MIN_ACHIEVEMENT:g} % and mean quality ≥ {r.AS_MIN_QUALITY:g}"
-    ) in text
+    defaults = PolicyParams()
+    pairs = {
+        "rating_above_min_achievement_pct": r.Limits().above_achievement,
+        "rating_above_min_quality": r.Limits().above_quality,
+        "rating_above_min_on_time_pct": r.Limits().above_on_time,
+        "rating_as_min_achievement_pct": r.Limits().as_achievement,
+        "rating_as_min_quality": r.Limits().as_quality,
+    }
+    for key, value in pairs.items():
+        assert getattr(defaults, key) == value
+        assert re.search(rf"≥ {value:g}( %)? \(`{key}`", text), key
 
 
 def test_evidence_limits_and_notification_kinds_are_documented():

@@ -98,6 +98,17 @@ def test_group_compares_only_people_with_both_kinds_of_day():
     assert g.by_mode_same_people[ONSITE].achievement_pct == 0.0
 
 
+def test_the_suggestion_follows_the_policy_thresholds():
+    strict = r.Limits(as_achievement=90.0, as_quality=80.0)
+    assert r.suggest_results(85.0, 75.0, 100.0).level == r.AS_EXPECTED
+    s = r.suggest_results(85.0, 75.0, 100.0, strict)
+    assert s.level == r.BELOW
+    assert [(x.code, x.limit, x.met) for x in s.steps][3:] == [
+        ("as.achievement", 90.0, False),
+        ("as.quality", 80.0, False),
+    ]
+
+
 @pytest.mark.parametrize(
     ("achievement", "quality", "on_time", "level"),
     [

@@ -251,3 +251,22 @@ def test_the_jobs_and_the_fact_are_registered():
         "run_periodic", "--job", "outputs.escalate", "--job", "outputs.revocation", stdout=out
     )
     assert "outputs.escalate: 0" in out.getvalue()
+
+
+def test_the_suggestion_uses_the_thresholds_of_the_policy_in_force(wfa):
+    from fleksi.outputs.services.ratings import limits_on
+    from fleksi.testkit.policy import publish_policy
+
+    today = timezone.localdate()
+    assert limits_on(today).as_achievement == 80
+    tomorrow = today + timedelta(days=1)
+    publish_policy(
+        wfa,
+        start=tomorrow,
+        number="Perbup 2/2026",
+        rating_as_min_achievement_pct=95,
+        rating_above_min_quality=85,
+    )
+    assert limits_on(today).as_achievement == 80
+    limits = limits_on(tomorrow)
+    assert (limits.as_achievement, limits.above_quality, limits.as_quality) == (95, 85, 70)

@@ -142,7 +142,7 @@ def rating(request: HttpRequest, employee_id: int, month: str) -> HttpResponse:
         Employee.objects.filter(pk=employee.pk), start=the_month, end=month_end(the_month)
     )
     tally = facts.measures()[employee.pk].total
-    suggestion = suggestion_of(tally)
+    suggestion = suggestion_of(tally, the_month)
     existing = MonthlyRating.objects.filter(employee=employee, month=the_month).first()
     initial = (
         {

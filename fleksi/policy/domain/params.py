@@ -221,6 +221,23 @@ class PolicyParams:
     suspension_days: int = _p(
         30, Spec("int", f"{PERMEN} Pasal 35", "outputs", 1, 365, stricter="higher")
     )
+    # --- The suggested monthly work-results level (PermenPANRB 6/2022 sets no formula:
+    # these are the regency's own thresholds, shown with every suggestion) -------------
+    rating_above_min_achievement_pct: int = _p(
+        100, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+    )
+    rating_above_min_quality: int = _p(
+        90, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+    )
+    rating_above_min_on_time_pct: int = _p(
+        90, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+    )
+    rating_as_min_achievement_pct: int = _p(
+        80, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+    )
+    rating_as_min_quality: int = _p(
+        70, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+    )
     # --- Public-service safeguard (UU 25/2009: service standards must hold) -------------
     safeguard_degradation_pct: int = _p(
         10, Spec("int", "UU 25/2009; Perbup", "safeguard", 1, 100, stricter="lower")
