@@ -35,7 +35,7 @@ var:
 
 run: $(BIN)/.installed | var
 	@$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
-	@$(DEV_ENV) $(PY) manage.py seed_demo --size small --history 3 --if-empty
+	@$(DEV_ENV) $(PY) manage.py seed_demo --size small --history 6 --if-empty
 	@$(DEV_ENV) $(PY) manage.py demo_accounts
 	@echo "Fleksi is serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	@$(DEV_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)

@@ -12,8 +12,9 @@ the writer turns them into rows.
 Rules kept (the database's constraints and the services' invariants):
 
 - at most one check-in per person, day and slot; arrivals in slot 1, departures in slot 2;
-- no record on a person-day listed in ``busy`` (the other demo parts wrote it), nor before
-  the person's ``since`` day;
+- no record on a person-day listed in ``busy`` (the other demo parts wrote its check-ins or
+  an absence), no WFA day where they wrote one (``planned``, whose approved ``wfa_days`` get
+  WFA check-ins), nothing before the person's ``since`` day;
 - WFA days only from ``wfa_start`` on, only for people marked ``wfa``, at most
   ``max_days_per_week`` a week, and never more people of a perangkat daerah off site on a day
   than its ``quota``;
@@ -80,6 +81,8 @@ class HistoryInput:
     max_days_per_week: int = 2
     report_deadline_days: int = 1  # working days after the WFA day
     busy: frozenset[tuple[int, date]] = frozenset()  # person-days left alone
+    planned: frozenset[tuple[int, date]] = frozenset()  # days with WFA or outputs already
+    wfa_days: frozenset[tuple[int, date]] = frozenset()  # approved WFA days already written
     rated_months: frozenset[date] = frozenset()  # months (first day) already rated: skipped
 
 
@@ -191,6 +194,7 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
                     for d in wanted
                     if d >= p.since
                     and (p.id, d) not in h.busy
+                    and (p.id, d) not in h.planned
                     and used[(p.pd, d)] < h.quota.get(p.pd, 0)
                 )
                 if not days:
@@ -213,7 +217,8 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
                     continue
                 f = slip if p.pd in weak else 1.0
                 request = approved.get((p.id, d))
-                _day(rng, out, p.id, d, s, e, f, request is not None)
+                wfa = request is not None or (p.id, d) in h.wfa_days
+                _day(rng, out, p.id, d, s, e, f, wfa)
                 if request is not None:
                     out.outputs.append(_output(rng, h, index, p.id, d, request, f))
         following = weeks[n + 1][0] if n + 1 < len(weeks) else h.today

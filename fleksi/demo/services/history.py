@@ -155,12 +155,18 @@ def _ramadan(first: date, last: date) -> None:
             RamadanPeriod.objects.get_or_create(start=start, end=end)
 
 
-def _busy(first: date, last: date) -> frozenset[tuple[int, date]]:
-    """Person-days the other demo parts wrote (check-ins, WFA days, outputs, absences)."""
+def _busy(
+    first: date, last: date
+) -> tuple[frozenset[tuple[int, date]], frozenset[tuple[int, date]], frozenset[tuple[int, date]]]:
+    """Person-days the other demo parts wrote: (check-ins or absences; WFA days or outputs;
+    approved WFA days)."""
     busy: set[tuple[int, date]] = set()
+    planned: set[tuple[int, date]] = set()
     span = {"day__gte": first, "day__lte": last}
-    for model in (Checkin, RequestDay, PlannedOutput, OutputReport):
-        busy.update(model._default_manager.filter(**span).values_list("employee_id", "day"))
+    busy.update(Checkin.objects.filter(**span).values_list("employee_id", "day"))
+    for model in (RequestDay, PlannedOutput, OutputReport):
+        planned.update(model._default_manager.filter(**span).values_list("employee_id", "day"))
+    approved = RequestDay.objects.filter(**span, status=APPROVED)
     for emp, start, end in Absence.objects.filter(start__lte=last, end__gte=first).values_list(
         "employee_id", "start", "end"
     ):
@@ -168,7 +174,11 @@ def _busy(first: date, last: date) -> frozenset[tuple[int, date]]:
         while d <= min(end, last):
             busy.add((emp, d))
             d += timedelta(days=1)
-    return frozenset(busy)
+    return (
+        frozenset(busy),
+        frozenset(planned),
+        frozenset(approved.values_list("employee_id", "day")),
+    )
 
 
 @dataclass(frozen=True)
@@ -401,6 +411,7 @@ def history_write(
     rated = frozenset(
         MonthlyRating.objects.filter(month__gte=first_day).values_list("month", flat=True)
     )
+    busy, planned, wfa_days = _busy(first_day, last)
     history = HistoryInput(
         people=people,
         days=[d for d in days if d in hours],
@@ -410,7 +421,9 @@ def history_write(
         seed=seed,
         quota=quota,
         report_deadline_days=deadline,
-        busy=_busy(first_day, last),
+        busy=busy,
+        planned=planned,
+        wfa_days=wfa_days,
         rated_months=rated,
     )
     seconds["inputs"] = time.perf_counter() - started

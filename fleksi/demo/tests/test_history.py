@@ -50,6 +50,8 @@ def _input(seed: int = 1, **kw: object) -> HistoryInput:
         "seed": seed,
         "quota": {100: 4, 101: 4, 102: 4},
         "busy": frozenset({(2, date(2026, 3, 10)), (3, date(2026, 1, 6))}),
+        "planned": frozenset({(5, date(2026, 3, 11)), (5, date(2026, 3, 12))}),
+        "wfa_days": frozenset({(5, date(2026, 3, 11))}),
     }
     values.update(kw)
     return HistoryInput(**values)  # type: ignore[arg-type,unused-ignore]
@@ -104,13 +106,17 @@ def test_wfa_only_after_the_start_within_the_week_and_the_quota():
     per_pd_day = Counter((pd[e], d) for e, d in approved)
     assert max(per_pd_day.values()) <= 4
     assert not approved & h.busy
+    assert not approved & h.planned
     # Before the start everyone works on site; after it, WFA check-ins on approved days only.
     wfa = {(e, d) for e, d, _s, mode, *_ in out.checkins if mode == "wfa_home"}
+    modes = {m for e, d, _s, m, *_ in out.checkins if (e, d) == (5, date(2026, 3, 11))}
+    assert modes <= {"wfa_home", "leave", "sick"}
+    approved |= h.wfa_days
     assert wfa
     assert wfa <= approved
     assert all(d >= START for _e, d in wfa)
     # Outputs on approved days, one each; most reported, some late, some unreported.
-    assert {(o.employee, o.day) for o in out.outputs} == approved
+    assert {(o.employee, o.day) for o in out.outputs} == approved - h.wfa_days
     reports = [o.report for o in out.outputs if o.report]
     assert 0.8 * len(out.outputs) < len(reports) < len(out.outputs)
     assert any(r.late for r in reports)
