@@ -39,7 +39,7 @@ def small() -> None:
     from fleksi.accounts.models import User
     from fleksi.demo.selectors import demo_account_list
     from fleksi.demo.services import demo_seed
-    from fleksi.places.demo import seed_connectivity
+    from fleksi.places.demo import DEMO_SOURCE, seed_connectivity
 
     demo_seed(size="small", seed=2026)
     seed_connectivity(rng=random.Random(2028), today=timezone.localdate())
@@ -61,7 +61,7 @@ def kukar() -> None:
     from django.utils import timezone
 
     from fleksi.demo.services import demo_seed
-    from fleksi.places.demo import seed_connectivity
+    from fleksi.places.demo import DEMO_SOURCE, seed_connectivity
     from fleksi.places.models import ConnectivityMeasurement, Desa
     from fleksi.places.selectors import (
         location_facts_for_desa,
@@ -71,6 +71,9 @@ def kukar() -> None:
     from fleksi.policy.domain.params import PolicyParams
 
     report = demo_seed(size="kukar", seed=2026)
+    # The demo seeds a month of measurements at the normal rate; replace them with the
+    # benchmark's volume (about a month of check-ins of the whole regency).
+    ConnectivityMeasurement.objects.filter(source=DEMO_SOURCE).delete()
     started = time.perf_counter()
     seeded = seed_connectivity(
         rng=random.Random(2028), today=timezone.localdate(), scale=KUKAR_SCALE
