@@ -172,3 +172,11 @@ def test_the_api_revises_a_returned_request(client, wfa):
     assert created.json()["revises_id"] == original.pk
     again = client.post(url, body, content_type="application/json")
     assert again.status_code == 409
+
+
+def test_the_revise_page_of_a_request_without_returned_days_goes_back_to_it(client, wfa):
+    waiting = submit(wfa, "staff_b1", [wfa.monday + timedelta(days=1)])
+    client.force_login(wfa.user("staff_b1"))
+    response = client.get(reverse("schedule:request_revise", args=[waiting.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("schedule:request_detail", args=[waiting.pk])

@@ -40,6 +40,12 @@ def request_revise(request: HttpRequest, request_id: int) -> HttpResponse:
     if hasattr(original, "revision"):
         messages.info(request, _("This request has already been revised and sent again."))
         return redirect("schedule:request_detail", request_id=original.revision.pk)
+    if not original.days.filter(status=RequestDay.Status.RETURNED).exists():
+        messages.error(
+            request,
+            _("Only a request with days returned for changes can be revised and sent again."),
+        )
+        return redirect("schedule:request_detail", request_id=original.pk)
     return _request_form(request, original)
 
 
