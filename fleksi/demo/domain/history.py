@@ -1,6 +1,7 @@
 """A year (or a few months) of demo history, generated in pure Python: per employee and
-working day the check-ins, per week the approved (or rejected) WFA days, per WFA day the
-planned output, its report and its verification, per month the rating. No Django import.
+working day the check-ins, per week the approved (or rejected) WFA days, per WFA day and on
+some on-site days the planned output, its report and its verification, per month the
+rating. No Django import.
 
 The history is a pure function of its :class:`HistoryInput` (people, working days and their
 hours, the WFA start, the seed): one ``random.Random(seed)`` consumed in a fixed order
@@ -19,7 +20,13 @@ Rules kept (the database's constraints and the services' invariants):
   ``max_days_per_week`` a week, and never more people of a perangkat daerah off site on a day
   than its ``quota``;
 - an approved WFA day gets a WFA check-in (or none, or a leave), a planned output and most
-  often a report; a rejected one is worked on site.
+  often a report; a rejected one is worked on site;
+- an on-site day (an on-site arrival, no approved WFA day, no output written by the other
+  demo parts) of someone with a supervisor gets, with the chance ``P_ONSITE_OUTPUT``, an own
+  planned output (no request), its report and its verification drawn exactly as a WFA
+  day's: the same targets, reporting and verification chances, the same slip — so the
+  "WFA days vs on-site days" comparison of the same people has two sides that differ only
+  by chance, and the months before the WFA start have outputs too.
 
 Before the WFA start everyone works on site: that is the baseline of the before/after
 comparisons. After it, a few perangkat daerah (``weak``) slip: more missing and late days,
@@ -56,6 +63,7 @@ P_WEEK = 0.75  # a WFA user asks for days in a given week
 P_REJECTED = 0.1
 P_UNREPORTED = 0.06
 P_LATE_REPORT = 0.1
+P_ONSITE_OUTPUT = 0.15  # of the on-site days of people with a supervisor: an own daily plan
 SLIP = 3.0  # weak perangkat daerah after the start: missing, late and unreported × SLIP
 WEAK_SHARE = 0.08  # of the perangkat daerah with WFA users
 
@@ -100,7 +108,7 @@ class Report:
 class Output:
     employee: int
     day: date
-    request: int  # the key of its request
+    request: int | None  # the key of its request; None: an on-site day's own plan
     target: int
     what: int  # index into the demo's output texts
     report: Report | None
@@ -218,9 +226,16 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
                 f = slip if p.pd in weak else 1.0
                 request = approved.get((p.id, d))
                 wfa = request is not None or (p.id, d) in h.wfa_days
-                _day(rng, out, p.id, d, s, e, f, wfa)
+                mode = _day(rng, out, p.id, d, s, e, f, wfa)
                 if request is not None:
                     out.outputs.append(_output(rng, h, index, p.id, d, request, f))
+                elif (
+                    mode == ONSITE
+                    and p.rated
+                    and (p.id, d) not in h.planned
+                    and rng.random() < P_ONSITE_OUTPUT
+                ):
+                    out.outputs.append(_output(rng, h, index, p.id, d, None, f))
         following = weeks[n + 1][0] if n + 1 < len(weeks) else h.today
         for month in sorted({_month(d) for d in week} - rated):
             if month < _month(following) and month < _month(h.today):
@@ -243,19 +258,19 @@ def _day(
     e: int,
     f: float,
     wfa: bool,
-) -> None:
-    """One person's check-ins of one working day."""
+) -> str | None:
+    """One person's check-ins of one working day; the mode of the arrival (None: absent)."""
     roll = rng.random()
     if roll < P_LEAVE:
         out.checkins.append((emp, d, 1, LEAVE, s - rng.randrange(0, 30), 0, 0))
-        return
+        return None
     roll -= P_LEAVE
     if roll < P_SICK:
         out.checkins.append((emp, d, 1, SICK, s - rng.randrange(0, 30), 0, 0))
-        return
+        return None
     roll -= P_SICK
     if roll < P_MISSING * f:
-        return
+        return None
     roll -= P_MISSING * f
     mode = WFA_HOME if wfa else (DUTY if roll < P_DUTY else ONSITE)
     if rng.random() < P_LATE * f:
@@ -265,12 +280,13 @@ def _day(
         late, arrival = 0, s - rng.randrange(0, 35)
     out.checkins.append((emp, d, 1, mode, arrival, late, 0))
     if rng.random() < P_NO_DEPARTURE * f:
-        return
+        return mode
     if rng.random() < P_EARLY:
         early = rng.choice((5, 10, 15, 30, 60, 90))
         out.checkins.append((emp, d, 2, mode, e - early, 0, early))
     else:
         out.checkins.append((emp, d, 2, mode, e + rng.randrange(0, 50), 0, 0))
+    return mode
 
 
 def _output(
@@ -279,10 +295,11 @@ def _output(
     index: Mapping[date, int],
     emp: int,
     d: date,
-    request: int,
+    request: int | None,
     f: float,
 ) -> Output:
-    """The planned output of a WFA day, its report and the report's verification."""
+    """The planned output of a WFA day (or an on-site day: ``request`` None), its report
+    and the report's verification."""
     target = rng.choice((1, 1, 2, 5, 10, 15, 25, 40))
     what = rng.randrange(1000)
     i = index[d] + h.report_deadline_days

@@ -301,6 +301,7 @@ class _Writer:
         self.request_ids: dict[int, int] = {}
         self.item_ids: dict[tuple[int, date], int] = {}
         self.midnight: dict[date, datetime] = {}
+        self.onsite = 0  # planned outputs of on-site days (own plans, no request)
 
     @property
     def tables(self) -> tuple[Table, ...]:
@@ -365,11 +366,15 @@ class _Writer:
         for o in w.outputs:
             who = self.who[o.employee]
             what, _qty, unit = texts.ONSITE_OUTPUTS[o.what % len(texts.ONSITE_OUTPUTS)]
-            request = self.request_ids[o.request]
             target = Decimal(o.target)
-            item = self.items.add(request, 1, what, target, unit, o.day)
+            if o.request is None:  # an on-site day: the employee's own plan, no request
+                self.onsite += 1
+                item, source = None, "own"
+            else:
+                request = self.request_ids[o.request]
+                item, source = self.items.add(request, 1, what, target, unit, o.day), "request"
             planned = self.planned.add(
-                o.employee, o.day, what, target, unit, "request", item, who.user, self.now
+                o.employee, o.day, what, target, unit, source, item, who.user, self.now
             )
             r = o.report
             if r is None:
@@ -397,9 +402,10 @@ class _Writer:
 
 def history_write(
     *, first_day: date, wfa_start: date, today: date, seed: int
-) -> tuple[dict[str, int], dict[str, float]]:
+) -> tuple[dict[str, int], dict[str, float], int]:
     """Generate and write the history from ``first_day`` to yesterday; returns the rows
-    written per table and the seconds of each step."""
+    written per table, the seconds of each step and how many of the planned outputs are
+    on-site days' own plans."""
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     last = today - timedelta(days=1)
@@ -442,10 +448,15 @@ def history_write(
             object_type="demo.history",
             object_repr=_("Demo history"),
             after=counts,
-            context={"first_day": first_day, "wfa_start": wfa_start, "today": today},
+            context={
+                "first_day": first_day,
+                "wfa_start": wfa_start,
+                "today": today,
+                "onsite_outputs": writer.onsite,
+            },
         ),
     )
-    return counts, seconds
+    return counts, seconds, writer.onsite
 
 
 def demo_seed_with_history(
@@ -458,22 +469,25 @@ def demo_seed_with_history(
 ) -> SeedReport:
     """The demo (``demo_seed``), then ``history`` months of records before the current month
     and the current month up to yesterday (one transaction), then the evaluation's figures of
-    every one of those months. ``counts`` gets ``history_rows`` and the rows per table,
-    ``timings`` the seconds of each step."""
+    every one of those months. ``counts`` gets ``history_rows``, the rows per table and
+    ``history_onsite_outputs`` (the planned outputs of on-site days), ``timings`` the seconds
+    of each step."""
     today = today or timezone.localdate()
     report = demo_seed(size=size, seed=seed, today=today, password=password, history=history)
     report.counts["history_months"] = history
     report.counts["history_rows"] = 0
+    report.counts["history_onsite_outputs"] = 0
     if not history:
         return report
     first_day, wfa_start = history_span(today, history)
     with transaction.atomic():
-        counts, seconds = history_write(
+        counts, seconds, onsite = history_write(
             first_day=first_day, wfa_start=wfa_start, today=today, seed=seed + 7
         )
     report.timings.update({f"history_{k}": v for k, v in seconds.items()})
     report.counts["history_rows"] = sum(counts.values())
     report.counts.update({f"history_{table}": n for table, n in counts.items()})
+    report.counts["history_onsite_outputs"] = onsite
     started = time.perf_counter()
     current = today.replace(day=1)
     months = [months_before(current, n) for n in range(history, -1, -1)]

@@ -12,6 +12,7 @@ from django.test import TestCase, override_settings
 
 from fleksi.demo.domain.history import (
     APPROVED,
+    P_ONSITE_OUTPUT,
     HistoryInput,
     Person,
     WeekRecords,
@@ -116,12 +117,44 @@ def test_wfa_only_after_the_start_within_the_week_and_the_quota():
     assert wfa <= approved
     assert all(d >= START for _e, d in wfa)
     # Outputs on approved days, one each; most reported, some late, some unreported.
-    assert {(o.employee, o.day) for o in out.outputs} == approved - h.wfa_days
+    wfa_outputs = [o for o in out.outputs if o.request is not None]
+    assert {(o.employee, o.day) for o in wfa_outputs} == approved - h.wfa_days
+    assert len(wfa_outputs) == len(approved - h.wfa_days)
     reports = [o.report for o in out.outputs if o.report]
     assert 0.8 * len(out.outputs) < len(reports) < len(out.outputs)
     assert any(r.late for r in reports)
     assert all(r.reported_on < TODAY for r in reports)
     assert {r.status for r in reports} >= {"accepted", "submitted"}
+
+
+def test_onsite_outputs_on_a_share_of_the_onsite_days_before_and_after_the_start():
+    h = _input()
+    out = _all(h)
+    onsite = [o for o in out.outputs if o.request is None]
+    approved = {(r.employee, d) for r in out.requests if r.status == APPROVED for d in r.days}
+    arrivals = {(e, d) for e, d, s, mode, *_ in out.checkins if s == 1 and mode == "onsite"}
+    unrated = {p.id for p in h.people if not p.rated}
+    days = {(o.employee, o.day) for o in onsite}
+    assert len(days) == len(onsite)  # at most one a person-day
+    # Only on on-site working days of people with a supervisor, never on a WFA day (approved
+    # here or written by the other demo parts) nor on a day the other parts planned.
+    assert days <= arrivals
+    assert not days & approved
+    assert not days & h.wfa_days
+    assert not days & h.planned
+    assert not days & h.busy
+    assert not {e for e, _d in days} & unrated
+    # Both sides of the WFA start; about P_ONSITE_OUTPUT of the eligible on-site days.
+    assert any(o.day < START for o in onsite)
+    assert any(o.day >= START for o in onsite)
+    eligible = {(e, d) for e, d in arrivals - h.planned if e not in unrated}
+    assert 0.7 * P_ONSITE_OUTPUT < len(onsite) / len(eligible) < 1.3 * P_ONSITE_OUTPUT
+    # Reported and verified as the WFA days' outputs are.
+    reports = [o.report for o in onsite if o.report]
+    assert 0.8 * len(onsite) < len(reports) < len(onsite)
+    assert {r.status for r in reports} >= {"accepted", "submitted"}
+    assert any(r.late for r in reports)
+    assert all(r.reported_on < TODAY and r.due_on > o.day for o in onsite if (r := o.report))
 
 
 def test_ratings_once_per_person_and_complete_month():
@@ -168,12 +201,42 @@ class HistorySeedTests(TestCase):
         assert PlannedOutput.objects.exists()
         assert OutputReport.objects.exists()
         assert Verification.objects.count() == OutputReport.objects.count()
+        # On-site days' own plans (no request), before the start too, with reports.
+        own = PlannedOutput.objects.filter(source="own", plan_item__isnull=True)
+        assert own.filter(day__lt=start).exists()
+        assert OutputReport.objects.filter(planned_output__in=own, day__lt=start).exists()
+        assert not PlannedOutput.objects.filter(day__lt=start, source="request").exists()
+        assert "on site" in self.output
+        assert PersonMonth.objects.filter(month__lt=start, outputs__gt=0, reports__gt=0).exists()
         assert MonthlyRating.objects.filter(month__lt=start).exists()
         months = set(MonthRefresh.objects.values_list("month", flat=True))
         assert months == {months_before(start, 1), start}
         assert PersonMonth.objects.filter(month__lt=start, onsite_days__gt=0).exists()
         assert PersonMonth.objects.filter(month=start, wfa_days__gt=0).exists()
         assert UnitMonth.objects.filter(month=start).exists()
+
+    def test_onsite_outputs_are_on_onsite_days_without_an_approved_wfa_day(self):
+        # Before the start every plan is the history's (the other demo parts write this
+        # month only); the generator's tests check the days after it.
+        start = wfa_start().day
+        assert start is not None
+        wfa = set(RequestDay.objects.filter(status="approved").values_list("employee_id", "day"))
+        onsite = set(
+            Checkin.objects.filter(slot=1, mode="onsite").values_list("employee_id", "day")
+        )
+        history = PlannedOutput.objects.filter(day__lt=start)
+        days = set(history.values_list("employee_id", "day"))
+        assert days
+        assert len(days) == history.count()
+        assert not days & wfa
+        assert days <= onsite
+        # The measures see them as on-site days: nothing requested, no work-plan item.
+        assert not history.exclude(source="own").exists()
+        assert not history.filter(plan_item__isnull=False).exists()
+        # Every history plan has its supervisor as verifier of its report.
+        for report in OutputReport.objects.filter(planned_output__in=history)[:50]:
+            (v,) = report.verifications.all()
+            assert v.verifier_id == report.employee.supervisor_id
 
     def test_the_database_constraints_hold_and_new_rows_get_fresh_ids(self):
         first = Checkin.objects.order_by("pk").first()

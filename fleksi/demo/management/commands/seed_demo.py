@@ -85,7 +85,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 _(
                     "History of %(months)d months: %(rows)d rows (%(checkins)d check-ins, "
-                    "%(days)d WFA days, %(outputs)d planned outputs, %(reports)d reports)."
+                    "%(days)d WFA days, %(outputs)d planned outputs of which %(onsite)d on "
+                    "site, %(reports)d reports)."
                 )
                 % {
                     "months": c["history_months"],
@@ -93,6 +94,7 @@ class Command(BaseCommand):
                     "checkins": c.get("history_presence_checkin", 0),
                     "days": c.get("history_schedule_requestday", 0),
                     "outputs": c.get("history_outputs_plannedoutput", 0),
+                    "onsite": c.get("history_onsite_outputs", 0),
                     "reports": c.get("history_outputs_outputreport", 0),
                 }
             )
