@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fleksi.outputs.domain.evidence import MAX_BYTES, URL_MAX
 from fleksi.outputs.domain.rating import BERAKHLAK
+from fleksi.outputs.domain.skp_rows import USUAL_QUALITY_PCT, USUAL_TIME_MONTHS
 from fleksi.outputs.messages import BERAKHLAK_LABELS
 from fleksi.outputs.models import LEVEL_CHOICES, PREDIKAT_CHOICES, SkpResult
 
@@ -125,20 +126,20 @@ class IndicatorForm(forms.Form):
         label=_("Target quantity"), min_value=Decimal("0.01"), max_digits=10, decimal_places=2
     )
     target_unit = forms.CharField(label=_("Unit"), max_length=40)
-    # Blank means the usual target (100 %, 12 months), so that an unused row stays empty.
+    # Blank means the usual target (shown as the hint), so that an unused row stays empty.
     target_quality_pct = forms.IntegerField(
         label=_("Quality (%)"),
         min_value=0,
         max_value=100,
         required=False,
-        widget=forms.NumberInput(attrs={"placeholder": "100"}),
+        widget=forms.NumberInput(attrs={"placeholder": str(USUAL_QUALITY_PCT)}),
     )
     target_time_months = forms.IntegerField(
         label=_("Time (months)"),
         min_value=1,
         max_value=12,
         required=False,
-        widget=forms.NumberInput(attrs={"placeholder": "12"}),
+        widget=forms.NumberInput(attrs={"placeholder": str(USUAL_TIME_MONTHS)}),
     )
 
 

@@ -62,7 +62,7 @@ class RequestForm(forms.Form):
     month = forms.CharField(
         label=_("or the whole month"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-12"}),
+        widget=forms.TextInput(attrs={"type": "month"}),
     )
     weekdays = forms.MultipleChoiceField(
         label=_("On"), choices=WEEKDAYS, required=False, widget=forms.CheckboxSelectMultiple
@@ -130,6 +130,10 @@ class RequestForm(forms.Form):
             for value, label in WfaRequest.Location.choices
         ]
         location.initial = WfaRequest.Location.HOME
+        # A hint where the browser has no month picker: next month, as YYYY-MM.
+        today = timezone.localdate()
+        following = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+        self.fields["month"].widget.attrs["placeholder"] = f"{following:%Y-%m}"
 
     def day_fields(self) -> list[forms.BoundField]:
         return [self[f"day_{i}"] for i in range(1, SINGLE_DAYS + 1)]

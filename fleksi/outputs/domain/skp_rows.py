@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+# The usual targets of an indicator, used when its quality or time is left blank.
+USUAL_QUALITY_PCT = 100
+USUAL_TIME_MONTHS = 12
+
 COL_NIP = "NIP"
 COL_YEAR = "TAHUN"
 COL_NUMBER = "NO_RHK"
@@ -155,8 +159,8 @@ def _check_row(raw: RawRow) -> tuple[tuple[SkpRows, RhkRow, IndicatorRow] | None
     year = _number(v, COL_YEAR, 2000, 2100, problems, line)
     number = _number(v, COL_NUMBER, 1, NUMBER_MAX, problems, line)
     parent = _number(v, COL_PARENT, 1, NUMBER_MAX, problems, line)
-    quality = _number(v, COL_QUALITY, 0, 100, problems, line, default=100)
-    months = _number(v, COL_TIME, 1, 12, problems, line, default=12)
+    quality = _number(v, COL_QUALITY, 0, 100, problems, line, default=USUAL_QUALITY_PCT)
+    months = _number(v, COL_TIME, 1, 12, problems, line, default=USUAL_TIME_MONTHS)
     kind = KINDS.get(v[COL_KIND].lower() or "utama")
     if kind is None:
         problems.append(RowProblem(line, COL_KIND, "bad_kind", {"value": v[COL_KIND]}))

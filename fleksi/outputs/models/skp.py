@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from fleksi.org.models import Employee
+from fleksi.outputs.domain.skp_rows import USUAL_QUALITY_PCT, USUAL_TIME_MONTHS
 
 
 class Skp(models.Model):
@@ -110,8 +111,12 @@ class SkpIndicator(models.Model):
     text = models.CharField(_("indicator"), max_length=500)
     target_quantity = models.DecimalField(_("target quantity"), max_digits=10, decimal_places=2)
     target_unit = models.CharField(_("unit"), max_length=40)
-    target_quality_pct = models.PositiveSmallIntegerField(_("target quality (%)"), default=100)
-    target_time_months = models.PositiveSmallIntegerField(_("target time (months)"), default=12)
+    target_quality_pct = models.PositiveSmallIntegerField(
+        _("target quality (%)"), default=USUAL_QUALITY_PCT
+    )
+    target_time_months = models.PositiveSmallIntegerField(
+        _("target time (months)"), default=USUAL_TIME_MONTHS
+    )
 
     class Meta:
         verbose_name = _("indicator")

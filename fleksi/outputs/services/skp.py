@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from fleksi.common.errors import Conflict, ValidationFailed
 from fleksi.org.models import Employee
+from fleksi.outputs.domain.skp_rows import USUAL_QUALITY_PCT, USUAL_TIME_MONTHS
 from fleksi.outputs.models import Skp, SkpIndicator, SkpResult
 from fleksi.outputs.services.common import audit
 
@@ -23,8 +24,8 @@ class IndicatorIn:
     text: str
     target_quantity: Decimal
     target_unit: str
-    target_quality_pct: int = 100
-    target_time_months: int = 12
+    target_quality_pct: int = USUAL_QUALITY_PCT
+    target_time_months: int = USUAL_TIME_MONTHS
 
 
 def parent_problem(employee: Employee, year: int, parent: SkpResult | None) -> str | None:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from fleksi.common.errors import ServiceError
 from fleksi.outputs import services
+from fleksi.outputs.domain.skp_rows import USUAL_QUALITY_PCT, USUAL_TIME_MONTHS
 from fleksi.outputs.forms import ImportForm, IndicatorFormSet, RhkForm, SkpCreateForm
 from fleksi.outputs.importing import skp_file_import
 from fleksi.outputs.messages import row_problem_message
@@ -100,10 +101,10 @@ def _indicators(formset: Any) -> list[IndicatorIn]:
             text=f.cleaned_data["text"],
             target_quantity=f.cleaned_data["target_quantity"],
             target_unit=f.cleaned_data["target_unit"],
-            target_quality_pct=100
+            target_quality_pct=USUAL_QUALITY_PCT
             if f.cleaned_data.get("target_quality_pct") is None
             else f.cleaned_data["target_quality_pct"],
-            target_time_months=f.cleaned_data.get("target_time_months") or 12,
+            target_time_months=f.cleaned_data.get("target_time_months") or USUAL_TIME_MONTHS,
         )
         for f in formset.forms
         if f.cleaned_data and not f.cleaned_data.get("DELETE")

@@ -89,7 +89,8 @@ def _grid_sql(period: Period, people_sql: str, people_params: list[Any]) -> tupl
     days = list(period.working_days)
     values = ", ".join(["(%s)"] * len(days))
     per_day = period.checkins_per_day
-    # Only table names, integers and placeholders are put into the text; values are parameters.
+    # Only table names, integers and "%s" markers go into the text; every value is a bound
+    # parameter.
     sql = f"""
 WITH days(day) AS (VALUES {values}),
 people(id) AS ({people_sql}),
