@@ -31,10 +31,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fleksi.insights.domain.figures import Figures
+from fleksi.policy.domain.params import PolicyParams
 
-ATTENDANCE_MIN_PCT = 90.0
-READINESS_MIN_PCT = 50.0
-WFA_USE_HIGH_PCT = 10.0
+# Without a policy in force: the policy's own defaults (one source for the numbers).
+_DEFAULTS = PolicyParams()
+ACHIEVEMENT_MIN_PCT = float(_DEFAULTS.revocation_min_achievement_pct)
+ATTENDANCE_MIN_PCT = float(_DEFAULTS.monev_min_attendance_pct)
+READINESS_MIN_PCT = float(_DEFAULTS.monev_min_readiness_pct)
+WFA_USE_HIGH_PCT = float(_DEFAULTS.monev_wfa_use_high_pct)
 MIN_OUTPUTS = 10
 MIN_EXPECTED_DAYS = 20
 
@@ -53,7 +57,7 @@ ACTIONS = {
 
 @dataclass(frozen=True)
 class Thresholds:
-    achievement_min_pct: float = 70.0  # the policy's revocation_min_achievement_pct
+    achievement_min_pct: float = ACHIEVEMENT_MIN_PCT
     attendance_min_pct: float = ATTENDANCE_MIN_PCT
     readiness_min_pct: float = READINESS_MIN_PCT
     wfa_use_high_pct: float = WFA_USE_HIGH_PCT

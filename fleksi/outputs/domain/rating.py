@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fleksi.policy.domain.params import PolicyParams
+
 ABOVE, AS_EXPECTED, BELOW = "above", "as", "below"
 LEVELS = (ABOVE, AS_EXPECTED, BELOW)
 
@@ -49,12 +51,14 @@ BERAKHLAK = (
     "kolaboratif",
 )
 
-# The default thresholds of the suggestion (percent, and quality on 0–100).
-ABOVE_MIN_ACHIEVEMENT = 100.0
-ABOVE_MIN_QUALITY = 90.0
-ABOVE_MIN_ON_TIME = 90.0
-AS_MIN_ACHIEVEMENT = 80.0
-AS_MIN_QUALITY = 70.0
+# The default thresholds of the suggestion (percent, and quality on 0–100): the policy's own
+# defaults, so that the numbers live in one place.
+_DEFAULTS = PolicyParams()
+ABOVE_MIN_ACHIEVEMENT = float(_DEFAULTS.rating_above_min_achievement_pct)
+ABOVE_MIN_QUALITY = float(_DEFAULTS.rating_above_min_quality)
+ABOVE_MIN_ON_TIME = float(_DEFAULTS.rating_above_min_on_time_pct)
+AS_MIN_ACHIEVEMENT = float(_DEFAULTS.rating_as_min_achievement_pct)
+AS_MIN_QUALITY = float(_DEFAULTS.rating_as_min_quality)
 
 
 @dataclass(frozen=True)
