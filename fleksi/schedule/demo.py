@@ -397,10 +397,15 @@ def _absences(
 
 
 def seed_requests(
-    *, rng: random.Random, today: date, personas: Mapping[str, int] | None = None
+    *,
+    rng: random.Random,
+    today: date,
+    personas: Mapping[str, int] | None = None,
+    not_before: date | None = None,
 ) -> RequestSeedReport:
     """A month of requests and decisions around ``today`` (see the module's docstring);
-    ``personas`` maps persona keys ("rina") to employee ids."""
+    ``personas`` maps persona keys ("rina") to employee ids; the weeks written as history
+    start no earlier than ``not_before`` (the demo's WFA start, when it has one)."""
     if WfaRequest.objects.exists():
         return RequestSeedReport(0, 0, {}, 0, 0)
     personas = personas or {}
@@ -424,9 +429,9 @@ def seed_requests(
             rng=rng,
             people=earlier,
             weeks=[
-                [d for d in w if d < real_today]
+                past
                 for w in _weeks(cal, today - timedelta(weeks=4), 4)
-                if any(d < real_today for d in w)
+                if (past := [d for d in w if d < real_today and d >= (not_before or d)])
             ],
             users=_users([p.pk for p in earlier]),
             stamp=lambda day: datetime.combine(day, time(8, rng.randrange(0, 59)), WITA),

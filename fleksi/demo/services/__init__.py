@@ -127,13 +127,15 @@ def demo_seed(
         versions = demo_policy_write(
             today=plan.today, counter_unit_key=COUNTER_UNIT, unit_ids=unit_ids
         )
+        first_day, wfa_start = history_span(plan.today, history)
         requests = seed_requests(
             rng=random.Random(seed + 3),
             today=plan.today,
             personas={key: employee_ids[i] for key, i in plan.personas.items()},
+            # With a history, no WFA day comes before its WFA start.
+            not_before=wfa_start if history else None,
         )
         outputs = seed_outputs(rng=random.Random(seed + 5), today=plan.today)
-        first_day, wfa_start = history_span(plan.today, history)
         service_levels = seed_service_levels(
             rng=random.Random(seed + 6),
             today=plan.today,

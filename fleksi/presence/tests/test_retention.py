@@ -1,7 +1,8 @@
 """Positions are removed after the policy's retention period; the decision stays."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +13,9 @@ from fleksi.presence.models import Checkin
 from fleksi.presence.services import CheckinIn, checkin_record, positions_remove_expired
 from fleksi.presence.tests.conftest import DISDUKCAPIL
 
-pytestmark = pytest.mark.django_db
+# A Monday morning in WITA: the check-in 91 days before is on a Monday at 07:15 too.
+MOMENT = datetime(2026, 12, 7, 7, 15, tzinfo=ZoneInfo("Asia/Makassar"))
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(MOMENT, tick=False)]
 
 
 def checkin_at(w, when, slot=1):
