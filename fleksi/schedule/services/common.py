@@ -40,6 +40,33 @@ def trace_json(check: DayCheck) -> dict[str, Any]:
     }
 
 
+# One lock order for every path that decides about WFA days, so that two of them never wait
+# for each other: the request, then its approval step, then its days, then the employee (whose
+# week the weekly maximum counts), then the unit-days (whose share off-site the quota counts).
+# A path skips the locks it does not need but never takes them in another order.
+
+
+def lock_request(request_id: int) -> WfaRequest:
+    """The first lock of every decision about an existing request."""
+    return (
+        WfaRequest.objects.select_for_update(of=("self",))
+        .select_related("employee")
+        .get(pk=request_id)
+    )
+
+
+def lock_employees(employee_ids: Iterable[int]) -> None:
+    """Lock the employees' rows (in id order): their weeks are counted for the weekly
+    maximum, so two submissions or approvals of the same person queue instead of both
+    passing the check."""
+    list(
+        Employee.objects.select_for_update()
+        .filter(pk__in=sorted(set(employee_ids)))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def lock_unit_days(employee: Employee, days: Iterable[date]) -> None:
     """Lock the rows of the employee's units for the given days, in a fixed order, so that
     concurrent decisions about the same unit-day queue instead of both passing a check."""

@@ -17,7 +17,14 @@ from fleksi.schedule.models import ApprovalStep, RequestDay
 from fleksi.schedule.selectors.facts import APPROVAL_STATUSES, check_days
 from fleksi.schedule.selectors.permissions import may_act_on_step
 from fleksi.schedule.selectors.workflow import next_level
-from fleksi.schedule.services.common import audit_request, due_at, lock_unit_days, trace_json
+from fleksi.schedule.services.common import (
+    audit_request,
+    due_at,
+    lock_employees,
+    lock_request,
+    lock_unit_days,
+    trace_json,
+)
 from fleksi.schedule.services.notices import tell
 from fleksi.schedule.services.requests import _close_if_settled
 
@@ -29,7 +36,9 @@ class DayRefusal:
 
 
 def _locked_step(step: ApprovalStep, actor: Any) -> ApprovalStep:
-    # Lock the step only (not the joined rows): the limits are guarded by the unit-day locks.
+    # The request first (the lock order of every decision, see ``common``), then the step
+    # only (not the joined rows): the limits are guarded by the employee and unit-day locks.
+    lock_request(step.request_id)
     step = (
         ApprovalStep.objects.select_for_update(of=("self",))
         .select_related(
@@ -70,6 +79,7 @@ def request_approve(
         step = _locked_step(step, actor)
         request = step.request
         to_approve = _days(step, days)
+        lock_employees([request.employee_id])
         lock_unit_days(request.employee, [d.day for d in to_approve])
         checks = check_days(
             employee=request.employee,
@@ -172,12 +182,13 @@ def steps_escalate_overdue(*, now: datetime | None = None) -> int:
     escalated = 0
     overdue = list(
         ApprovalStep.objects.filter(status=ApprovalStep.Status.PENDING, due_at__lt=now).values_list(
-            "pk", flat=True
+            "pk", "request_id"
         )
     )
     today = timezone.localdate()
-    for pk in overdue:
+    for pk, request_id in overdue:
         with transaction.atomic():
+            lock_request(request_id)
             step = (
                 ApprovalStep.objects.select_for_update(of=("self",))
                 .select_related("request", "request__employee", "via_unit")

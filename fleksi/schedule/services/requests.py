@@ -18,7 +18,13 @@ from fleksi.org.models import Employee, Office
 from fleksi.schedule.models import ApprovalStep, RequestDay, WfaPlace, WfaRequest, WorkPlanItem
 from fleksi.schedule.selectors.facts import SUBMISSION_STATUSES, check_days
 from fleksi.schedule.selectors.workflow import first_approver
-from fleksi.schedule.services.common import audit_request, due_at, trace_json
+from fleksi.schedule.services.common import (
+    audit_request,
+    due_at,
+    lock_employees,
+    lock_request,
+    trace_json,
+)
 from fleksi.schedule.services.evidence import clean_evidence
 from fleksi.schedule.services.notices import tell
 
@@ -142,26 +148,30 @@ def request_submit(
     if inherited and revises is not None:
         evidence_name, evidence_hash = revises.evidence_name, revises.evidence_sha256
     desa_id = office.desa_id if office else place.desa_id if place else employee.domicile_id
-    checks = check_days(
-        employee=employee,
-        days=days,
-        kind=kind,
-        location_type=location_type,
-        submitted_on=today,
-        statuses=SUBMISSION_STATUSES,
-        desa_id=desa_id,
-    )
-    passing = [c for c in checks if c.decision.allowed]
-    approver = first_approver(employee, today) if passing else None
-    if passing and approver is None:
-        raise Conflict(
-            "no_approver", _("No one can approve your request: your unit has no head recorded.")
-        )
     try:
         with transaction.atomic():
             if revises is not None:
-                revises = WfaRequest.objects.select_for_update().get(pk=revises.pk)
+                revises = lock_request(revises.pk)
                 _check_revisable(revises, employee)
+            # The employee's week is counted by the weekly maximum: requests of one person
+            # are checked one after the other (the lock order of ``common``).
+            lock_employees([employee.pk])
+            checks = check_days(
+                employee=employee,
+                days=days,
+                kind=kind,
+                location_type=location_type,
+                submitted_on=today,
+                statuses=SUBMISSION_STATUSES,
+                desa_id=desa_id,
+            )
+            passing = [c for c in checks if c.decision.allowed]
+            approver = first_approver(employee, today) if passing else None
+            if passing and approver is None:
+                raise Conflict(
+                    "no_approver",
+                    _("No one can approve your request: your unit has no head recorded."),
+                )
             request = WfaRequest(
                 revises=revises,
                 employee=employee,
@@ -294,7 +304,7 @@ def request_cancel(*, actor: Any, request: WfaRequest, days: Sequence[date] | No
         raise NotAllowed("request_not_own", _("Only the employee can cancel the request."))
     today = timezone.localdate()
     with transaction.atomic():
-        request = WfaRequest.objects.select_for_update().get(pk=request.pk)
+        request = lock_request(request.pk)
         qs = RequestDay.objects.filter(
             request=request, day__gte=today, status__in=["pending", "approved"]
         )
@@ -322,7 +332,7 @@ def request_recall(*, actor: Any, request: WfaRequest, days: Sequence[date], rea
         raise NotAllowed("not_approver", _("Only the head of the unit can recall WFA days."))
     today = timezone.localdate()
     with transaction.atomic():
-        request = WfaRequest.objects.select_for_update().get(pk=request.pk)
+        request = lock_request(request.pk)
         qs = RequestDay.objects.filter(
             request=request, day__in=list(days), day__gte=today, status=RequestDay.Status.APPROVED
         )

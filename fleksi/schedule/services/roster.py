@@ -38,7 +38,13 @@ from fleksi.schedule.models import (
 )
 from fleksi.schedule.selectors.facts import APPROVAL_STATUSES, DayCheck, check_days
 from fleksi.schedule.selectors.workflow import first_approver
-from fleksi.schedule.services.common import audit_request, lock_unit_days, trace_json
+from fleksi.schedule.services.common import (
+    audit_request,
+    lock_employees,
+    lock_request,
+    lock_unit_days,
+    trace_json,
+)
 from fleksi.schedule.services.notices import tell
 from fleksi.schedule.services.requests import PlanItemIn, _close_if_settled
 
@@ -115,6 +121,7 @@ def request_create_approved_from_roster(
     now = timezone.now()
     try:
         with transaction.atomic():
+            lock_employees([employee.pk])
             lock_unit_days(employee, days)
             checks, refusals = _refusals(employee, days, location, desa)
             if refusals:
@@ -231,6 +238,7 @@ def requests_create_approved_from_roster(
     created: dict[int, WfaRequest] = {}
     refusals: list[dict[str, Any]] = []
     with transaction.atomic():
+        lock_employees(e.pk for e, _days in plans)
         _lock_all([e for e, _days in plans], {d for _e, days in plans for d in days})
         for employee, days in plans:
             try:
@@ -256,11 +264,7 @@ def request_days_withdraw_from_roster(
     today = timezone.localdate()
     now = timezone.now()
     with transaction.atomic():
-        request = (
-            WfaRequest.objects.select_for_update(of=("self",))
-            .select_related("employee")
-            .get(pk=request.pk)
-        )
+        request = lock_request(request.pk)
         found = list(
             RequestDay.objects.filter(
                 request=request,
