@@ -8,6 +8,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -63,8 +64,8 @@ def test_approve_and_cancel_of_one_request_at_the_same_instant_never_deadlock(wf
         assert waiting
         step = step_of(request)
         outcomes = at_once(
-            lambda step=step: request_approve(actor=head, step=step),
-            lambda request=request: request_cancel(actor=staff, request=request),
+            partial(request_approve, actor=head, step=step),
+            partial(request_cancel, actor=staff, request=request),
         )
         approved, cancelled = outcomes
         assert cancelled == "ok", outcomes  # approved days that have not started can go too
