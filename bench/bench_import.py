@@ -175,7 +175,7 @@ def write_csv(rows: list[Row], path: Path) -> None:
 
 
 def timed_import(path: Path) -> tuple[float, ImportResult]:
-    from fleksi.org.importing.readers import read_table
+    from fleksi.common.importing.reader import read_table
     from fleksi.org.importing.service import people_import
 
     started = time.perf_counter()

@@ -7,9 +7,10 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from fleksi.org.importing.readers import EXTENSIONS, MAX_BYTES
+from fleksi.common.importing.reader import EXTENSIONS, LIMITS
 from fleksi.org.models import Employee
 
+MAX_BYTES = LIMITS.max_bytes
 MAX_MB = MAX_BYTES // (1024 * 1024)
 
 

@@ -1,7 +1,7 @@
 """Reading a connectivity survey file (CSV or XLSX; layout in ``docs/places-readiness.md``)
 into checked rows, then handing them to :func:`fleksi.places.services.profiles_import`.
 
-The file is read by the people import's reader (``fleksi.org.importing.readers``): the same
+The file is read by the shared reader (``fleksi.common.importing.reader``): the same
 encodings, delimiters, size and row limits, and the same messages for a file that cannot
 be read at all.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from fleksi.org.importing.readers import UnreadableFile, read_table
+from fleksi.common.importing.reader import UnreadableFile, read_table
 from fleksi.places.domain.profile_rows import RowProblem, parse_rows
 from fleksi.places.services import ImportReport, profiles_import
 
@@ -27,6 +27,10 @@ def profile_file_import(
     except UnreadableFile as exc:
         return ImportReport(problems=[RowProblem(0, "", exc.code, exc.params)])
     rows, problems = parse_rows(table.rows, today=timezone.localdate())
+    problems = [
+        *(RowProblem(p.line, p.column, p.code, p.params) for p in table.problems),
+        *problems,
+    ]
     # The well-formed rows are checked against the desa list even when others are not, so
     # one pass reports every problem of the file.
     report = profiles_import(actor=actor, rows=rows, dry_run=dry_run or bool(problems))

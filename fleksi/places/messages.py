@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from fleksi.org.importing.messages import problem_message
+from fleksi.common.importing.messages import problem_message
 from fleksi.places.domain.profile_rows import RowProblem
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
@@ -42,9 +42,6 @@ SOURCE_LABELS: dict[str, Any] = {
     "": "—",
 }
 
-# Codes of the file as a whole come from the people import's reader.
-_READER_CODES = frozenset({"file_type", "file_too_large", "too_many_rows", "file_unreadable"})
-
 
 def level_label(level: str | None) -> str:
     return str(LEVEL_LABELS.get(level or "", "—"))
@@ -57,8 +54,6 @@ def band_label(band: str) -> str:
 def row_problem_message(problem: RowProblem) -> str:
     p = dict(problem.params)
     code = problem.code
-    if code in _READER_CODES:
-        return problem_message(code, p)
     if code == "no_header":
         return _("Line 1 must hold the column names.")
     if code == "no_rows":
@@ -89,7 +84,7 @@ def row_problem_message(problem: RowProblem) -> str:
         return _("Desa %(code)s is already on line %(first_line)s.") % p
     if code == "unknown_desa":
         return _("There is no desa/kelurahan with the code “%(code)s”.") % p
-    return code
+    return problem_message(code, p)  # the file as a whole: the shared catalogue
 
 
 def reason_texts(codes: tuple[str, ...], readiness: Readiness, rules: Rules) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 from django.utils import timezone
 
 from fleksi.accounts.models import User
-from fleksi.org.importing.readers import UnreadableFile, read_table
+from fleksi.common.importing.reader import UnreadableFile, read_table
 from fleksi.servicelevel.domain.cells import Cell, RowProblem
 from fleksi.servicelevel.domain.rows import (
     parse_complaint_rows,
@@ -53,11 +53,13 @@ def _import(
     write: Callable[..., ImportReport],
 ) -> ImportReport:
     try:
-        table: list[list[Cell]] = read_table(io.BytesIO(data), name=name).rows
+        read = read_table(io.BytesIO(data), name=name)
     except UnreadableFile as exc:
         return ImportReport(problems=[RowProblem(0, "", exc.code, exc.params)])
+    table: list[list[Cell]] = read.rows
     today: date = timezone.localdate()
     rows, problems = parse(table, today=today)
+    problems = [*(RowProblem(p.line, p.column, p.code, p.params) for p in read.problems), *problems]
     report = write(
         actor=actor,
         rows=rows,

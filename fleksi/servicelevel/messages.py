@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from fleksi.org.importing.messages import problem_message
+from fleksi.common.importing.messages import problem_message
 from fleksi.servicelevel.domain.cells import RowProblem
 from fleksi.servicelevel.domain.safeguard import (
     COMPLAINT_RATE,
@@ -96,9 +96,6 @@ def metric_value(
     return f"{text} {unit}".strip() if unit != "%" else f"{text} %"
 
 
-_READER_CODES = frozenset({"file_type", "file_too_large", "too_many_rows", "file_unreadable"})
-
-
 def _problem_texts(p: Mapping[str, Any]) -> dict[str, Any]:
     """Each code's sentence; lazily formatted, so a missing parameter never matters."""
     return {
@@ -146,11 +143,9 @@ def _problem_texts(p: Mapping[str, Any]) -> dict[str, Any]:
 def row_problem_message(problem: RowProblem) -> str:
     """The sentence for an import problem, in the active language."""
     params = dict(problem.params)
-    if problem.code in _READER_CODES:
-        return problem_message(problem.code, params)
     text = _problem_texts(params).get(problem.code)
-    if text is None:
-        return problem.code
+    if text is None:  # the file as a whole: the shared catalogue
+        return problem_message(problem.code, params)
     try:
         return str(text())
     except (KeyError, TypeError, ValueError):

@@ -6,14 +6,14 @@ bidang, a puskesmas and five people; tests change single cells to make it invali
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from fleksi.org.domain.nip import build_nip
 from fleksi.org.domain.people_import import Col
+from fleksi.testkit.spreadsheets import csv_bytes as csv_bytes
+from fleksi.testkit.spreadsheets import xlsx_bytes as xlsx_bytes
 
 HEADER = [c.value for c in Col]
 Row = dict[str, Any]
@@ -136,25 +136,6 @@ def table(rows: Iterable[Mapping[str, Any]], header: list[str] | None = None) ->
     """Header line, then one line per row (cells in header order, '' when missing)."""
     columns = header or HEADER
     return [list(columns), *([row.get(c, "") for c in columns] for row in rows)]
-
-
-def csv_bytes(lines: list[list[Any]], *, delimiter: str = ",", bom: bool = False) -> bytes:
-    out = io.StringIO(newline="")
-    csv.writer(out, delimiter=delimiter).writerows(lines)
-    return ("\ufeff" if bom else "").encode() + out.getvalue().encode("utf-8")
-
-
-def xlsx_bytes(lines: list[list[Any]]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for line in lines:
-        sheet.append(line)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def row_of(employee: object) -> Row:

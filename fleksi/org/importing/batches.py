@@ -4,7 +4,6 @@ it, and apply it later (the upload page's two steps) or at once (the command).""
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 from collections.abc import Mapping
 from typing import IO, Any, NoReturn
@@ -14,9 +13,16 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from fleksi.common.errors import Conflict, ValidationFailed
+from fleksi.common.importing.reader import (
+    LIMITS,
+    UnreadableFile,
+    file_kind,
+    read_data,
+    read_table,
+    too_large,
+)
 from fleksi.org.domain.people_import import Problem
 from fleksi.org.importing.messages import problem_message
-from fleksi.org.importing.readers import MAX_BYTES, UnreadableFile, file_kind, read_table
 from fleksi.org.importing.service import ImportResult, people_import
 from fleksi.org.models import ImportBatch
 
@@ -73,7 +79,7 @@ def import_batch_run(
 
     Returns the batch and the result (``None`` when the file could not be read at all).
     """
-    data = file.read(MAX_BYTES + 1)
+    data = file.read(LIMITS.max_bytes + 1)
     batch = ImportBatch(
         file_name=file_name[:255],
         sha256=hashlib.sha256(data).hexdigest(),
@@ -83,9 +89,11 @@ def import_batch_run(
     )
     result: ImportResult | None = None
     try:
+        if len(data) > LIMITS.max_bytes:
+            raise too_large(LIMITS)
         stored_name = f"import-{batch.sha256[:12]}.{file_kind(file_name)}"
         batch.file.save(stored_name, ContentFile(data), save=False)
-        table = read_table(io.BytesIO(data), name=file_name)
+        table = read_data(data, name=file_name)
     except UnreadableFile as exc:
         _fail(batch, exc.code, exc.params)
         batch.save()
@@ -97,6 +105,7 @@ def import_batch_run(
         result = people_import(
             actor=actor,
             rows=table.rows,
+            reading=table.problems,
             dry_run=dry_run,
             accept_partial=accept_partial,
             context={"import_batch": batch.pk, "file": batch.file_name},
@@ -133,6 +142,7 @@ def import_batch_apply(*, actor: Any, batch: ImportBatch, accept_partial: bool) 
             result = people_import(
                 actor=actor,
                 rows=table.rows,
+                reading=table.problems,
                 dry_run=False,
                 accept_partial=accept_partial,
                 context={"import_batch": locked.pk, "file": locked.file_name},

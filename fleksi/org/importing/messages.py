@@ -1,4 +1,5 @@
-"""Translated sentences for the problem codes of the people import.
+"""Translated sentences for the problem codes of the people import (on top of the shared
+catalogue of every import).
 
 Problems are stored as codes with parameters (in an :class:`~fleksi.org.models.ImportBatch`
 too), so each reader sees them in their own language.
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
+from fleksi.common.importing import messages as common
 from fleksi.org.domain.nip import NipProblem
 from fleksi.org.domain.people_import import Problem
 from fleksi.org.messages import nip_problem_message
@@ -19,38 +21,15 @@ if TYPE_CHECKING:
     from django.utils.functional import _StrPromise as StrPromise
 
 
+# The people import's own codes; those of every import (the file, the header, common
+# cells) are in ``fleksi.common.importing.messages``.
 MESSAGES: dict[str, StrPromise] = {
     # Lazy: each is translated when shown, in the reader's language.
-    # The file and its header
-    "file_type": _("Only .csv and .xlsx files can be imported."),
-    "file_too_large": _("The file is larger than %(mb)d MB: split it into smaller files."),
-    "too_many_rows": _("The file has more than %(rows)d rows: split it into smaller files."),
-    "file_unreadable": _(
-        "The file cannot be read as %(kind)s. Save it again as CSV (UTF-8) or XLSX."
-    ),
-    "header_missing": _("Line 1 must hold the column names."),
-    "no_rows": _("The file has no data rows below the header."),
-    "column_missing": _("The required column %(column)s is missing from the header."),
-    "column_duplicate": _("The column %(column)s appears more than once in the header."),
-    "column_required_with": _(
-        "The column %(column)s is needed when the file has the column %(other)s."
-    ),
-    "apply_failed": _(
-        "The import could not be written; nothing was changed. Try again or ask the administrator."
-    ),
-    "import_not_pending": _(
-        "This import has already been applied or cannot be applied: upload the file again."
-    ),
     # One cell
-    "required": _("A value is required."),
-    "too_long": _("At most %(max)d characters are allowed (this value has %(length)d)."),
     "number_precision": _(
         "The cell holds the number %(value)s, which a spreadsheet cannot keep exactly: format "
         "the column as text and type the digits again."
     ),
-    "invalid_date": _("“%(value)s” is not a date: write YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."),
-    "year_range": _("“%(value)s” is not a year from %(min)d to %(max)d."),
-    "invalid_choice": _("“%(value)s” is not an accepted value. Accepted: %(accepted)s."),
     "invalid_email": _("“%(value)s” is not an e-mail address."),
     "too_young": _("By this birth date the person is younger than %(age)d."),
     "before_adulthood": _("The date falls before the person turned %(age)d."),
@@ -92,13 +71,7 @@ def problem_message(code: str, params: Mapping[str, Any], column: str = "") -> s
     """The sentence for one problem, in the active language."""
     if code.startswith("nip_") and "part" in params:
         return nip_problem_message(NipProblem(code, str(params["part"]), str(params["value"])))
-    template = MESSAGES.get(code)
-    if template is None:
-        return code
-    try:
-        return str(template) % {"column": column, **params}
-    except (KeyError, TypeError, ValueError):
-        return str(template)
+    return common.problem_message(code, params, column, MESSAGES)
 
 
 def describe(problem: Problem) -> str:

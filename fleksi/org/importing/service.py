@@ -17,7 +17,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from fleksi.audit.services import Change, audit_record, audit_record_many
-from fleksi.org.domain.people_import import Cell, Problem, Validation, check_parsed, parse_table
+from fleksi.org.domain.people_import import (
+    Cell,
+    Problem,
+    Validation,
+    check_parsed,
+    parse_table,
+    with_reading_problems,
+)
 from fleksi.org.importing.apply import Written, write_plan
 from fleksi.org.importing.plan import Plan, plan_changes
 from fleksi.org.importing.state import Snapshot, snapshot_load
@@ -87,6 +94,7 @@ def people_import(
     actor: Any,
     rows: Iterable[Sequence[Cell]],
     dry_run: bool,
+    reading: Sequence[Problem] = (),
     accept_partial: bool = False,
     today: date | None = None,
     context: Mapping[str, Any] | None = None,
@@ -95,7 +103,8 @@ def people_import(
 
     With ``dry_run`` nothing is written and the result says what would change. Otherwise
     the whole file is written in one transaction if it is valid; if it is not, nothing is
-    written unless ``accept_partial``, in which case only the valid rows are. Sign-in
+    written unless ``accept_partial``, in which case only the valid rows are. ``reading``
+    are the lines the reader could not read (given as empty rows). Sign-in
     accounts for new employees are the caller's business (``result.created_employee_ids``).
     """
     parsed = parse_table(rows, today=today or timezone.localdate())
@@ -104,7 +113,7 @@ def people_import(
     # compared is what it changes.
     with contextlib.nullcontext() if dry_run else transaction.atomic():
         snap = snapshot_load(parsed.references()) if parsed.header else Snapshot()
-        validation = check_parsed(parsed, snap.known())
+        validation = with_reading_problems(check_parsed(parsed, snap.known()), reading)
         result = ImportResult(validation, dry_run=dry_run, accept_partial=accept_partial)
         if validation.fatal:
             return result

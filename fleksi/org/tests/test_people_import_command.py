@@ -196,3 +196,27 @@ def test_a_database_failure_while_writing_fails_the_batch(world, monkeypatch):
     with pytest.raises(ValidationFailed):
         upload(csv_bytes(table(AGENCY)), dry_run=False)
     assert ImportBatch.objects.order_by("-id").first().status == "failed"
+
+
+def test_a_sheet_whose_dimension_says_a1_p100_imports_all_300_people(world):
+    """Issue 12: openpyxl stopped at the declared last row and 99 of 300 were "applied"."""
+    import re
+    import zipfile
+
+    from fleksi.testkit.people_files import nip, person
+    from fleksi.testkit.spreadsheets import SHEET, with_sheet
+
+    staff = [
+        person(NIP=nip(date(1985, 3, 12), "1", n), NAMA=f"Pegawai {n}") for n in range(2, 297)
+    ]
+    data = xlsx_bytes(table([*AGENCY, *staff]))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read(SHEET)
+    lied = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:P100"', xml)
+    assert lied != xml
+    before = Employee.objects.count()
+    batch, result = upload(with_sheet(data, lied), "export.xlsx", dry_run=False)
+    assert result is not None
+    assert result.written
+    assert (batch.rows_total, result.employees_created) == (300, 300)
+    assert Employee.objects.count() == before + 300

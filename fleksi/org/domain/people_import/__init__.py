@@ -22,6 +22,7 @@ from fleksi.org.domain.people_import.table import (
     check_parsed,
     parse_table,
     validate,
+    with_reading_problems,
 )
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "check_parsed",
     "parse_table",
     "validate",
+    "with_reading_problems",
 ]

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from fleksi.common.domain.importing import Cell
 from fleksi.org.domain.people_import.columns import Choices, normalise_word
 
-type Cell = str | int | float | bool | date | None
 type Param = str | int
 
 # Integers beyond this are not exact in a spreadsheet's floating-point cells.

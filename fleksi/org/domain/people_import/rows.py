@@ -1,4 +1,5 @@
-"""The header and each row on its own: a typed record, or the problems of the row.
+"""The header and each row on its own: a typed record, or the problems of the row (each a
+:class:`~fleksi.common.domain.importing.RowProblem`, the type every import reports).
 
 Line numbers are those a person sees in a spreadsheet: the header is line 1, the first
 person line 2.
@@ -6,10 +7,12 @@ person line 2.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
+from fleksi.common.domain.importing import HEADER_LINE
+from fleksi.common.domain.importing import RowProblem as Problem
 from fleksi.org.domain.nip import check_employee_number
 from fleksi.org.domain.people_import import cells
 from fleksi.org.domain.people_import.cells import Bad, Cell, Param
@@ -33,18 +36,6 @@ from fleksi.org.domain.people_import.columns import (
 )
 
 ADULT_AGE = 18
-HEADER_LINE = 1
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong where: spreadsheet line, column header ('' for the whole row), a stable
-    code and the values a message needs."""
-
-    line: int
-    column: str
-    code: str
-    params: Mapping[str, Param] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

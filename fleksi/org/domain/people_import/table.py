@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from fleksi.org.domain.people_import.cells import Cell
@@ -151,6 +151,20 @@ def check_parsed(parsed: Parsed, known: Known) -> Validation:
         ignored_columns=parsed.header.ignored,
         fatal=parsed.rows_total == 0,
         rejected_lines=frozenset(p.line for p in every if p.line > HEADER_LINE),
+    )
+
+
+def with_reading_problems(validation: Validation, reading: Sequence[Problem]) -> Validation:
+    """Add the lines the reader could not read (given empty, so no check saw them)."""
+    if not reading:
+        return validation
+    every = sorted([*validation.problems, *reading], key=problem_order)
+    lines = {p.line for p in reading if p.line > HEADER_LINE}
+    return replace(
+        validation,
+        problems=every,
+        rows_total=validation.rows_total + len(lines),
+        rejected_lines=validation.rejected_lines | lines,
     )
 
 

@@ -1,0 +1,91 @@
+"""What every file import shares, as plain values (pure): a cell, a row problem, a header.
+
+A problem names a spreadsheet line (the header is line 1; 0 means the file as a whole), a
+column ("" for the row as a whole), a stable code and its parameters. The sentence for
+people is made from the code by ``fleksi.common.importing.messages`` (and the app's own
+codes), in the reader's language, when it is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+# What a reader gives for one cell: text from a CSV file; text, numbers, booleans or dates
+# (a ``datetime`` is a ``date``) from an XLSX sheet; ``None`` when empty.
+type Cell = str | int | float | bool | date | None
+
+FILE_LINE = 0
+HEADER_LINE = 1
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem of an imported file; ``line`` 0 is the file, ``column`` "" the row."""
+
+    line: int
+    column: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def problem_order(columns: Sequence[str] = ()) -> Any:
+    """A sort key: by line, then in the order of ``columns`` (others first), then code."""
+    position = {c: i for i, c in enumerate(columns)}
+
+    def key(problem: RowProblem) -> tuple[int, int, str]:
+        return problem.line, position.get(problem.column, -1), problem.code
+
+    return key
+
+
+def sorted_problems(
+    problems: Iterable[RowProblem], columns: Sequence[str] = ()
+) -> list[RowProblem]:
+    return sorted(problems, key=problem_order(columns))
+
+
+def normalise_header(name: Cell) -> str:
+    """``" Kode Unit "`` and ``"kode-unit"`` are ``"KODE_UNIT"``."""
+    return re.sub(r"[\s\-]+", "_", cell_text(name).strip().upper())
+
+
+def blank(row: Sequence[Cell]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person typed: numbers without a trailing ``.0`` or exponent,
+    dates as YYYY-MM-DD, booleans as ``True``/``False``, empty as ``""``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            return str(value)
+        return format(number.normalize(), "f")
+    if isinstance(value, datetime):
+        return (
+            value.isoformat() if value.time() != datetime.min.time() else value.date().isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def by_header(
+    header: Sequence[str], rows: Iterable[Sequence[Cell]], first_line: int = HEADER_LINE + 1
+) -> Iterable[tuple[int, dict[str, Cell]]]:
+    """Each row after the header as ``(line, {column: cell})`` (first of a repeated name)."""
+    index: dict[str, int] = {}
+    for position, name in enumerate(header):
+        if name:
+            index.setdefault(name, position)
+    for line, row in enumerate(rows, start=first_line):
+        yield line, {name: row[i] if i < len(row) else None for name, i in index.items()}
