@@ -206,9 +206,7 @@ def test_a_sheet_whose_dimension_says_a1_p100_imports_all_300_people(world):
     from fleksi.testkit.people_files import nip, person
     from fleksi.testkit.spreadsheets import SHEET, with_sheet
 
-    staff = [
-        person(NIP=nip(date(1985, 3, 12), "1", n), NAMA=f"Pegawai {n}") for n in range(2, 297)
-    ]
+    staff = [person(NIP=nip(date(1985, 3, 12), "1", n), NAMA=f"Pegawai {n}") for n in range(2, 297)]
     data = xlsx_bytes(table([*AGENCY, *staff]))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read(SHEET)
