@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "fleksi.org",
     "fleksi.accounts",
     "fleksi.policy",
+    "fleksi.worktime",
     "fleksi.jobmap",
     "fleksi.eligibility",
     "fleksi.notify",
@@ -202,7 +203,12 @@ SECURE_CSP = {
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "Asia/Makassar"
+# The instance's time zone: Kukar is in WITA. Indonesia has three; another regency sets its own
+# (FLEKSI_TIME_ZONE). Days, working hours and shifts are local times of this zone.
+TIME_ZONES_ID = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+TIME_ZONE = os.environ.get("FLEKSI_TIME_ZONE", "Asia/Makassar")
+if TIME_ZONE not in TIME_ZONES_ID:
+    raise ImproperlyConfigured(f"FLEKSI_TIME_ZONE must be one of {', '.join(TIME_ZONES_ID)}")
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -32,6 +32,17 @@ from fleksi.policy.models import (
 from fleksi.policy.selectors import params_of, version_in_force
 
 ROLE_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,29}")
+
+# Apps above the policy that keep data of a version (e.g. the work patterns of
+# ``fleksi.worktime``) copy it into a new draft: ``copier(source, draft)``, inside the
+# draft's transaction. The policy never imports them.
+DraftCopier = Callable[[PolicyVersion, PolicyVersion], None]
+_draft_copiers: list[DraftCopier] = []
+
+
+def register_draft_copier(copier: DraftCopier) -> None:
+    if copier not in _draft_copiers:
+        _draft_copiers.append(copier)
 
 
 def _problem_message(code: str) -> str:
@@ -109,6 +120,8 @@ def policy_draft_create(
                     for r in source.role_minimums.all()
                 ]
             )
+            for copier in _draft_copiers:
+                copier(source, version)
         _audit(
             actor,
             version,
