@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fleksi.policy.domain.eligibility import ELIGIBILITY_RULES, EmployeeFacts
-from fleksi.policy.domain.engine import Outcome, evaluate
+from fleksi.policy.domain.engine import Outcome
 from fleksi.policy.domain.params import PolicyParams
 
 
@@ -57,8 +57,14 @@ class SimulationResult:
 
 
 def failing_rules(facts: EmployeeFacts, params: PolicyParams) -> frozenset[str]:
-    decision = evaluate(ELIGIBILITY_RULES, facts, params)
-    return frozenset(t.rule for t in decision.trace if t.outcome == Outcome.FAIL)
+    """The rules that refuse: the same checks as :func:`evaluate`, without building the
+    trace (the simulation only counts, for every person of the regency)."""
+    failing = []
+    for rule in ELIGIBILITY_RULES:
+        result = rule.check(facts, params)
+        if result.outcome == Outcome.FAIL:
+            failing.append(result.rule)
+    return frozenset(failing)
 
 
 def daily_capacity(headcount: int, eligible: int, share: float, min_onsite: int) -> int:

@@ -11,9 +11,10 @@ Messages are not written here: each result carries a stable ``code`` and its par
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from fleksi.policy.domain.params import PolicyParams
 
@@ -31,15 +32,20 @@ class Verdict(StrEnum):
     REFUSED = "refused"
 
 
-@dataclass(frozen=True)
-class RuleResult:
+NO_DETAILS: Mapping[str, Any] = MappingProxyType({})
+
+
+class RuleResult(NamedTuple):
+    """One rule's answer (a named tuple: rules build one per person and rule, so it must be
+    cheap; it is as immutable as a frozen dataclass)."""
+
     rule: str
     param: str  # the parameter whose value is the limit ("" if none)
     outcome: Outcome
     code: str  # message code, e.g. "probation.appointment.fail"
     observed: Any = None
     limit: Any = None
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: Mapping[str, Any] = NO_DETAILS
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ Pure Python: labels for people live in ``fleksi.policy.labels``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -266,12 +267,21 @@ class PolicyParams:
         return self.articles.get(key) or spec_of(key).article
 
 
+@functools.cache
+def _specs() -> dict[str, Spec]:
+    """Every parameter's spec by name (read once: rules ask for it on every decision)."""
+    return {
+        f.name: f.metadata["spec"]
+        for f in dataclasses.fields(PolicyParams)
+        if f.metadata.get("spec") is not None
+    }
+
+
 def spec_of(key: str) -> Spec:
-    for f in dataclasses.fields(PolicyParams):
-        if f.name == key and f.metadata.get("spec") is not None:
-            spec: Spec = f.metadata["spec"]
-            return spec
-    raise KeyError(key)
+    try:
+        return _specs()[key]
+    except KeyError:
+        raise KeyError(key) from None
 
 
 def param_keys() -> list[str]:
