@@ -54,7 +54,7 @@ def test_the_page_explains_a_refusal_in_the_form(client, world):
         {"account": "diskominfo", "role": "service_manager", "reason": "SK"},
     )
     assert response.status_code == 400
-    assert "need a unit" in response.content.decode()
+    assert "harus ditetapkan pada satu unit" in response.content.decode()
     response = client.post(
         reverse("accounts:role_assign"), {"account": "nobody", "role": "auditor", "reason": "SK"}
     )
