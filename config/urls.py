@@ -19,3 +19,4 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("fleksi.api.urls")),
 ]
+handler500 = "fleksi.common.views.server_error"
