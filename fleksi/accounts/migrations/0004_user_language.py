@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_remove_roleassignment_role_assignment_unit_only_for_service_manager_and_more'),
+        ('accounts', '0003_role_history'),
     ]
 
     operations = [
