@@ -23,6 +23,7 @@ from fleksi.policy.domain.requests import REQUEST_RULES, DayFacts, QuotaFacts, S
 from fleksi.policy.models import PolicyVersion, RoleMinimum
 from fleksi.policy.selectors import params_of, unit_overrides, version_in_force, work_calendar
 from fleksi.schedule.selectors.staffing import headcount, offsite, week_wfa_days
+from fleksi.worktime.selectors import working_days_of
 
 # Whose days count: an employee's own weekly maximum counts their waiting days too (nobody
 # can queue more than the maximum); a unit's quota and minimum on site count approved days
@@ -88,7 +89,10 @@ def day_facts(
     eligible: bool,
     failures: tuple[str, ...],
     location: LocationFacts | None = None,
+    working: bool | None = None,
 ) -> DayFacts:
+    """``working``: the day is a working day of the person's own schedule (None: by the
+    regency's calendar)."""
     overrides = unit_overrides(version)
     units = _units_of(employee)
     quotas: list[QuotaFacts] = []
@@ -137,7 +141,7 @@ def day_facts(
         day=day,
         request_kind=kind,
         location_type=location_type,
-        is_working_day=cal.is_working_day(day),
+        is_working_day=cal.is_working_day(day) if working is None else working,
         holiday_name=cal.holiday_name(day),
         lead_working_days=_lead_days(cal, submitted_on, day),
         eligible=eligible,
@@ -167,6 +171,9 @@ def check_days(
     if not days:
         return []
     cal = work_calendar(min(submitted_on, days[0]), days[-1])
+    # The person's own working days (their schedule: a six-day week, shifts, part time): the
+    # weekly maximum counts these, and a day off of theirs cannot be asked for.
+    working = set(working_days_of([employee.pk], days[0], days[-1]).get(employee.pk, ()))
     held = week_wfa_days(employee.pk, days, statuses=statuses, exclude_request=exclude_request)
     in_request: dict[tuple[int, int], int] = {}
     checks: list[DayCheck] = []
@@ -181,7 +188,7 @@ def check_days(
             desa_id, params=params, location_type=location_type, day=day
         )
         _v, eligibility = eligibility_evaluate(employee=employee, day=day, version=version)
-        counted = cal.is_working_day(day)
+        counted = day in working
         in_request[week] = in_request.get(week, 0) + (1 if counted else 0)
         facts = day_facts(
             employee=employee,
@@ -196,6 +203,7 @@ def check_days(
             eligible=eligibility.allowed,
             failures=tuple(t.rule for t in eligibility.failures),
             location=place,
+            working=day in working,
         )
         checks.append(DayCheck(day, version, evaluate(REQUEST_RULES, facts, params)))
     return checks
