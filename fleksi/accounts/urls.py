@@ -6,6 +6,7 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
+    path("language/", views.language, name="language"),
     path("me/", views.profile, name="profile"),
     path("me/confirm/", views.reauth, name="reauth"),
     path(
