@@ -18,3 +18,4 @@ urlpatterns = [
     path("notifications/", include("fleksi.notify.urls")),
     path("api/v1/", include("fleksi.api.urls")),
 ]
+handler500 = "fleksi.common.views.server_error"
