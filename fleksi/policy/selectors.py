@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -28,8 +28,6 @@ from fleksi.policy.models import (
     RamadanPeriod,
     RoleMinimum,
 )
-
-T = TypeVar("T")
 
 # What depends only on the policy tables is cached per process under the generation token
 # the database changes whenever one of them changes (migration policy/0003): a reader pays
@@ -64,7 +62,7 @@ def policy_snapshot() -> Iterator[None]:
         _snapshot.reset(reset)
 
 
-def on_policy(key: tuple[Any, ...], load: Callable[[], T]) -> T:
+def on_policy[T](key: tuple[Any, ...], load: Callable[[], T]) -> T:
     """``load()``, cached under the current policy generation."""
     token = policy_generation()
     if token is None:

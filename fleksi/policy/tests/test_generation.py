@@ -76,10 +76,15 @@ def test_unit_overrides_follow_their_table(world, version):
 
 def test_a_rolled_back_change_leaves_no_stale_answer(version):
     assert work_calendar(DAY, DAY).is_working_day(DAY)
-    with pytest.raises(RuntimeError), transaction.atomic():
-        CalendarOverride.objects.create(day=DAY, kind="holiday", name="Dibatalkan")
-        assert not work_calendar(DAY, DAY).is_working_day(DAY)
-        raise RuntimeError
+
+    def change_then_fail() -> None:
+        with transaction.atomic():
+            CalendarOverride.objects.create(day=DAY, kind="holiday", name="Dibatalkan")
+            assert not work_calendar(DAY, DAY).is_working_day(DAY)
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        change_then_fail()
     assert work_calendar(DAY, DAY).is_working_day(DAY)
 
 
