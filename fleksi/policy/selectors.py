@@ -44,7 +44,7 @@ def policy_generation() -> int | None:
     ``flush``: nothing is cached then)."""
     token = _snapshot.get()
     if token is not _UNSET:
-        return token  # type: ignore[no-any-return]
+        return token
     return PolicyGeneration.objects.values_list("token", flat=True).first()
 
 
@@ -71,7 +71,7 @@ def on_policy[T](key: tuple[Any, ...], load: Callable[[], T]) -> T:
     with _cache_lock:
         if full in _cache:
             _cache.move_to_end(full)
-            return _cache[full]  # type: ignore[no-any-return]
+            return _cache[full]
     value = load()
     with _cache_lock:
         _cache[full] = value
