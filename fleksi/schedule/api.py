@@ -56,7 +56,7 @@ def _employee(request: HttpRequest) -> Employee:
     return employee_get(employee_id)
 
 
-def _days(plan: s.PlanIn) -> tuple[list[date], list[date]]:
+def _days(plan: s.PlanIn, employee_id: int) -> tuple[list[date], list[date]]:
     spec = PlanSpec(
         mode=PlanMode(plan.mode),
         days=tuple(plan.days),
@@ -65,7 +65,7 @@ def _days(plan: s.PlanIn) -> tuple[list[date], list[date]]:
         weekdays=frozenset(plan.weekdays),
     )
     try:
-        found = plan_days(spec)
+        found = plan_days(spec, employee_id)
     except PlanError as exc:
         message = str(PLAN_ERRORS.get(exc.code, exc.code))
         raise ValidationFailed(exc.code, message, errors={"plan": [message]}) from exc
@@ -158,7 +158,7 @@ def request_list(request: HttpRequest, limit: int = 20, offset: int = 0) -> dict
 )
 def plan_check(request: HttpRequest, body: s.PreviewIn) -> dict[str, Any]:
     employee = _employee(request)
-    days, skipped = _days(body.plan)
+    days, skipped = _days(body.plan, employee.pk)
     office, place = _where(employee, body)
     found = office or place
     preview = plan_preview(
@@ -185,7 +185,7 @@ def _submit(
     request: HttpRequest, body: s.SubmitIn, revises: WfaRequest | None
 ) -> Status[dict[str, Any]]:
     employee = _employee(request)
-    days, _skipped = _days(body.plan)
+    days, _skipped = _days(body.plan, employee.pk)
     office, place = _where(employee, body)
     created = request_submit(
         actor=_user(request),

@@ -30,6 +30,7 @@ from fleksi.policy.selectors import (
     work_calendar,
 )
 from fleksi.schedule.selectors.staffing import headcount, offsite, week_wfa_days
+from fleksi.worktime.selectors import working_days_of
 
 # Whose days count: an employee's own weekly maximum counts their waiting days too (nobody
 # can queue more than the maximum); a unit's quota and minimum on site count approved days
@@ -95,7 +96,10 @@ def day_facts(
     eligible: bool,
     failures: tuple[str, ...],
     location: LocationFacts | None = None,
+    working: bool | None = None,
 ) -> DayFacts:
+    """``working``: the day is a working day of the person's own schedule (None: by the
+    regency's calendar)."""
     overrides = unit_overrides(version)
     units = _units_of(employee)
     quotas: list[QuotaFacts] = []
@@ -139,7 +143,7 @@ def day_facts(
         day=day,
         request_kind=kind,
         location_type=location_type,
-        is_working_day=cal.is_working_day(day),
+        is_working_day=cal.is_working_day(day) if working is None else working,
         holiday_name=cal.holiday_name(day),
         lead_working_days=_lead_days(cal, submitted_on, day),
         eligible=eligible,
@@ -193,6 +197,9 @@ def _check_days(
     if not days:
         return []
     cal = work_calendar(min(submitted_on, days[0]), days[-1])
+    # The person's own working days (their schedule: a six-day week, shifts, part time): the
+    # weekly maximum counts these, and a day off of theirs cannot be asked for.
+    working = set(working_days_of([employee.pk], days[0], days[-1]).get(employee.pk, ()))
     held = week_wfa_days(employee.pk, days, statuses=statuses, exclude_request=exclude_request)
     in_request: dict[tuple[int, int], int] = {}
     checks: list[DayCheck] = []
@@ -207,7 +214,7 @@ def _check_days(
             desa_id, params=params, location_type=location_type, day=day
         )
         _v, eligibility = eligibility_evaluate(employee=employee, day=day, version=version)
-        counted = cal.is_working_day(day)
+        counted = day in working
         in_request[week] = in_request.get(week, 0) + (1 if counted else 0)
         facts = day_facts(
             employee=employee,
@@ -222,6 +229,7 @@ def _check_days(
             eligible=eligibility.allowed,
             failures=tuple(t.rule for t in eligibility.failures),
             location=place,
+            working=day in working,
         )
         checks.append(DayCheck(day, version, evaluate(REQUEST_RULES, facts, params)))
     return checks
