@@ -1,0 +1,18 @@
+"""The health endpoints answer everyone the same (they carry nothing about people)."""
+
+import pytest
+from django.urls import reverse
+
+from fleksi.testkit.access import EVERYONE, Case, check, matrix
+
+CASES = [
+    Case("health_live", lambda w: reverse("health_live"), EVERYONE, anon=200),
+    Case("health_ready", lambda w: reverse("health_ready"), EVERYONE, anon=200),
+]
+COVERED = {c.route for c in CASES}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
+def test_access(client, world, case, who):
+    check(client, world, case, who)
