@@ -12,19 +12,29 @@ from fleksi.audit.selectors import audit_chain_verify
 from fleksi.audit.services import Change, audit_record, audit_record_many
 from fleksi.common.request_context import reset_request_id, set_request_id
 
+SQLITE_TRIGGERS = (
+    "audit_entry_no_update",
+    "audit_entry_at_tail",
+    "audit_stream_created_empty",
+    "audit_stream_moves_forward",
+)
+
 
 @contextmanager
 def triggers_off():
-    """What an attacker with database rights does: switch off the append-only trigger."""
+    """What an attacker with database rights does: switch off the audit tables' triggers."""
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
+            cur.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER USER")
+            cur.execute("ALTER TABLE audit_auditstream DISABLE TRIGGER USER")
         else:
-            cur.execute("DROP TRIGGER audit_entry_no_update")
+            for name in SQLITE_TRIGGERS:
+                cur.execute(f"DROP TRIGGER {name}")
     yield
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER audit_entry_append_only")
+            cur.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER USER")
+            cur.execute("ALTER TABLE audit_auditstream ENABLE TRIGGER USER")
 
 
 def record(n: int, stream: str = "pd:1") -> list[AuditEntry]:
