@@ -101,5 +101,6 @@ def test_every_operation_as_three_roles_gives_no_server_error(world, same_connec
         print("\n" + summary)
     # Under xdist a worker's output is not shown: .ci/run prints this file.
     out = django_settings.BASE_DIR / "var" / f"fuzz-summary-{connection.vendor}.txt"
+    out.parent.mkdir(exist_ok=True)
     out.write_text(summary + "\n")
     assert not failures, "\n".join(failures[:20])
