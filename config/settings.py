@@ -273,6 +273,10 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A task running longer than this is taken to have lost its worker and is queued again
+# (periodic job tasks.reclaim_stale), up to TASKS_MAX_ATTEMPTS tries in all.
+TASKS_STALE_AFTER_S = int(os.environ.get("TASKS_STALE_AFTER_S", "1800"))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 
 # --- Caches ---------------------------------------------------------------------------------
 CACHES = {
