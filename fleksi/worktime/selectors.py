@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from fleksi.org.models import Employee
 from fleksi.policy.models import PolicyVersion
-from fleksi.policy.selectors import version_in_force, work_calendar
+from fleksi.policy.selectors import on_policy, version_in_force, work_calendar
 from fleksi.worktime.domain.patterns import CalendarDay, DaySchedule, Pattern, parse_definition
 from fleksi.worktime.domain.resolve import Personal, Plan, RosterShift, resolve, unit_chain_of
 from fleksi.worktime.models import DutyShift, PersonWorkPattern, UnitWorkPattern, WorkPattern
@@ -92,7 +92,12 @@ def _calendar_days(start: date, end: date) -> dict[date, CalendarDay]:
 
 
 def _versions(start: date, end: date) -> dict[date, int | None]:
-    """The version in force on each day of a period (one query)."""
+    """The version in force on each day of a period (one query, cached under the policy's
+    generation token: see ``fleksi.policy.selectors.on_policy``)."""
+    return dict(on_policy(("versions_between", start, end), lambda: _versions_read(start, end)))
+
+
+def _versions_read(start: date, end: date) -> dict[date, int | None]:
     rows = list(
         PolicyVersion.objects.exclude(status=PolicyVersion.Status.DRAFT)
         .filter(effective_from__lte=end)
