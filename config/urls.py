@@ -1,6 +1,10 @@
 from django.urls import include, path
 
+from fleksi.common import health
+
 urlpatterns = [
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
     path("", include("fleksi.home.urls")),
     path("", include("fleksi.accounts.urls")),
     path("org/", include("fleksi.org.urls")),
@@ -18,3 +22,4 @@ urlpatterns = [
     path("notifications/", include("fleksi.notify.urls")),
     path("api/v1/", include("fleksi.api.urls")),
 ]
+handler500 = "fleksi.common.views.server_error"

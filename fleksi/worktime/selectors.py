@@ -376,3 +376,21 @@ def working_day_groups(employee_ids: Iterable[int], start: date, end: date) -> D
     index = {k: i for i, k in enumerate(ordered)}
     member = {e: index[found] for e, found in mine.items() if index[found]}
     return DayGroups(tuple(ordered), member)
+
+
+def weekly_patterns_between(
+    person: PersonKey, start: date, end: date
+) -> list[tuple[DaySchedule, int]]:
+    """The person's working days of a period whose pattern sets weekly hours, with those
+    hours (minutes): what the weekly check of a flexible pattern needs."""
+    r = _Resolver(start, end, [person.id])
+    out: list[tuple[DaySchedule, int]] = []
+    day = start
+    while day <= end:
+        found = r.schedule(person, day)
+        if found is not None:
+            pattern = plan_of(r.versions[day]).pattern(found.pattern)
+            if pattern is not None and pattern.weekly_minutes:
+                out.append((found, pattern.weekly_minutes))
+        day += timedelta(days=1)
+    return out
