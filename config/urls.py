@@ -14,6 +14,7 @@ urlpatterns = [
     path("eligibility/", include("fleksi.eligibility.urls")),
     path("places/", include("fleksi.places.urls")),
     path("presence/", include("fleksi.presence.urls")),
+    path("worktime/", include("fleksi.worktime.urls")),
     path("schedule/", include("fleksi.schedule.urls")),
     path("outputs/", include("fleksi.outputs.urls")),
     path("roster/", include("fleksi.roster.urls")),
