@@ -129,6 +129,13 @@ APIS = [
         data=lambda w: payload(),
     ),
     api_case("api:presence_today", lambda w: api("presence_today"), EMPLOYEES),
+    # Weekly hours of a flexible pattern: seen by whoever sees the person's recap.
+    api_case(
+        "api:presence_weekly_hours",
+        lambda w: api("presence_weekly_hours", RINA(w)),
+        SEE_RINA,
+        overrides=dict.fromkeys(EVERYONE - SEE_RINA, 404),
+    ),
     api_case(
         "api:presence_recap_unit",
         lambda w: api("presence_recap_unit", LOKET(w)),
