@@ -203,4 +203,4 @@ def test_refusal_names_every_failing_rule_with_value_and_limit():
 def test_articles_can_be_replaced_by_the_perbup():
     params = replace(P, articles={"allowed_asn_types": "Perbup Kukar 7/2026 Pasal 5"})
     decision = evaluate(ELIGIBILITY_RULES, BASE, params)
-    assert decision.trace[0].article == "Perbup Kukar 7/2026 Pasal 5"
+    assert decision.trace[0].article == "PermenPANRB 4/2025 Pasal 25; Perbup Pasal 5"

@@ -16,7 +16,7 @@ from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import unit_ancestors
 from fleksi.places.selectors.readiness import location_facts_for_desa
 from fleksi.policy.domain.calendar import WorkCalendar
-from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, evaluate
+from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, evaluate, rule_basis
 from fleksi.policy.domain.location import LocationFacts
 from fleksi.policy.domain.params import PolicyParams
 from fleksi.policy.domain.requests import REQUEST_RULES, DayFacts, QuotaFacts, StaffingFacts
@@ -47,7 +47,7 @@ def register_fact_provider(name: str, provider: FactProvider) -> None:
 
 NO_POLICY = TraceEntry(
     rule="policy_in_force",
-    article="",
+    article=rule_basis("policy_in_force"),
     outcome=Outcome.FAIL,
     code="policy_in_force.none",
     observed=None,
@@ -88,6 +88,7 @@ def day_facts(
     eligible: bool,
     failures: tuple[str, ...],
     location: LocationFacts | None = None,
+    duty_letter: bool = False,
 ) -> DayFacts:
     overrides = unit_overrides(version)
     units = _units_of(employee)
@@ -147,6 +148,7 @@ def day_facts(
         staffing=tuple(staffing),
         location=location,
         extra={name: provider(employee, day) for name, provider in _FACT_PROVIDERS.items()},
+        duty_letter=duty_letter,
     )
 
 
@@ -160,6 +162,7 @@ def check_days(
     statuses: Sequence[str],
     exclude_request: int | None = None,
     desa_id: int | None = None,
+    duty_letter: bool = False,
 ) -> list[DayCheck]:
     """Evaluate eligibility and the request rules for each day (in date order); ``statuses``
     are the days of the employee that count towards their weekly maximum."""
@@ -196,6 +199,7 @@ def check_days(
             eligible=eligibility.allowed,
             failures=tuple(t.rule for t in eligibility.failures),
             location=place,
+            duty_letter=duty_letter,
         )
         checks.append(DayCheck(day, version, evaluate(REQUEST_RULES, facts, params)))
     return checks

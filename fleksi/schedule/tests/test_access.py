@@ -234,7 +234,7 @@ PAGES = [
         "schedule:place_decide",
         lambda w: url("place_decide", place(w).pk),
         SEES_B1,
-        {"head_b"},
+        {"sekda"},  # the PPK's delegate of the policy in force (Pasal 11), not the head
         ok=302,
         method="post",
         data=lambda w: {"action": "approve"},
