@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -45,3 +47,51 @@ class ApiTokenForm(forms.Form):
         help_text=_("For example the name of the script or system using it."),
     )
     days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)
+
+
+def _role_choices() -> list[tuple[str, str]]:
+    from fleksi.accounts.models import ASSIGNABLE_ROLES
+
+    return [(r.value, str(r.label)) for r in ASSIGNABLE_ROLES]
+
+
+class RoleAssignForm(forms.Form):
+    account = forms.CharField(
+        label=_("NIP or username"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocapitalize": "none", "autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=_role_choices)
+    unit: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=None,
+        required=False,
+        help_text=_("Only for a service-unit manager or a unit personnel administrator."),
+    )
+    reason = forms.CharField(
+        label=_("Basis"),
+        max_length=300,
+        help_text=_("For example the number of the decree (SK) or memo."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from fleksi.org.models import Unit
+
+        super().__init__(*args, **kwargs)
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, forms.ModelChoiceField)
+        unit_field.queryset = Unit.objects.order_by("path")
+
+
+class RoleRevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Basis"), max_length=300)
+
+
+class RoleHistoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, NIP or username"), required=False, max_length=150)
+    role = forms.ChoiceField(
+        label=_("Role"), required=False, choices=lambda: [("", "—"), *_role_choices()]
+    )
+    held_on = forms.DateField(
+        label=_("Held on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

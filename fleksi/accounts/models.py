@@ -8,11 +8,12 @@ others are assigned (see :class:`RoleAssignment`).
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -64,11 +65,26 @@ class User(AbstractUser):
         employee_id: int | None
 
 
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def current(self) -> RoleAssignmentQuerySet:
+        """The assignments in force now (not yet ended)."""
+        return self.filter(valid_until__isnull=True)
+
+    def held_at(self, moment: datetime) -> RoleAssignmentQuerySet:
+        """The assignments that were in force at ``moment``."""
+        return self.filter(valid_from__lte=moment).filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gt=moment)
+        )
+
+
 class RoleAssignment(models.Model):
-    """An assigned role. Service-unit managers are scoped to a unit and its sub-units."""
+    """An assigned role, effective-dated: in force from ``valid_from`` until ``valid_until``
+    (open while it is held). Revoking ends the row instead of deleting it, so the history of
+    who held which role when stays for the Inspektorat. Service-unit managers and unit
+    personnel administrators are scoped to a unit and its sub-units."""
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("account")
+        User, on_delete=models.PROTECT, related_name="role_assignments", verbose_name=_("account")
     )
     role = models.CharField(
         _("role"), max_length=20, choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES]
@@ -82,28 +98,64 @@ class RoleAssignment(models.Model):
         verbose_name=_("unit"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    valid_from = models.DateTimeField(_("held from"), default=timezone.now)
+    valid_until = models.DateTimeField(_("held until"), null=True, blank=True)
+    granted_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned by"),
+    )
+    grant_reason = models.CharField(_("basis of the assignment"), max_length=300, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revoke_reason = models.CharField(_("basis of the revocation"), max_length=300, blank=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("role assignment")
         verbose_name_plural = _("role assignments")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "unit"], name="role_assignment_unique_with_unit"
+                fields=["user", "role", "unit"],
+                condition=Q(valid_until__isnull=True),
+                name="role_assignment_one_current_with_unit",
             ),
             models.UniqueConstraint(
                 fields=["user", "role"],
-                condition=Q(unit__isnull=True),
-                name="role_assignment_unique_without_unit",
+                condition=Q(unit__isnull=True, valid_until__isnull=True),
+                name="role_assignment_one_current_without_unit",
             ),
             models.CheckConstraint(
                 condition=(Q(role__in=["service_manager", "unit_admin"]) & Q(unit__isnull=False))
                 | (~Q(role__in=["service_manager", "unit_admin"]) & Q(unit__isnull=True)),
                 name="role_assignment_unit_only_for_unit_roles",
             ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                name="role_assignment_ends_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "valid_until"], name="role_assignment_user_idx"),
+            models.Index(fields=["role", "valid_from"], name="role_assignment_role_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_until is None
 
 
 class ApiToken(models.Model):

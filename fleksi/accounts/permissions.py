@@ -63,8 +63,8 @@ def scope_for(user: User, day: date | None = None) -> Scope:
     roles: set[str] = set()
     managed: list[str] = []
     administered: list[str] = []
-    for role, unit_path in RoleAssignment.objects.filter(user=user).values_list(
-        "role", "unit__path"
+    for role, unit_path in (
+        RoleAssignment.objects.current().filter(user=user).values_list("role", "unit__path")
     ):
         roles.add(role)
         if role == Role.SERVICE_MANAGER and unit_path:

@@ -16,11 +16,12 @@ from fleksi.accounts.models import (
     ASSIGNABLE_ROLES,
     UNIT_SCOPED_ROLES,
     ApiToken,
+    Role,
     RoleAssignment,
     User,
 )
 from fleksi.audit.services import Change, audit_record
-from fleksi.common.errors import ValidationFailed
+from fleksi.common.errors import Conflict, NotAllowed, ValidationFailed
 from fleksi.org.models import Employee, Unit
 
 TOKEN_PREFIX_LENGTH = 8
@@ -99,45 +100,110 @@ def user_create(
     return user
 
 
-def role_assign(*, actor: Any, user: User, role: str, unit: Unit | None = None) -> RoleAssignment:
+def _role_change(
+    action: str, assignment: RoleAssignment, reason: str, *, before: bool = False
+) -> Change:
+    values = {
+        "role": assignment.role,
+        "unit": assignment.unit_id,
+        "valid_from": assignment.valid_from,
+        "valid_until": assignment.valid_until,
+        "reason": reason,
+    }
+    return Change(
+        action=action,
+        object_type="accounts.roleassignment",
+        object_id=str(assignment.pk),
+        object_repr=f"{assignment.user.username}: {assignment.role}",
+        before={"role": assignment.role, "unit": assignment.unit_id, "valid_until": None}
+        if before
+        else None,
+        after=values,
+        context={"user": assignment.user_id},
+    )
+
+
+def _actor_user(actor: Any) -> User | None:
+    return actor if isinstance(actor, User) else None
+
+
+def role_assign(
+    *, actor: Any, user: User, role: str, unit: Unit | None = None, reason: str = ""
+) -> RoleAssignment:
+    """Give ``user`` an assigned role from now on (with its unit for unit-scoped roles).
+
+    Nobody assigns a role to themselves; the account must be active; a role already held
+    is refused (409). Recorded in the audit trail and in the assignment's own history.
+    """
     if role not in [r.value for r in ASSIGNABLE_ROLES]:
         raise ValidationFailed("role_unknown", _("This role cannot be assigned."))
     if (role in UNIT_SCOPED_ROLES) != (unit is not None):
         raise ValidationFailed(
             "role_unit",
-            _("A service-unit manager needs a unit; other roles apply to the whole agency."),
+            _(
+                "A service-unit manager and a unit personnel administrator need a unit; "
+                "other roles apply to the whole agency."
+            ),
         )
+    by = _actor_user(actor)
+    if by is not None and by.pk == user.pk:
+        raise NotAllowed("role_self", _("Nobody can assign a role to themselves."))
+    reason = reason.strip()[:300]
     with transaction.atomic():
-        assignment, created = RoleAssignment.objects.get_or_create(user=user, role=role, unit=unit)
-        if created:
-            audit_record(
-                actor=actor,
-                change=Change(
-                    action="accounts.role.assign",
-                    object_type="accounts.user",
-                    object_id=str(user.pk),
-                    object_repr=user.username,
-                    after={"role": role, "unit": unit.pk if unit else None},
-                ),
-            )
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if not locked.is_active:
+            raise ValidationFailed("role_inactive", _("This account is not active."))
+        held = RoleAssignment.objects.current().filter(user=user, role=role, unit=unit)
+        if held.exists():
+            raise Conflict("role_held", _("This account already holds this role."))
+        assignment = RoleAssignment.objects.create(
+            user=locked,
+            role=role,
+            unit=unit,
+            valid_from=timezone.now(),
+            granted_by=by,
+            grant_reason=reason,
+        )
+        audit_record(actor=actor, change=_role_change("accounts.role.assign", assignment, reason))
     return assignment
 
 
-def role_revoke(*, actor: Any, assignment: RoleAssignment) -> None:
+def role_revoke(*, actor: Any, assignment: RoleAssignment, reason: str = "") -> RoleAssignment:
+    """End an assignment now; the row stays as history. The last BKPSDM administrator
+    cannot be revoked (somebody must be able to assign roles)."""
+    reason = reason.strip()[:300]
     with transaction.atomic():
-        user = assignment.user
-        before = {"role": assignment.role, "unit": assignment.unit_id}
-        assignment.delete()
+        locked = (
+            RoleAssignment.objects.select_for_update()
+            .select_related("user")
+            .filter(pk=assignment.pk)
+            .first()
+        )
+        if locked is None or not locked.is_current:
+            raise Conflict("role_ended", _("This role assignment has already ended."))
+        if locked.role == Role.BKPSDM_ADMIN:
+            # Lock every current BKPSDM assignment so two revocations cannot both pass.
+            others = list(
+                RoleAssignment.objects.current()
+                .select_for_update()
+                .filter(role=Role.BKPSDM_ADMIN, user__is_active=True)
+                .exclude(pk=locked.pk)
+                .values_list("pk", flat=True)
+            )
+            if not others:
+                raise Conflict(
+                    "role_last_admin",
+                    _("The last BKPSDM administrator cannot be revoked: assign another first."),
+                )
+        locked.valid_until = max(timezone.now(), locked.valid_from)
+        locked.revoked_by = _actor_user(actor)
+        locked.revoke_reason = reason
+        locked.save(update_fields=["valid_until", "revoked_by", "revoke_reason"])
         audit_record(
             actor=actor,
-            change=Change(
-                action="accounts.role.revoke",
-                object_type="accounts.user",
-                object_id=str(user.pk),
-                object_repr=user.username,
-                before=before,
-            ),
+            change=_role_change("accounts.role.revoke", locked, reason, before=True),
         )
+    return locked
 
 
 def api_token_create(

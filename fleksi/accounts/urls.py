@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fleksi.accounts import views
+from fleksi.accounts import views, views_roles
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,4 +9,8 @@ urlpatterns = [
     path("me/", views.profile, name="profile"),
     path("me/tokens/", views.token_create, name="token_create"),
     path("me/tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
+    path("roles/", views_roles.role_list, name="roles"),
+    path("roles/history/", views_roles.role_history, name="role_history"),
+    path("roles/assign/", views_roles.role_assign_view, name="role_assign"),
+    path("roles/<int:assignment_id>/revoke/", views_roles.role_revoke_view, name="role_revoke"),
 ]

@@ -71,6 +71,8 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
         items.append((_("Import"), "org:import_people"))
     if scope.has(Perm.AUDIT_VIEW):
         items.append((_("Audit trail"), "audit:entry_list"))
+    if scope.has(Perm.ROLES_VIEW):
+        items.append((_("Roles"), "accounts:roles"))
     if scope.employee_id is None and (scope.sees_all_people or scope.unit_paths):
         items.append((_("Presence recap"), "presence:recap_units"))
     items.append((_("My profile"), "accounts:profile"))

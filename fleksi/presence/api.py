@@ -137,7 +137,7 @@ def checkin_create(request: HttpRequest, payload: CheckinIn) -> Status[dict[str,
 )
 def today(request: HttpRequest) -> dict[str, Any]:
     employee = employee_get(_employee_id(request))
-    t = today_for(employee, timezone.localdate())
+    t = today_for(employee, timezone.localtime().replace(tzinfo=None))
     return {
         "day": t.day,
         "starts": clock(t.hours[0]) if t.hours else None,

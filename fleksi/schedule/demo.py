@@ -301,7 +301,9 @@ def _future(
 
 
 def _bkpsdm() -> User | None:
-    found = RoleAssignment.objects.filter(role="bkpsdm_admin").select_related("user").first()
+    found = (
+        RoleAssignment.objects.current().filter(role="bkpsdm_admin").select_related("user").first()
+    )
     return found.user if found else None
 
 

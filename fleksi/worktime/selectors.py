@@ -330,3 +330,49 @@ def schedule_today(employee: Employee) -> DaySchedule | None:
     if yesterday is not None and yesterday.end > now:
         return yesterday
     return around[now.date()]
+
+
+# --- the recap's grid: working days grouped by schedule -----------------------------------
+
+
+@dataclass(frozen=True)
+class DayGroups:
+    """People of a set grouped by their working days of a period: ``days[g]`` is the
+    working days of group ``g``; ``member`` gives the group of everyone not in group 0 (the
+    largest), so a statement over thousands of people names only the exceptions."""
+
+    days: tuple[tuple[date, ...], ...]
+    member: dict[int, int]
+
+    def days_of(self, employee_id: int) -> tuple[date, ...]:
+        return self.days[self.member.get(employee_id, 0)] if self.days else ()
+
+
+def working_day_groups(employee_ids: Iterable[int], start: date, end: date) -> DayGroups:
+    """Everyone's working days of ``start``..``end`` by their own schedules, grouped. People
+    without a roster or a pattern of their own share the days of their unit and ASN type,
+    resolved once per (unit, ASN type)."""
+    people = _people(employee_ids)
+    if end < start or not people:
+        return DayGroups((), {})
+    r = _Resolver(start, end, [p.id for p in people])
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    shared: dict[tuple[int, str], tuple[date, ...]] = {}
+    mine: dict[int, tuple[date, ...]] = {}
+    rostered = {e for e, _day in r.rostered}
+    for p in people:
+        if p.id in r.personal or p.id in rostered:
+            mine[p.id] = tuple(d for d in days if r.schedule(p, d) is not None)
+            continue
+        key = (p.unit_id, p.asn_type)
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = tuple(d for d in days if r.schedule(p, d) is not None)
+        mine[p.id] = found
+    counts: dict[tuple[date, ...], int] = {}
+    for found in mine.values():
+        counts[found] = counts.get(found, 0) + 1
+    ordered = sorted(counts, key=lambda k: -counts[k])
+    index = {k: i for i, k in enumerate(ordered)}
+    member = {e: index[found] for e, found in mine.items() if index[found]}
+    return DayGroups(tuple(ordered), member)

@@ -16,7 +16,8 @@ class Perm(StrEnum):
     PEOPLE_VIEW_ALL = "people.view_all"  # every employee of the agency
     PEOPLE_CHANGE = "people.change"  # edit personnel data
     PEOPLE_IMPORT = "people.import"  # import registry exports
-    ROLES_MANAGE = "roles.manage"
+    ROLES_MANAGE = "roles.manage"  # assign and revoke roles
+    ROLES_VIEW = "roles.view"  # who held which role when
     AUDIT_VIEW = "audit.view"
     PLACES_MANAGE = "places.manage"
     REGENCY_VIEW = "regency.view"  # regency-wide dashboards
@@ -37,6 +38,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.PEOPLE_VIEW_ALL,
             Perm.REGENCY_VIEW,
             Perm.AUDIT_VIEW,
+            Perm.ROLES_VIEW,
             Perm.POLICY_PUBLISH,
             Perm.POLICY_VIEW_DRAFTS,
         }
@@ -48,6 +50,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.PEOPLE_CHANGE,
             Perm.PEOPLE_IMPORT,
             Perm.ROLES_MANAGE,
+            Perm.ROLES_VIEW,
             Perm.AUDIT_VIEW,
             Perm.REGENCY_VIEW,
             Perm.MAPPING_PROPOSE_ALL,
@@ -61,7 +64,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "service_manager": frozenset(),
     "unit_admin": frozenset(),
     "auditor": frozenset(
-        {Perm.PEOPLE_VIEW_ALL, Perm.AUDIT_VIEW, Perm.REGENCY_VIEW, Perm.POLICY_VIEW_DRAFTS}
+        {
+            Perm.PEOPLE_VIEW_ALL,
+            Perm.AUDIT_VIEW,
+            Perm.ROLES_VIEW,
+            Perm.REGENCY_VIEW,
+            Perm.POLICY_VIEW_DRAFTS,
+        }
     ),
 }
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from fleksi.accounts.models import ApiToken
+from fleksi.accounts.models import ApiToken, RoleAssignment
 from fleksi.accounts.services import api_token_create
 from fleksi.testkit.access import EVERYONE, Case, check, matrix
 
@@ -9,6 +9,21 @@ from fleksi.testkit.access import EVERYONE, Case, check, matrix
 def head_b_token(w):
     token, _secret = api_token_create(actor=w.user("head_b"), name="skrip rekap")
     return reverse("accounts:token_revoke", args=[token.pk])
+
+
+ROLE_VIEWERS = frozenset({"bkpsdm", "auditor", "sekda"})
+
+
+def _layanan_assignment(w):
+    return RoleAssignment.objects.current().get(user=w.users["layanan"], role="service_manager")
+
+
+def layanan_revoke(w):
+    return reverse("accounts:role_revoke", args=[_layanan_assignment(w).pk])
+
+
+def layanan_revoke_api(w):
+    return reverse("api:role_assignment_revoke", args=[_layanan_assignment(w).pk])
 
 
 CASES = [
@@ -32,6 +47,60 @@ CASES = [
     # Only the owner may revoke a token; for anyone else it does not exist.
     Case("accounts:token_revoke", head_b_token, frozenset({"head_b"}), ok=302, method="post"),
     Case("api:me", lambda w: reverse("api:me"), EVERYONE, anon=401, api=True),
+    Case("accounts:roles", lambda w: reverse("accounts:roles"), ROLE_VIEWERS, denied=403),
+    Case(
+        "accounts:role_history",
+        lambda w: reverse("accounts:role_history"),
+        ROLE_VIEWERS,
+        denied=403,
+    ),
+    Case(
+        "accounts:role_assign",
+        lambda w: reverse("accounts:role_assign"),
+        frozenset({"bkpsdm"}),
+        ok=302,
+        denied=403,
+        method="post",
+        data=lambda w: {"account": "diskominfo", "role": "auditor", "reason": "SK 800/12"},
+    ),
+    Case(
+        "accounts:role_revoke",
+        layanan_revoke,
+        frozenset({"bkpsdm"}),
+        ok=302,
+        denied=403,
+        method="post",
+        data=lambda w: {"reason": "Mutasi"},
+    ),
+    Case(
+        "api:role_assignment_index",
+        lambda w: reverse("api:role_assignment_index"),
+        ROLE_VIEWERS,
+        denied=403,
+        anon=401,
+        api=True,
+    ),
+    Case(
+        "api:role_assignment_create",
+        lambda w: reverse("api:role_assignment_create"),
+        frozenset({"bkpsdm"}),
+        ok=201,
+        denied=403,
+        anon=401,
+        method="post",
+        api=True,
+        data=lambda w: {"account": "diskominfo", "role": "auditor", "reason": "SK 800/12"},
+    ),
+    Case(
+        "api:role_assignment_revoke",
+        layanan_revoke_api,
+        frozenset({"bkpsdm"}),
+        denied=403,
+        anon=401,
+        method="post",
+        api=True,
+        data=lambda w: {"reason": "Mutasi"},
+    ),
 ]
 COVERED = {c.route for c in CASES}
 

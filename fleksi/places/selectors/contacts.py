@@ -18,9 +18,11 @@ class Contact:
 def readiness_contacts() -> list[Contact]:
     """The active accounts holding the Diskominfo administrator role, by name."""
     found: dict[int, Contact] = {}
-    for assignment in RoleAssignment.objects.filter(
-        role=Role.DISKOMINFO_ADMIN, user__is_active=True
-    ).select_related("user", "user__employee", "user__employee__unit"):
+    for assignment in (
+        RoleAssignment.objects.current()
+        .filter(role=Role.DISKOMINFO_ADMIN, user__is_active=True)
+        .select_related("user", "user__employee", "user__employee__unit")
+    ):
         user = assignment.user
         employee = user.employee
         email = (employee.email if employee is not None else "") or user.email

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from fleksi.presence.domain.geo import haversine_m
+from fleksi.worktime.domain.patterns import DaySchedule
 
 MODES = ("onsite", "wfa_home", "wfa_other", "official_duty", "leave", "sick")
 WFA_MODES = frozenset({"wfa_home", "wfa_other"})
@@ -62,7 +63,7 @@ class CheckinFacts:
     mode: str
     checked_at: datetime  # the time that counts (aware)
     local_time: time  # the same in WITA
-    hours: tuple[time, time] | None  # working hours of the day; None: not a working day
+    hours: tuple[time, time] | None  # fixed hours (without a schedule); None: not a working day
     position: Position | None = None
     places: tuple[Place, ...] = ()  # where the mode expects the employee (may be several offices)
     approved_day: ApprovedDay | None = None
@@ -73,3 +74,9 @@ class CheckinFacts:
     synced_late: bool = False
     manual: bool = False
     policy_in_force: bool = True
+    # The person's schedule of the day the check-in belongs to (a night shift's check-out the
+    # next morning: the shift's day), and the local time (naive) it is compared with. With a
+    # schedule, ``hours`` is not used. ``arrived``: the day's arrival (a flexible start).
+    schedule: DaySchedule | None = None
+    local: datetime | None = None
+    arrived: datetime | None = None

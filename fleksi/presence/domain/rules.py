@@ -32,6 +32,7 @@ from fleksi.presence.domain.facts import (
     Position,
 )
 from fleksi.presence.domain.slots import is_arrival, is_departure
+from fleksi.worktime.domain import attribution
 
 PLACE_RULES = frozenset({"assignment", "geofence", "wfa_location"})
 INTEGRITY_RULES = frozenset({"accuracy", "travel_speed", "clock_skew"})
@@ -148,16 +149,22 @@ def assignment(f: CheckinFacts, p: PolicyParams) -> RuleResult:
 
 
 def late_arrival(f: CheckinFacts, p: PolicyParams) -> RuleResult:
+    """After the start of the person's schedule of the day (a flexible start: after the end of
+    the band), to the minute."""
     rule = "late_arrival"
     if not is_arrival(f.slot):
         return RuleResult(rule, "", Outcome.SKIP, "late_arrival.not_arrival")
     if f.mode in ABSENT_MODES:
         return RuleResult(rule, "", Outcome.SKIP, "late_arrival.absent")
-    if f.hours is None:
-        return RuleResult(rule, "", Outcome.SKIP, "late_arrival.not_working_day")
-    start = f.hours[0]
-    late = _minute(f.local_time) - _minute(start)
     shown = f.local_time.replace(second=0, microsecond=0)
+    if f.schedule is not None and f.local is not None:
+        start = f.schedule.latest_start.time()
+        late = attribution.late_minutes(f.schedule, f.local)
+    elif f.hours is not None:
+        start = f.hours[0]
+        late = _minute(f.local_time) - _minute(start)
+    else:
+        return RuleResult(rule, "", Outcome.SKIP, "late_arrival.not_working_day")
     if late > 0:
         return RuleResult(
             rule, "", Outcome.FAIL, "late_arrival.fail", shown, start, {"minutes": late}
@@ -166,16 +173,22 @@ def late_arrival(f: CheckinFacts, p: PolicyParams) -> RuleResult:
 
 
 def early_departure(f: CheckinFacts, p: PolicyParams) -> RuleResult:
+    """Before the end of the person's schedule of the day (a flexible start: the actual start
+    plus the day's hours), to the minute."""
     rule = "early_departure"
     if not is_departure(f.slot, p.checkins_per_day):
         return RuleResult(rule, "", Outcome.SKIP, "early_departure.not_departure")
     if f.mode in ABSENT_MODES:
         return RuleResult(rule, "", Outcome.SKIP, "early_departure.absent")
-    if f.hours is None:
-        return RuleResult(rule, "", Outcome.SKIP, "early_departure.not_working_day")
-    end = f.hours[1]
-    early = _minute(end) - _minute(f.local_time)
     shown = f.local_time.replace(second=0, microsecond=0)
+    if f.schedule is not None and f.local is not None:
+        end = f.schedule.expected_end(f.arrived).time()
+        early = attribution.early_minutes(f.schedule, f.local, f.arrived)
+    elif f.hours is not None:
+        end = f.hours[1]
+        early = _minute(end) - _minute(f.local_time)
+    else:
+        return RuleResult(rule, "", Outcome.SKIP, "early_departure.not_working_day")
     if early > 0:
         return RuleResult(
             rule, "", Outcome.FAIL, "early_departure.fail", shown, end, {"minutes": early}

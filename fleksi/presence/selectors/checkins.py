@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import QuerySet
 
 from fleksi.org.models import Employee
 from fleksi.presence.domain.slots import Slot, next_slot, slots_of
 from fleksi.presence.models import Checkin, ManualCheckinRequest, Mode
-from fleksi.presence.selectors.facts import absence_kind_on, approved_day_of, day_rules
+from fleksi.presence.selectors.facts import (
+    absence_kind_on,
+    approved_day_of,
+    day_rules,
+    person_of,
+)
+from fleksi.worktime.domain.attribution import DEPARTURE_AFTER
+from fleksi.worktime.domain.patterns import DaySchedule
+from fleksi.worktime.selectors import schedule_around
 
 ABSENCE_MODES = {"leave": Mode.LEAVE, "sick": Mode.SICK, "official_travel": Mode.OFFICIAL_DUTY}
 
@@ -37,7 +45,29 @@ def checkins_of_day(employee_id: int, day: date) -> list[Checkin]:
     return list(Checkin.objects.filter(employee_id=employee_id, day=day).order_by("slot"))
 
 
-def today_for(employee: Employee, day: date) -> Today:
+def presence_day(employee: Employee, now: datetime) -> tuple[date, DaySchedule | None]:
+    """The day the person is checking in for at ``now`` (naive local): yesterday while a
+    shift of yesterday is still open (arrived, not yet left, within its departure window),
+    else today; with that day's schedule."""
+    today = now.date()
+    around = schedule_around(person_of(employee).key, today)
+    yesterday = today - timedelta(days=1)
+    before = around[yesterday]
+    if before is not None and before.end.date() == today and now <= before.end + DEPARTURE_AFTER:
+        slots = set(
+            Checkin.objects.filter(employee_id=employee.pk, day=yesterday).values_list(
+                "slot", flat=True
+            )
+        )
+        per_day = day_rules(yesterday).params.checkins_per_day
+        if 1 in slots and per_day not in slots:
+            return yesterday, before
+    return today, around[today]
+
+
+def today_for(employee: Employee, now: datetime) -> Today:
+    """The slots of the day the person is checking in for (see :func:`presence_day`)."""
+    day, schedule = presence_day(employee, now)
     rules = day_rules(day)
     per_day = rules.params.checkins_per_day
     done = {c.slot: c for c in checkins_of_day(employee.pk, day)}
@@ -55,7 +85,7 @@ def today_for(employee: Employee, day: date) -> Today:
             mode = Mode.ONSITE
     return Today(
         day=day,
-        hours=rules.hours,
+        hours=(schedule.start.time(), schedule.end.time()) if schedule else None,
         per_day=per_day,
         regulation_number=rules.regulation_number,
         slots=tuple(SlotState(s, done.get(s.number)) for s in slots_of(per_day)),

@@ -19,6 +19,9 @@ from fleksi.policy.selectors import params_of, version_in_force, work_calendar
 from fleksi.presence.domain.facts import WFA_MODES, ApprovedDay, Place, Position, PreviousCheckin
 from fleksi.presence.models import Checkin
 from fleksi.schedule.models import Absence, RequestDay
+from fleksi.worktime.domain.attribution import attribute
+from fleksi.worktime.domain.patterns import DaySchedule
+from fleksi.worktime.selectors import PersonKey, schedule_around
 
 DAY_RULES_TTL_S = 60.0
 OFFICES_TTL_S = 300.0
@@ -72,6 +75,12 @@ class Person:
     unit_id: int
     unit_path: str
     home: Place | None  # the recorded domicile's desa (its centre), if any
+    asn_type: str = ""
+
+    @property
+    def key(self) -> PersonKey:
+        """What the schedule resolver needs."""
+        return PersonKey(self.id, self.unit_id, self.unit_path, self.asn_type)
 
     @property
     def unit_chain_ids(self) -> list[int]:
@@ -98,20 +107,44 @@ def person_for_checkin(employee_id: int) -> Person | None:
             "domicile__name",
             "domicile__latitude",
             "domicile__longitude",
+            "asn_type",
         )
         .first()
     )
     if row is None:
         return None
-    unit_id, path, desa_id, name, lat, lon = row
-    return Person(employee_id, unit_id, path, _home_place(desa_id, name, lat, lon))
+    unit_id, path, desa_id, name, lat, lon, asn = row
+    return Person(employee_id, unit_id, path, _home_place(desa_id, name, lat, lon), asn)
 
 
 def person_of(employee: Employee) -> Person:
     """The same from a loaded employee (its unit and domicile are read if not loaded)."""
     desa = employee.domicile
     home = _home_place(desa.pk, desa.name, desa.latitude, desa.longitude) if desa else None
-    return Person(employee.pk, employee.unit_id, employee.unit.path, home)
+    return Person(employee.pk, employee.unit_id, employee.unit.path, home, employee.asn_type)
+
+
+def role_of(slot: int, per_day: int) -> str:
+    """How a slot is matched to a schedule: the arrival, the departure, or the middle."""
+    if slot == 1:
+        return "arrival"
+    return "departure" if slot == per_day else "middle"
+
+
+def schedule_at(person: Person, at: datetime, role: str) -> tuple[date, DaySchedule | None]:
+    """The day a check-in at ``at`` (naive local) belongs to and the person's schedule of
+    that day: one indexed query (the person's own patterns and roster shifts around it)."""
+    return attribute(at, role, schedule_around(person.key, at.date()).values())
+
+
+def arrival_of(employee_id: int, day: date) -> datetime | None:
+    """The aware time of the day's arrival check-in (a flexible start needs it)."""
+    found: datetime | None = (
+        Checkin.objects.filter(employee_id=employee_id, day=day, slot=1, counted=True)
+        .values_list("checked_at", flat=True)
+        .first()
+    )
+    return found
 
 
 _offices: dict[int, tuple[float, tuple[Place, ...]]] = {}

@@ -37,6 +37,7 @@ from fleksi.presence.domain.recap import TOTAL_COLUMNS, Totals
 from fleksi.presence.models import Checkin, RefusedCheckin
 from fleksi.presence.selectors.facts import day_rules
 from fleksi.schedule.models import Absence
+from fleksi.worktime.selectors import DayGroups, working_day_groups
 
 ONSITE, WFA, DUTY, LEAVE, MISSING, PENDING = 1, 2, 3, 4, 5, 0
 STATUS_NAMES = {
@@ -83,17 +84,31 @@ class RecapRow:
     totals: Totals
 
 
-def _grid_sql(period: Period, people_sql: str, people_params: list[Any]) -> tuple[str, list[Any]]:
-    """Per person and working day: the status and the day's figures (see the module)."""
+def _grid_sql(
+    period: Period, people_sql: str, people_params: list[Any], groups: DayGroups
+) -> tuple[str, list[Any]]:
+    """Per person and working day of **their own schedule**: the status and the day's
+    figures (see the module). ``groups`` gives each person's working days (grouped: the
+    statement names only the people outside the largest group)."""
     c, a = Checkin._meta.db_table, Absence._meta.db_table
-    days = list(period.working_days)
-    values = ", ".join(["(%s)"] * len(days))
+    pairs = [(g, day) for g, days in enumerate(groups.days) for day in days]
+    gd = "VALUES " + ", ".join(f"({g:d}, %s)" for g, _day in pairs)
+    if not pairs:
+        gd, pairs = "SELECT 0, %s WHERE 1 = 0", [(0, period.start)]
+    member = ", ".join(f"({e:d}, {g:d})" for e, g in sorted(groups.member.items()))
+    pg = f"VALUES {member}" if member else "SELECT 0, 0 WHERE 1 = 0"
     per_day = period.checkins_per_day
     # Only table names, integers and "%s" markers go into the text; every value is a bound
     # parameter.
     sql = f"""
-WITH days(day) AS (VALUES {values}),
+WITH gd(g, day) AS ({gd}),
+days(day) AS (SELECT DISTINCT day FROM gd),
 people(id) AS ({people_sql}),
+pg(e, g) AS ({pg}),
+pd(e, day) AS (
+  SELECT p.id, gd.day FROM people p LEFT JOIN pg ON pg.e = p.id
+  JOIN gd ON gd.g = COALESCE(pg.g, 0)
+),
 cd AS (
   SELECT c.employee_id AS e, c.day AS day,
     MAX(CASE WHEN c.counted AND c.mode = 'onsite' THEN 1 ELSE 0 END) AS onsite,
@@ -119,7 +134,7 @@ ab AS (
   GROUP BY x.employee_id, d.day
 ),
 grid AS (
-  SELECT p.id AS e, d.day AS day,
+  SELECT p.e AS e, d.day AS day,
     CASE WHEN COALESCE(cd.onsite, 0) = 1 THEN {ONSITE}
          WHEN COALESCE(cd.wfa, 0) = 1 THEN {WFA}
          WHEN COALESCE(cd.duty, 0) = 1 OR COALESCE(ab.travel, 0) = 1 THEN {DUTY}
@@ -132,11 +147,11 @@ grid AS (
     COALESCE(cd.flagged, 0) AS flagged,
     COALESCE(cd.synced, 0) AS synced,
     COALESCE(cd.manual, 0) AS manual
-  FROM people p CROSS JOIN days d
-  LEFT JOIN cd ON cd.e = p.id AND cd.day = d.day
-  LEFT JOIN ab ON ab.e = p.id AND ab.day = d.day
+  FROM pd p JOIN days d ON d.day = p.day
+  LEFT JOIN cd ON cd.e = p.e AND cd.day = d.day
+  LEFT JOIN ab ON ab.e = p.e AND ab.day = d.day
 )"""  # noqa: S608
-    params = [*days, *people_params, period.start, period.end, period.today]
+    params = [*(day for _g, day in pairs), *people_params, period.start, period.end, period.today]
     return sql, params
 
 
@@ -145,12 +160,19 @@ def _people_sql(people: QuerySet[Employee]) -> tuple[str, list[Any]]:
     return sql, list(params)
 
 
+def day_groups(people: QuerySet[Employee], period: Period) -> DayGroups:
+    """Everyone's working days of the period by their own schedules (up to ``period.end``)."""
+    ids = list(people.order_by().values_list("id", flat=True))
+    return working_day_groups(ids, period.start, period.end)
+
+
 def recap_totals(people: QuerySet[Employee], period: Period) -> dict[int, Totals]:
     """Per employee id: the month's figures (one statement, plus one for refused copies)."""
-    if not period.working_days:
+    if period.end < period.start:
         return {}
+    groups = day_groups(people, period)
     people_sql, people_params = _people_sql(people)
-    grid, params = _grid_sql(period, people_sql, people_params)
+    grid, params = _grid_sql(period, people_sql, people_params, groups)
     sql = f"""{grid}
 SELECT e,
   COUNT(*),
@@ -187,11 +209,12 @@ FROM grid GROUP BY e"""  # noqa: S608
 
 def employee_days(employee: Employee, period: Period) -> dict[date, dict[str, Any]]:
     """One employee's working days with their status and figures (the same grid)."""
-    if not period.working_days:
+    if period.end < period.start:
         return {}
     people = Employee.objects.filter(pk=employee.pk)
+    groups = day_groups(people, period)
     people_sql, people_params = _people_sql(people)
-    grid, params = _grid_sql(period, people_sql, people_params)
+    grid, params = _grid_sql(period, people_sql, people_params, groups)
     sql = f"{grid}\nSELECT day, st, late, early, departed, flagged FROM grid ORDER BY day"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -35,10 +35,13 @@ from fleksi.presence.messages import checkin_trace_to_json
 from fleksi.presence.models import Checkin, RefusedCheckin
 from fleksi.presence.selectors.facts import (
     Person,
+    arrival_of,
     circumstances,
     day_rules,
     person_of,
     previous_checkin,
+    role_of,
+    schedule_at,
 )
 
 
@@ -145,26 +148,37 @@ def checkin_record(
         margin_s=_margin(),
     )
     local = timezone.localtime(timing.checked_at)
-    day = local.date()
-    rules = day_rules(day)
+    rules = day_rules(local.date())
     params = rules.params
     if timing.expired(params.offline_sync_window_hours):
         stored = _stored(person, data.idempotency_key)
         if stored is not None:
             return CheckinResult(stored, created=False)
-        _refuse_too_late(person, data, day, params.offline_sync_window_hours)
+        _refuse_too_late(person, data, local.date(), params.offline_sync_window_hours)
     if data.slot > params.checkins_per_day:
         raise Unprocessable(
             "checkin_slot",
             _("The policy has %(n)s check-ins a day.") % {"n": params.checkins_per_day},
         )
+    # The day is the one of the person's schedule the check-in falls in: a night shift's
+    # check-out the next morning belongs to the shift's day.
+    naive = local.replace(tzinfo=None)
+    role = role_of(data.slot, params.checkins_per_day)
+    day, schedule = schedule_at(person, naive, role)
+    arrived = None
+    if schedule is not None and schedule.flex_minutes and role == "departure":
+        first = arrival_of(person.id, day)
+        arrived = timezone.localtime(first).replace(tzinfo=None) if first else None
     where = circumstances(person, data.mode, day)
     facts = CheckinFacts(
         slot=data.slot,
         mode=data.mode,
         checked_at=timing.checked_at,
         local_time=local.time(),
-        hours=rules.hours,
+        hours=None,
+        schedule=schedule,
+        local=naive,
+        arrived=arrived,
         position=position,
         places=where.places,
         approved_day=where.approved_day,

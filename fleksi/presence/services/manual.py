@@ -23,7 +23,14 @@ from fleksi.presence.domain.rules import PRESENCE_RULES, classify
 from fleksi.presence.domain.slots import kind_of
 from fleksi.presence.messages import checkin_trace_to_json
 from fleksi.presence.models import Checkin, ManualCheckinRequest
-from fleksi.presence.selectors.facts import circumstances, day_rules, person_of
+from fleksi.presence.selectors.facts import (
+    arrival_of,
+    circumstances,
+    day_rules,
+    person_of,
+    role_of,
+)
+from fleksi.worktime.selectors import schedule_of
 
 MAX_DAYS_BACK = 31
 
@@ -106,14 +113,27 @@ def manual_request_create(
 
 def _manual_checkin(req: ManualCheckinRequest) -> Checkin:
     rules = day_rules(req.day)
-    at = timezone.make_aware(datetime.combine(req.day, req.time))
-    where = circumstances(person_of(req.employee), req.mode, req.day)
+    person = person_of(req.employee)
+    schedule = schedule_of(person.key, req.day)
+    local = datetime.combine(req.day, req.time)
+    if schedule is not None and schedule.end.date() > req.day and req.time < schedule.start.time():
+        local += timedelta(days=1)  # the morning end of a shift that crossed midnight
+    at = timezone.make_aware(local)
+    role = role_of(req.slot, rules.params.checkins_per_day)
+    arrived = None
+    if schedule is not None and schedule.flex_minutes and role == "departure":
+        first = arrival_of(person.id, req.day)
+        arrived = timezone.localtime(first).replace(tzinfo=None) if first else None
+    where = circumstances(person, req.mode, req.day)
     facts = CheckinFacts(
         slot=req.slot,
         mode=req.mode,
         checked_at=at,
         local_time=req.time,
-        hours=rules.hours,
+        hours=None,
+        schedule=schedule,
+        local=local,
+        arrived=arrived,
         places=where.places,
         approved_day=where.approved_day,
         absence_kind=where.absence_kind,

@@ -63,7 +63,7 @@ def checkin_page(request: HttpRequest) -> HttpResponse:
         raise Http404
     employee = employee_get(employee_id)
     now = timezone.localtime()
-    t = today_for(employee, now.date())
+    t = today_for(employee, now.replace(tzinfo=None))
     slots = [
         {
             "slot": s.slot.number,

@@ -270,7 +270,9 @@ def alert_recipients(unit: Unit, day: date) -> list[User]:
         if sekda is not None:
             employees.append(sekda.pk)
     users = User.objects.filter(is_active=True, employee_id__in=employees) | User.objects.filter(
-        is_active=True, role_assignments__role=Role.SEKDA
+        is_active=True,
+        role_assignments__role=Role.SEKDA,
+        role_assignments__valid_until__isnull=True,
     )
     return list(users.distinct().order_by("pk"))
 
