@@ -38,15 +38,15 @@ class SmallSeedTests(TestCase):
         cls.output = out.getvalue()
 
     def test_command_reports_counts(self):
-        assert "59 perangkat daerah" in self.output
+        assert "58 perangkat daerah" in self.output
         assert f"{Employee.objects.count()} employees" in self.output
 
     def test_counts(self):
         assert Kecamatan.objects.count() == 20
         assert Desa.objects.count() == 237
-        assert Desa.objects.filter(kind="kelurahan").count() == 44
+        assert Desa.objects.filter(kind="kelurahan").count() == 43
         tops = Unit.objects.filter(parent__isnull=True)
-        assert tops.count() == 59
+        assert tops.count() == 58
         assert {k: tops.filter(kind=k).count() for k in ("opd", "kecamatan", "rsud", "other")} == {
             "opd": 33,
             "kecamatan": 20,
@@ -54,7 +54,7 @@ class SmallSeedTests(TestCase):
             "other": 3,
         }
         assert 600 <= Employee.objects.count() <= 1000
-        assert Office.objects.filter(unit__parent__isnull=True).count() == 59
+        assert Office.objects.filter(unit__parent__isnull=True).count() == 58
         assert ActingAssignment.objects.exists()
 
     def test_paths_and_secretariat(self):

@@ -23,7 +23,7 @@ TODAY = timezone.localdate()
 LAST = previous_month(TODAY)
 MONTH = {"month": month_key(LAST)}
 NAMES = {
-    "sekda": "Sunggono",
+    "sekda": "Dr. H. Bambang Wicaksono, S.Sos., M.Si.",
     "head_a": "Hj. Rahmawati",
     "head_bidang": "Bambang Sutrisno",
     "head_seksi": "Sari Wulandari",
