@@ -11,12 +11,13 @@ PORT ?= 8000
 DEV_ENV := DEBUG=1
 KUKAR_ENV := DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/var/kukar.sqlite3
 
-.PHONY: help run test check lint typecheck imports bench demo-kukar messages worker clean
+.PHONY: help run test test-dates check lint typecheck imports bench demo-kukar messages worker clean
 
 help:
 	@echo "make run         set up (first time) and serve on http://127.0.0.1:$(PORT) with demo data"
 	@echo "make test        run the whole test suite"
 	@echo "make check       ruff, ruff format --check, mypy, import-linter, then the tests"
+	@echo "make test-dates  the domain and service tests again, as if today were each of TEST_DATES"
 	@echo "make bench       benchmarks (figures printed as 'bench: NAME VALUE UNIT')"
 	@echo "make demo-kukar  serve the Kukar-size demo (~19,000 employees) on its own database"
 	@echo "make worker      run the background task worker"
@@ -51,6 +52,25 @@ worker: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	@$(BIN)/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
+
+# The suite must pass whatever the machine's date says: the domain and service tests run again
+# as if the clock said the last working day of a year, a day inside Ramadan (1448 H) and
+# 29 February 2028 (pytest --travel-to, see conftest.py). Fast tests only, in parallel.
+TEST_DATES ?= 2027-12-31 2027-02-24 2028-02-29
+DATED_TESTS ?= $(wildcard fleksi/*/tests/test_*domain*.py) fleksi/worktime/tests \
+	$(addprefix fleksi/presence/tests/,test_rules.py test_retention.py test_recap.py test_manual.py) \
+	$(addprefix fleksi/schedule/tests/,test_requests.py test_decisions.py test_revision.py test_role_minimum.py) \
+	$(addprefix fleksi/outputs/tests/,test_rules.py test_loop.py) \
+	$(addprefix fleksi/servicelevel/tests/,test_safeguard.py test_tightening.py test_ikm.py) \
+	$(addprefix fleksi/policy/tests/,test_calendar.py test_versions.py test_eligibility_rules.py test_location_rule.py test_params.py) \
+	$(addprefix fleksi/roster/tests/,test_rule.py test_cells.py test_explanations.py) \
+	fleksi/notify/tests/test_prune.py fleksi/eligibility/tests/test_decisions.py fleksi/jobmap/tests/test_workflow.py
+
+test-dates: $(BIN)/.installed
+	@for day in $(TEST_DATES); do \
+	  echo "== tests as if today were $$day"; \
+	  $(BIN)/pytest -n 2 --dist loadfile -q -m "not browser" --travel-to=$$day $(DATED_TESTS) || exit 1; \
+	done
 
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check .

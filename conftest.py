@@ -1,18 +1,104 @@
 from __future__ import annotations
 
 import os
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still used
 # synchronously there, which is safe in tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# --- Hypothesis profiles ------------------------------------------------------------------------
+# "ci" (the default): the same examples on every run and every machine, and no check that
+# depends on how busy the machine is (too_slow, the per-example deadline). "explore": fresh
+# random examples, ten times as many (tests that name their own count scale it with
+# fleksi.testkit.properties.examples). Pick one with --hypothesis-profile=explore.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "explore",
+    max_examples=1000,
+    derandomize=False,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+# --- The whole run at another moment ------------------------------------------------------------
+# `pytest --travel-to=2028-02-29` runs every test as if the machine's clock said that day
+# (10:00 local time, then ticking); `--travel-to=2027-12-31T16:30` names the time too. It
+# proves that no test depends on the day it happens to run. Tests that fix their own moment
+# with time-machine still travel there: travels nest.
+TRAVEL_ZONE = ZoneInfo("Asia/Makassar")
+_traveller = None
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--travel-to",
+        default=None,
+        metavar="DATE[THH:MM]",
+        help="run the whole session as if the clock said this local date (and time; 10:00 if "
+        "none), e.g. 2027-12-31 or 2028-02-29T07:45",
+    )
+
+
+def travel_moment(value: str) -> datetime:
+    """The moment named by --travel-to, aware in the regency's time zone."""
+    if "T" in value:
+        moment = datetime.fromisoformat(value)
+    else:
+        moment = datetime.combine(date.fromisoformat(value), time(10, 0))
+    return moment if moment.tzinfo else moment.replace(tzinfo=TRAVEL_ZONE)
+
+
+def pytest_configure(config):
+    global _traveller
+    value = config.getoption("--travel-to")
+    if value:
+        import time_machine
+
+        _traveller = time_machine.travel(travel_moment(value), tick=True)
+        _traveller.start()
+
+
+def pytest_unconfigure(config):
+    global _traveller
+    if _traveller is not None:
+        _traveller.stop()
+        _traveller = None
+
+
+def pytest_report_header(config):
+    value = config.getoption("--travel-to")
+    if value:
+        return f"travelled to {travel_moment(value).isoformat()} (--travel-to)"
+    return None
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Argon2 is deliberately slow; tests do not need it except where they say so."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttling counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,10 @@
 from django.urls import include, path
 
+from fleksi.common import health
+
 urlpatterns = [
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
     path("", include("fleksi.home.urls")),
     path("", include("fleksi.accounts.urls")),
     path("org/", include("fleksi.org.urls")),
@@ -10,12 +14,13 @@ urlpatterns = [
     path("eligibility/", include("fleksi.eligibility.urls")),
     path("places/", include("fleksi.places.urls")),
     path("presence/", include("fleksi.presence.urls")),
+    path("worktime/", include("fleksi.worktime.urls")),
     path("schedule/", include("fleksi.schedule.urls")),
     path("outputs/", include("fleksi.outputs.urls")),
     path("roster/", include("fleksi.roster.urls")),
     path("servicelevel/", include("fleksi.servicelevel.urls")),
     path("insights/", include("fleksi.insights.urls")),
     path("notifications/", include("fleksi.notify.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("fleksi.api.urls")),
 ]
+handler500 = "fleksi.common.views.server_error"

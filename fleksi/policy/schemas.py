@@ -60,6 +60,8 @@ class ParameterOut(Schema):
     value: Any
     basis: BasisOut
 
+from fleksi.common.apikit import Id
+
 
 class VersionOut(Schema):
     id: int
@@ -91,7 +93,7 @@ class DraftIn(Schema):
     regulation_number: str
     title: str
     effective_from: date
-    based_on_id: int | None = None
+    based_on_id: Id | None = None
 
 
 class DraftUpdateIn(Schema):

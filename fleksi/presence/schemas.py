@@ -31,7 +31,7 @@ class CheckinIn(Schema):
     client_latency_ms: float | None = Field(None, ge=0, le=600_000)
 
 
-class RuleOut(Schema):
+class CheckinRuleOut(Schema):
     rule: str
     label: str
     outcome: str
@@ -56,7 +56,7 @@ class CheckinOut(Schema):
     late_minutes: int
     early_minutes: int
     message: str
-    rules: list[RuleOut]
+    rules: list[CheckinRuleOut]
 
 
 class SlotOut(Schema):
@@ -112,3 +112,16 @@ class RecapOut(Schema):
     working_days: int
     totals: TotalsOut
     items: list[RecapRowOut]
+
+
+class WeekHoursOut(Schema):
+    week: date
+    needed_minutes: int
+    worked_minutes: int
+    short_minutes: int
+
+
+class HoursOut(Schema):
+    employee_id: int
+    month: str
+    weeks: list[WeekHoursOut]

@@ -9,6 +9,7 @@ from fleksi.eligibility.domain.simulation import Placement, daily_capacity, simu
 from fleksi.policy.domain.eligibility import ELIGIBILITY_RULES
 from fleksi.policy.domain.engine import evaluate
 from fleksi.policy.tests.test_properties import facts_st, params_st
+from fleksi.testkit.properties import examples
 
 placement_st = st.builds(
     Placement,
@@ -18,7 +19,7 @@ placement_st = st.builds(
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(
     people=st.lists(
         st.tuples(facts_st, placement_st),

@@ -29,6 +29,7 @@ from fleksi.org.models import Employee, Unit
 from fleksi.presence.models import Checkin
 from fleksi.presence.selectors.facts import day_rules_forget
 from fleksi.schedule.models import RequestDay
+from fleksi.testkit.properties import examples
 from fleksi.testkit.world import build_world
 
 TODAY = timezone.localdate()
@@ -272,10 +273,8 @@ def test_an_employee_who_moved_counts_in_the_new_unit(w):
 
 
 @settings(
-    max_examples=6,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    max_examples=examples(6),
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_random_months_equal_the_recount(w, data):

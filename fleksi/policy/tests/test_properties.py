@@ -15,6 +15,7 @@ from fleksi.policy.domain.params import (
     UNIT_KINDS,
     PolicyParams,
 )
+from fleksi.testkit.properties import examples
 
 DAY = date(2026, 11, 30)
 recent = st.one_of(st.none(), st.dates(DAY - timedelta(days=900), DAY))
@@ -96,7 +97,7 @@ def eligible(people, params):
     return {f.employee_id for f in people if evaluate(ELIGIBILITY_RULES, f, params).allowed}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(
     people=st.lists(facts_st, min_size=1, max_size=15, unique_by=lambda f: f.employee_id),
     data=st.data(),

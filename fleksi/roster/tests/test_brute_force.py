@@ -11,12 +11,13 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 from fleksi.roster.domain import GroupMinimum, RosterProblem, RosterWeights, SolveOptions, solve
 from fleksi.roster.domain.evaluate import objective_terms, violations
 from fleksi.roster.domain.facts import derive
 from fleksi.roster.tests.factories import person, problems, weekdays
+from fleksi.testkit.properties import examples
 
 OPTIONS = SolveOptions(time_limit_s=10)
 
@@ -96,7 +97,7 @@ def test_optimum_equals_brute_force(name):
     assert result.objective == result.terms.total / 10
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25))
 @given(problems(min_people=2, max_people=3, max_days=5))
 def test_optimum_equals_brute_force_on_random_instances(problem):
     open_cells = sum(

@@ -8,9 +8,10 @@ from fleksi.roster.domain.codec import problem_from_json, problem_to_json, resul
 from fleksi.roster.domain.evaluate import grid_of
 from fleksi.roster.domain.review import check_change, summarise
 from fleksi.roster.tests.factories import person, problems, weekdays
+from fleksi.testkit.properties import examples
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60))
 @given(problems())
 def test_the_stored_problem_is_the_same_problem(problem):
     assert problem_from_json(problem_to_json(problem)) == problem

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 from fleksi.roster.domain import SolveOptions, solve
 from fleksi.roster.domain.evaluate import grid_of, objective_terms, violations
 from fleksi.roster.domain.facts import derive
 from fleksi.roster.domain.greedy import greedy
 from fleksi.roster.tests.factories import problems
+from fleksi.testkit.properties import examples
 
 OPTIONS = SolveOptions(time_limit_s=2)
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(40))
 
 
 def shortfalls(problem):
