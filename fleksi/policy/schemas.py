@@ -6,6 +6,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import ConfigDict, Field, create_model
 
+from fleksi.common.apikit import Id
 from fleksi.policy.domain.params import PolicyParams, basis_of, param_keys, spec_of
 
 
@@ -59,8 +60,6 @@ class ParameterOut(Schema):
     group: str
     value: Any
     basis: BasisOut
-
-from fleksi.common.apikit import Id
 
 
 class VersionOut(Schema):
