@@ -139,8 +139,10 @@ def generate(*, size: str, seed: int, today: date) -> DemoPlan:
         for i in range(max(unit.staff - len(persona_staff.get(unit.key, [])), 0)):
             # A puskesmas keeps its finance officer (the one post there that may use WFA),
             # whatever the draw.
-            job = finance[0] if i == 0 and unit.kind == "puskesmas" and finance else None
-            job = job or pick_job(rng, unit.jobs)
+            if i == 0 and unit.kind == "puskesmas" and finance:
+                job = finance[0]
+            else:
+                job = pick_job(rng, unit.jobs)
             staffing.staff(unit, job, job.pick_level(rng))
     plan.acting = plan_acting(
         rng,
