@@ -305,6 +305,7 @@ COLUMN_LABELS: Mapping[str, Any] = {
     "flagged_days": gettext_lazy("Flagged days"),
     "synced_late": gettext_lazy("Check-ins synced late"),
     "manual": gettext_lazy("Manual check-ins"),
+    "unproven_time": gettext_lazy("Offline check-ins with unproven time"),
     "refused": gettext_lazy("Offline check-ins refused (too late)"),
 }
 

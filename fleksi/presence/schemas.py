@@ -109,6 +109,7 @@ class TotalsOut(Schema):
     flagged_days: int
     synced_late: int
     manual: int
+    unproven_time: int
     refused: int
 
 

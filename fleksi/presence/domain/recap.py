@@ -28,6 +28,7 @@ class Totals:
     flagged_days: int = 0
     synced_late: int = 0
     manual: int = 0
+    unproven_time: int = 0  # offline check-ins whose time the evidence did not bear out
     refused: int = 0
 
     def __add__(self, other: Totals) -> Totals:
