@@ -20,8 +20,15 @@ from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, 
 from fleksi.policy.domain.location import LocationFacts
 from fleksi.policy.domain.params import PolicyParams
 from fleksi.policy.domain.requests import REQUEST_RULES, DayFacts, QuotaFacts, StaffingFacts
-from fleksi.policy.models import PolicyVersion, RoleMinimum
-from fleksi.policy.selectors import params_of, unit_overrides, version_in_force, work_calendar
+from fleksi.policy.models import PolicyVersion
+from fleksi.policy.selectors import (
+    params_of,
+    policy_snapshot,
+    role_minimums,
+    unit_overrides,
+    version_in_force,
+    work_calendar,
+)
 from fleksi.schedule.selectors.staffing import headcount, offsite, week_wfa_days
 from fleksi.worktime.selectors import working_days_of
 
@@ -98,12 +105,7 @@ def day_facts(
     quotas: list[QuotaFacts] = []
     staffing: list[StaffingFacts] = []
     role = employee.position.service_role
-    role_minimums = {
-        (unit_id, r): m
-        for unit_id, r, m in RoleMinimum.objects.filter(
-            version=version, unit__in=units
-        ).values_list("unit_id", "role", "min_onsite")
-    }
+    minimums = role_minimums(version)
     for unit in units:
         share, minimum = overrides.get(unit.pk, (None, None))
         others_off = offsite(unit, day, statuses=STAFFING_STATUSES, exclude_employee=employee.pk)
@@ -122,7 +124,7 @@ def day_facts(
             minimum = params.min_onsite_public_service
         if minimum is not None:
             staffing.append(StaffingFacts(unit.pk, unit.name, present - others_off - 1, minimum))
-        if role and (unit.pk, role) in role_minimums:
+        if role and (unit.pk, role) in minimums:
             role_off = offsite(
                 unit, day, statuses=STAFFING_STATUSES, role=role, exclude_employee=employee.pk
             )
@@ -132,7 +134,7 @@ def day_facts(
                     unit.pk,
                     unit.name,
                     role_present - role_off - 1,
-                    role_minimums[(unit.pk, role)],
+                    minimums[(unit.pk, role)],
                     role,
                 )
             )
@@ -167,6 +169,30 @@ def check_days(
 ) -> list[DayCheck]:
     """Evaluate eligibility and the request rules for each day (in date order); ``statuses``
     are the days of the employee that count towards their weekly maximum."""
+    with policy_snapshot():
+        return _check_days(
+            employee=employee,
+            days=days,
+            kind=kind,
+            location_type=location_type,
+            submitted_on=submitted_on,
+            statuses=statuses,
+            exclude_request=exclude_request,
+            desa_id=desa_id,
+        )
+
+
+def _check_days(
+    *,
+    employee: Employee,
+    days: Sequence[date],
+    kind: str,
+    location_type: str,
+    submitted_on: date,
+    statuses: Sequence[str],
+    exclude_request: int | None,
+    desa_id: int | None,
+) -> list[DayCheck]:
     days = sorted(set(days))
     if not days:
         return []
