@@ -11,9 +11,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from fleksi.insights.domain.months import month_key, previous_month
+from fleksi.common.domain.months import month_key, previous_month
 from fleksi.insights.tests.conftest import ready_report
-from fleksi.testkit.access import REGENCY, Case, check, matrix
+from fleksi.testkit.access import REGENCY, Case, api_case, check, matrix
 
 HEADS = frozenset({"head_a", "head_b", "head_seksi", "layanan"})
 TIERED = REGENCY | HEADS
@@ -37,10 +37,6 @@ TGR = lambda w: w.kecamatan["tgr"].pk  # noqa: E731
 
 def report(w):
     return ready_report(w).pk
-
-
-def api_case(route, url_, allowed, **kw):
-    return Case(route, url_, allowed, api=True, anon=401, **kw)
 
 
 PAGES = [
