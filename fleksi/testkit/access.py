@@ -87,7 +87,7 @@ def api_case(
     **kw: Any,
 ) -> Case:
     """An API endpoint: 401 without a session, 403 for ``viewers`` who may not act."""
-    overrides = dict.fromkeys(viewers - allowed, 403)
+    overrides = {**dict.fromkeys(viewers - allowed, 403), **kw.pop("overrides", {})}
     return Case(route, url, allowed, anon=401, api=True, overrides=overrides, **kw)
 
 
