@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from urllib.parse import urlencode
 
@@ -18,6 +16,8 @@ from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.domain.months import month_end, month_key, month_start, next_month, parse_month
 from fleksi.common.domain.months import previous_month as prev_month
+from fleksi.common.domain.tables import Sheet
+from fleksi.common.exports import csv_response, xlsx_response
 from fleksi.org.models import Employee, Unit
 from fleksi.outputs.domain.measures import MODES, group_measures
 from fleksi.outputs.messages import MODE_LABELS
@@ -132,29 +132,5 @@ def export(request: HttpRequest) -> HttpResponse:
     facts = period_facts(_export_people(user, unit), start=month, end=month_end(month))
     name = f"fleksi-realisasi-{month_key(month)}"
     if request.GET.get("format") == "xlsx":
-        return _xlsx(name, facts_rows=list(export_rows(facts)))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(COLUMNS)
-    writer.writerows(export_rows(facts))
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
-
-
-def _xlsx(name: str, *, facts_rows: list[list[object]]) -> HttpResponse:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Realisasi")
-    sheet.append(list(COLUMNS))
-    for row in facts_rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+        return xlsx_response(f"{name}.xlsx", [Sheet("Realisasi", COLUMNS, export_rows(facts))])
+    return csv_response(f"{name}.csv", COLUMNS, export_rows(facts))
