@@ -58,6 +58,20 @@ class Case:
             yield self, who
 
 
+def reversers(pages: str, api_prefix: str = "") -> tuple[Callable[..., str], Callable[..., str]]:
+    """``url(name, *args)`` for the pages of the ``pages`` namespace and ``api(name, *args)``
+    for the API routes named ``api:<api_prefix><name>``."""
+    from django.urls import reverse
+
+    def url(name: str, *args: object) -> str:
+        return reverse(f"{pages}:{name}", args=args)
+
+    def api(name: str, *args: object) -> str:
+        return reverse(f"api:{api_prefix}{name}", args=args)
+
+    return url, api
+
+
 def matrix(cases: list[Case]) -> list[Any]:
     import pytest
 

@@ -4,12 +4,11 @@ seen but not allowed)."""
 from datetime import date
 
 import pytest
-from django.urls import reverse
 
 from fleksi.jobmap.models import Duty, EmployeeException
 from fleksi.jobmap.services import assessment_propose, assessment_save_draft, exception_grant
 from fleksi.jobmap.tests.conftest import add_duties, answers_for
-from fleksi.testkit.access import EVERYONE, REGENCY, Case, api_case, check, gated, matrix
+from fleksi.testkit.access import EVERYONE, REGENCY, Case, api_case, check, gated, matrix, reversers
 
 # Unit "a" (Disdukcapil): its head, its personnel administrator and regency-wide roles.
 SEES_A = frozenset({"head_a", "kepeg_a"}) | REGENCY
@@ -50,12 +49,7 @@ def rina_exception(w):
     )
 
 
-def url(name, *args):
-    return reverse(f"jobmap:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:{name}", args=args)
+url, api = reversers("jobmap")
 
 
 A = lambda w: w.units["a"].pk  # noqa: E731
@@ -242,14 +236,8 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
 def test_access(client, module_world, case, who):
-    check(client, module_world, case, who)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, module_world, case, who):
     check(client, module_world, case, who)
 
 

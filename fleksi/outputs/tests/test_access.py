@@ -7,14 +7,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.outputs.models import OutputReport, PlannedOutput
 from fleksi.outputs.services import planned_output_create, report_submit
 from fleksi.outputs.tests.conftest import png, skp_with_results
-from fleksi.testkit.access import EVERYONE, Case, api_case, check, gated, matrix
+from fleksi.testkit.access import EVERYONE, Case, api_case, check, gated, matrix, reversers
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
 READERS = frozenset({"sekda", "bkpsdm", "bupati", "auditor"})
@@ -70,12 +69,7 @@ def suspension(w):
     )
 
 
-def url(name, *args):
-    return reverse(f"outputs:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:{name}", args=args)
+url, api = reversers("outputs")
 
 
 RINA = lambda w: w.people["staff_a1"].pk  # noqa: E731
@@ -253,14 +247,8 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
 def test_access(client, module_world, case, who):
-    check(client, module_world, case, who)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, module_world, case, who):
     check(client, module_world, case, who)
 
 

@@ -5,11 +5,10 @@ from datetime import date
 from functools import partial
 
 import pytest
-from django.urls import reverse
 
 from fleksi.places.models import ConnectivityProfile
 from fleksi.places.services import profile_update
-from fleksi.testkit.access import EVERYONE, REGENCY, Case, check, matrix
+from fleksi.testkit.access import EVERYONE, REGENCY, Case, check, matrix, reversers
 from fleksi.testkit.access import api_case as shared_api_case
 
 VIEWERS = REGENCY  # places.manage (Diskominfo) or regency.view (Sekda, Bupati, BKPSDM, auditor)
@@ -29,12 +28,7 @@ CSV = (
 )
 
 
-def url(name, *args):
-    return reverse(f"places:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:{name}", args=args)
+url, api = reversers("places")
 
 
 def upload(w):
@@ -96,14 +90,8 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
 def test_access(client, module_world, case, who):
-    check(client, module_world, case, who)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, module_world, case, who):
     check(client, module_world, case, who)
 
 

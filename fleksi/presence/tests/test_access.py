@@ -4,13 +4,12 @@ from datetime import time
 from functools import partial
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from fleksi.presence.models import ManualCheckinRequest
 from fleksi.presence.services import manual_request_create
 from fleksi.presence.tests.conftest import payload
-from fleksi.testkit.access import EVERYONE, Case, check, matrix
+from fleksi.testkit.access import EVERYONE, Case, check, matrix, reversers
 from fleksi.testkit.access import api_case as shared_api_case
 
 NO_EMPLOYEE = frozenset({"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"})
@@ -24,12 +23,7 @@ RECAP_LOKET = ALL_PEOPLE | {"head_seksi", "head_a", "layanan", "kepeg_a"}
 RECAP_LOKET_403 = {"staff_a1": 403, "diskominfo": 403}
 
 
-def url(name, *args):
-    return reverse(f"presence:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:{name}", args=args)
+url, api = reversers("presence")
 
 
 LOKET = lambda w: w.units["a_loket"].pk  # noqa: E731
@@ -144,14 +138,8 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
 def test_access(client, module_world, case, who):
-    check(client, module_world, case, who)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, module_world, case, who):
     check(client, module_world, case, who)
 
 

@@ -6,11 +6,10 @@ the auditor read it; the heads and administrators of Disdukcapil do not see it.
 """
 
 import pytest
-from django.urls import reverse
 
 from fleksi.roster.models import RosterCell
 from fleksi.roster.tests.conftest import bappeda_world, solved
-from fleksi.testkit.access import Case, api_case, check, gated, matrix
+from fleksi.testkit.access import Case, api_case, check, gated, matrix, reversers
 from fleksi.testkit.world import build_world
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
@@ -38,12 +37,7 @@ def free_cell(w):
     return {"employee_id": cell.employee_id, "day": str(cell.day), "placement": "onsite"}
 
 
-def url(name, *args):
-    return reverse(f"roster:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:roster_{name}", args=args)
+url, api = reversers("roster", "roster_")
 
 
 MONTH = lambda w: f"{w.month:%Y-%m}"  # noqa: E731

@@ -10,7 +10,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from fleksi.schedule.models import ApprovalStep
 from fleksi.schedule.services import PlanItemIn, request_approve, request_return, request_submit
@@ -18,7 +17,7 @@ from fleksi.schedule.services.absences import absence_create
 from fleksi.schedule.services.feeds import calendar_feed_renew
 from fleksi.schedule.services.places import place_propose
 from fleksi.schedule.tests.conftest import wfa_world
-from fleksi.testkit.access import EVERYONE, WHO, Case, api_case, check, gated, matrix
+from fleksi.testkit.access import EVERYONE, WHO, Case, api_case, check, gated, matrix, reversers
 from fleksi.testkit.world import build_world
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
@@ -127,12 +126,7 @@ def feed(w):
     return _once(w, "feed", lambda: calendar_feed_renew(actor=w.user("staff_b1")))
 
 
-def url(name, *args):
-    return reverse(f"schedule:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:schedule_{name}", args=args)
+url, api = reversers("schedule", "schedule_")
 
 
 B = lambda w: {"unit": w.units["b"].pk}  # noqa: E731
