@@ -80,10 +80,12 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "fleksi.common.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The interface language: the account's choice or the switcher's cookie, never the
+    # browser's Accept-Language (fleksi/common/middleware.py).
+    "fleksi.common.middleware.ChosenLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",

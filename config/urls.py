@@ -16,6 +16,6 @@ urlpatterns = [
     path("servicelevel/", include("fleksi.servicelevel.urls")),
     path("insights/", include("fleksi.insights.urls")),
     path("notifications/", include("fleksi.notify.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("fleksi.api.urls")),
 ]
+handler500 = "fleksi.common.views.server_error"

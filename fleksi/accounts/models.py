@@ -11,6 +11,7 @@ import hashlib
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
@@ -46,6 +47,11 @@ class User(AbstractUser):
         blank=True,
         related_name="account",
         verbose_name=_("employee"),
+    )
+    # The interface language the person chose ("" = not chosen: Bahasa Indonesia). The
+    # browser's Accept-Language is never used: many phones here are set to English.
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, default="", choices=settings.LANGUAGES
     )
 
     class Meta:

@@ -265,3 +265,9 @@ def api_token_authenticate(secret: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    """Save the interface language the person chose (a personal setting: not audited)."""
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language

@@ -2,20 +2,49 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fleksi.accounts.forms import ApiTokenForm, SignInForm
 from fleksi.accounts.models import ApiToken, Role, User
 from fleksi.accounts.permissions import scope_for
-from fleksi.accounts.services import api_token_create, api_token_revoke
+from fleksi.accounts.services import api_token_create, api_token_revoke, user_language_set
 from fleksi.org.selectors import employee_get
+
+
+@require_POST
+def language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language: saved on the account (so it follows the person to
+    another phone) and in the cookie (so the sign-in page speaks it too)."""
+    code = request.POST.get("language", "")
+    if code not in {c for c, _name in settings.LANGUAGES}:
+        code = str(settings.LANGUAGE_CODE)
+    user = request.user
+    if isinstance(user, User) and user.is_authenticated and user.language != code:
+        user_language_set(user=user, language=code)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response
 
 
 class SignInView(auth_views.LoginView):

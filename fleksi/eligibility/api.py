@@ -9,6 +9,7 @@ from ninja import Router
 
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import access_employee
+from fleksi.common.apikit import Id
 from fleksi.eligibility.schemas import EligibilityOut, SimulationOut
 from fleksi.eligibility.selectors import simulation_run
 from fleksi.eligibility.services import eligibility_decide
@@ -28,7 +29,7 @@ def _user(request: HttpRequest) -> User:
     summary="May this person use WFA on a day, and why (with the rule trace)",
 )
 def employee_eligibility(
-    request: HttpRequest, employee_id: int, day: date | None = None
+    request: HttpRequest, employee_id: Id, day: date | None = None
 ) -> dict[str, Any]:
     user = _user(request)
     employee = access_employee(user, employee_id)
@@ -49,7 +50,7 @@ def employee_eligibility(
     response=SimulationOut,
     summary="What-if: a version against the one in force, on today's data",
 )
-def simulation(request: HttpRequest, version_id: int, day: date | None = None) -> dict[str, Any]:
+def simulation(request: HttpRequest, version_id: Id, day: date | None = None) -> dict[str, Any]:
     user = _user(request)
     if not may_see_drafts(user):
         raise Http404

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.domain.months import month_start, parse_month
 from fleksi.common.errors import ValidationFailed
 from fleksi.insights import permissions as perms
@@ -20,9 +21,9 @@ from fleksi.insights.domain.figures import COUNTS, INDICATORS, SUMS, Figures
 from fleksi.insights.messages import concern_reason, recommendation
 from fleksi.insights.models import EvaluationReport
 from fleksi.insights.schemas import (
-    ChangeOut,
     ConcernOut,
     DashboardOut,
+    InsightChangeOut,
     ReportIn,
     ReportOut,
     ReportPage,
@@ -60,7 +61,7 @@ def _row(r: Row) -> RowOut:
     )
 
 
-def _out(d: Dashboard, tier: str, unit_id: int | None) -> DashboardOut:
+def _out(d: Dashboard, tier: str, unit_id: Id | None) -> DashboardOut:
     return DashboardOut(
         tier=tier,
         month=d.month,
@@ -71,7 +72,7 @@ def _out(d: Dashboard, tier: str, unit_id: int | None) -> DashboardOut:
         counts=_counts(d.total),
         trend=[{"month": m, **_indicators(f)} for m, f in zip(d.months, d.trend, strict=True)],
         before_after=[
-            ChangeOut(indicator=c.key, before=c.before, after=c.after, verdict=c.verdict)
+            InsightChangeOut(indicator=c.key, before=c.before, after=c.after, verdict=c.verdict)
             for c in d.changes
         ],
         rows=[_row(r) for r in d.rows],
@@ -122,7 +123,7 @@ def dashboard(request: HttpRequest, month: str | None = None) -> DashboardOut:
     url_name="insights_unit",
     summary="The evaluation dashboard of a unit and its sub-units for a month",
 )
-def unit(request: HttpRequest, unit_id: int, month: str | None = None) -> DashboardOut:
+def unit(request: HttpRequest, unit_id: Id, month: str | None = None) -> DashboardOut:
     """A unit's subtree (tier ``perangkat_daerah`` for a top-level unit, else ``unit``) for
     ``month`` (``YYYY-MM``), one row per direct sub-unit. The regency-wide roles see every
     unit; a head or service-unit manager the units they head or manage; others get 404."""
@@ -156,7 +157,7 @@ def _report(r: EvaluationReport) -> ReportOut:
     url_name="insights_reports",
     summary="The evaluation reports, newest period first",
 )
-def reports(request: HttpRequest, limit: int = 25, offset: int = 0) -> ReportPage:
+def reports(request: HttpRequest, limit: Limit = 25, offset: Offset = 0) -> ReportPage:
     """Monthly and quarterly reports with their status (``queued``, ``running``, ``done``,
     ``failed``), the SHA-256 of each file and, when done, the addresses of the PDF and the XLSX
     (downloads need the same session or token). Regency-wide roles only (else 404);
@@ -205,7 +206,7 @@ def report_new(request: HttpRequest, payload: ReportIn) -> Status[ReportOut]:
     url_name="insights_report",
     summary="One evaluation report: status, SHA-256 and download addresses",
 )
-def report(request: HttpRequest, report_id: int) -> ReportOut:
+def report(request: HttpRequest, report_id: Id) -> ReportOut:
     """A report's status, its files' SHA-256 and, when done, where to download them."""
     return _report(perms.access_report(_user(request), report_id))
 

@@ -15,7 +15,7 @@ class RowOut(Schema):
     counts: dict[str, float]
 
 
-class ChangeOut(Schema):
+class InsightChangeOut(Schema):
     indicator: str = Field(description="The indicator's key (as in ``indicators``).")
     before: float | None = Field(description="The ratio of the sums of the months before.")
     after: float | None = Field(description="The same from the month WFA started on.")
@@ -53,7 +53,7 @@ class DashboardOut(Schema):
     trend: list[dict[str, Any]] = Field(
         description="The last twelve months, oldest first: ``month`` and the indicators."
     )
-    before_after: list[ChangeOut]
+    before_after: list[InsightChangeOut]
     rows: list[RowOut] = Field(description="Per perangkat daerah (regency) or sub-unit.")
     kecamatan: list[RowOut] = Field(description="Per kecamatan (regency tiers only).")
     concerns: list[ConcernOut] = Field(description="Units of concern, most serious rule first.")

@@ -10,14 +10,15 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.jobmap import permissions as perms
 from fleksi.jobmap import selectors, services
 from fleksi.jobmap.messages import criterion_label
 from fleksi.jobmap.models import Assessment, Duty, EmployeeException
 from fleksi.jobmap.schemas import (
+    AssessmentDecisionIn,
+    AssessmentDraftIn,
     AssessmentOut,
-    DecisionIn,
-    DraftIn,
     DutyIn,
     DutyOut,
     ExceptionEndIn,
@@ -33,8 +34,8 @@ MAX_LIMIT = 200
 
 
 class PageQuery(Schema):
-    limit: int = 100
-    offset: int = 0
+    limit: Limit = 100
+    offset: Offset = 0
 
 
 def _user(request: HttpRequest) -> User:
@@ -108,7 +109,7 @@ def _limits(q: PageQuery) -> tuple[int, int]:
     url_name="jobmap_duty_list",
     summary="Duties of a position",
 )
-def duty_list(request: HttpRequest, position_id: int) -> list[Duty]:
+def duty_list(request: HttpRequest, position_id: Id) -> list[Duty]:
     position = perms.access_position(_user(request), position_id)
     return list(selectors.position_duties(position))
 
@@ -119,7 +120,7 @@ def duty_list(request: HttpRequest, position_id: int) -> list[Duty]:
     url_name="jobmap_duty_create",
     summary="Add a duty at the end of the list",
 )
-def duty_create(request: HttpRequest, position_id: int, payload: DutyIn) -> Status[Duty]:
+def duty_create(request: HttpRequest, position_id: Id, payload: DutyIn) -> Status[Duty]:
     user = _user(request)
     position = perms.access_position(user, position_id, change=True)
     return Status(201, services.duty_create(actor=user, position=position, **payload.dict()))
@@ -128,7 +129,7 @@ def duty_create(request: HttpRequest, position_id: int, payload: DutyIn) -> Stat
 @router.put(
     "/duties/{duty_id}", response=DutyOut, url_name="jobmap_duty_update", summary="Change a duty"
 )
-def duty_update(request: HttpRequest, duty_id: int, payload: DutyIn) -> Duty:
+def duty_update(request: HttpRequest, duty_id: Id, payload: DutyIn) -> Duty:
     user = _user(request)
     duty = get_object_or_404(Duty, pk=duty_id)
     perms.access_position(user, duty.position_id, change=True)
@@ -141,7 +142,7 @@ def duty_update(request: HttpRequest, duty_id: int, payload: DutyIn) -> Duty:
     url_name="jobmap_duty_delete",
     summary="Remove a duty",
 )
-def duty_delete(request: HttpRequest, duty_id: int) -> Status[None]:
+def duty_delete(request: HttpRequest, duty_id: Id) -> Status[None]:
     user = _user(request)
     duty = get_object_or_404(Duty, pk=duty_id)
     perms.access_position(user, duty.position_id, change=True)
@@ -158,7 +159,7 @@ def duty_delete(request: HttpRequest, duty_id: int) -> Status[None]:
     url_name="jobmap_position_mapping",
     summary="Class, criteria and assessments of a position",
 )
-def position_mapping(request: HttpRequest, position_id: int) -> dict[str, Any]:
+def position_mapping(request: HttpRequest, position_id: Id) -> dict[str, Any]:
     position = perms.access_position(_user(request), position_id)
     params = selectors.params_in_force()
     current = selectors.assessment_current(position)
@@ -187,7 +188,7 @@ def position_mapping(request: HttpRequest, position_id: int) -> dict[str, Any]:
     url_name="jobmap_assessment_detail",
     summary="One assessment with its answers",
 )
-def assessment_detail(request: HttpRequest, assessment_id: int) -> dict[str, Any]:
+def assessment_detail(request: HttpRequest, assessment_id: Id) -> dict[str, Any]:
     return _assessment_out(perms.access_assessment(_user(request), assessment_id))
 
 
@@ -198,7 +199,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> dict[str, Any
     summary="Save answers in the draft (created if needed; gaps allowed)",
 )
 def assessment_save_draft(
-    request: HttpRequest, position_id: int, payload: DraftIn
+    request: HttpRequest, position_id: Id, payload: AssessmentDraftIn
 ) -> dict[str, Any]:
     user = _user(request)
     position = perms.access_position(user, position_id, change=True)
@@ -213,7 +214,7 @@ def assessment_save_draft(
     url_name="jobmap_assessment_propose",
     summary="Propose the draft to BKPSDM",
 )
-def assessment_propose(request: HttpRequest, position_id: int) -> dict[str, Any]:
+def assessment_propose(request: HttpRequest, position_id: Id) -> dict[str, Any]:
     user = _user(request)
     position = perms.access_position(user, position_id, change=True)
     return _assessment_out(services.assessment_propose(actor=user, position=position))
@@ -226,7 +227,7 @@ def assessment_propose(request: HttpRequest, position_id: int) -> dict[str, Any]
     summary="Approve a proposed assessment (BKPSDM)",
 )
 def assessment_approve(
-    request: HttpRequest, assessment_id: int, payload: DecisionIn
+    request: HttpRequest, assessment_id: Id, payload: AssessmentDecisionIn
 ) -> dict[str, Any]:
     user = _user(request)
     assessment = perms.access_assessment(user, assessment_id, decide=True)
@@ -241,7 +242,7 @@ def assessment_approve(
     summary="Return a proposed assessment with a comment",
 )
 def assessment_return(
-    request: HttpRequest, assessment_id: int, payload: DecisionIn
+    request: HttpRequest, assessment_id: Id, payload: AssessmentDecisionIn
 ) -> dict[str, Any]:
     user = _user(request)
     assessment = perms.access_assessment(user, assessment_id, decide=True)
@@ -258,7 +259,7 @@ def assessment_return(
     url_name="jobmap_unit_summary",
     summary="A unit subtree at a glance: positions by class and assessment progress",
 )
-def unit_summary(request: HttpRequest, unit_id: int, q: Query[PageQuery]) -> dict[str, Any]:
+def unit_summary(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> dict[str, Any]:
     unit = perms.access_mapping_unit(_user(request), unit_id)
     rows = selectors.unit_mapping(unit, params=selectors.params_in_force())
     counts = selectors.counts_of(rows)
@@ -284,7 +285,7 @@ def unit_summary(request: HttpRequest, unit_id: int, q: Query[PageQuery]) -> dic
     url_name="jobmap_exception_list",
     summary="Exceptions of the people of a unit subtree",
 )
-def exception_list(request: HttpRequest, unit_id: int, q: Query[PageQuery]) -> dict[str, Any]:
+def exception_list(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> dict[str, Any]:
     unit = perms.access_mapping_unit(_user(request), unit_id)
     qs = selectors.exceptions_of_unit(unit)
     limit, offset = _limits(q)
@@ -318,7 +319,7 @@ def exception_grant(request: HttpRequest, payload: ExceptionIn) -> Status[dict[s
     summary="End an exception early (BKPSDM)",
 )
 def exception_end(
-    request: HttpRequest, exception_id: int, payload: ExceptionEndIn
+    request: HttpRequest, exception_id: Id, payload: ExceptionEndIn
 ) -> dict[str, Any]:
     user = _user(request)
     exc = perms.access_exception(user, exception_id, change=True)

@@ -7,11 +7,18 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from fleksi.common.apikit import Id, column
+from fleksi.jobmap.models import Duty
+
 
 class DutyIn(Schema):
     description: str = Field(max_length=1000)
     output: str = Field(max_length=255)
-    time_share: Decimal = Field(description="Share of the position's working time, in percent.")
+    time_share: Decimal = column(
+        Duty,
+        "time_share",
+        description="Share of the position's working time, in percent.",
+    )
 
 
 class DutyOut(Schema):
@@ -24,17 +31,17 @@ class DutyOut(Schema):
 
 
 class AnswerIn(Schema):
-    duty_id: int
+    duty_id: Id
     criterion: str
     answer: bool | None = None
     reason: str = Field(default="", max_length=500)
 
 
-class DraftIn(Schema):
+class AssessmentDraftIn(Schema):
     answers: list[AnswerIn]
 
 
-class DecisionIn(Schema):
+class AssessmentDecisionIn(Schema):
     comment: str = Field(default="", max_length=2000)
 
 
@@ -118,7 +125,7 @@ class UnitSummaryOut(Schema):
 
 
 class ExceptionIn(Schema):
-    employee_id: int
+    employee_id: Id
     kind: str = Field(description="special_circumstances | duty_in_public_service | other")
     reason: str = Field(max_length=1000)
     start: date

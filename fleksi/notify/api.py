@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.notify import selectors, services
 from fleksi.notify.models import Notification
 from fleksi.notify.permissions import access_notification
@@ -25,8 +26,8 @@ MAX_LIMIT = 200
 
 class ListQuery(Schema):
     unread: bool = False
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 def _user(request: HttpRequest) -> User:
@@ -66,7 +67,7 @@ def notification_list(request: HttpRequest, q: Query[ListQuery]) -> dict[str, An
     url_name="notification_read",
     summary="Mark one of your notifications read",
 )
-def notification_read(request: HttpRequest, notification_id: int) -> Notification:
+def notification_read(request: HttpRequest, notification_id: Id) -> Notification:
     user = _user(request)
     return services.notification_open(
         actor=user, notification=access_notification(user, notification_id)

@@ -12,6 +12,7 @@ from fleksi.accounts.permissions import (
     employees_visible_to,
     units_visible_to,
 )
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.org.models import Employee
 from fleksi.org.schemas import EmployeeOut, EmployeePage, UnitNode, UnitOut
 from fleksi.org.selectors import employee_search
@@ -78,7 +79,7 @@ def unit_tree(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/units/{unit_id}", response=UnitOut, summary="One unit")
-def unit_detail(request: HttpRequest, unit_id: int) -> dict[str, Any]:
+def unit_detail(request: HttpRequest, unit_id: Id) -> dict[str, Any]:
     unit = access_unit(request.user, unit_id)  # type: ignore[arg-type]
     n = Employee.objects.filter(unit__path__startswith=unit.path, is_active=True).aggregate(
         n=Count("id")
@@ -98,11 +99,11 @@ def unit_detail(request: HttpRequest, unit_id: int) -> dict[str, Any]:
 
 class EmployeeFilters(Schema):
     q: str = ""
-    unit_id: int | None = None
+    unit_id: Id | None = None
     asn_type: str = ""
     active: bool | None = True
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 @router.get("/employees", response=EmployeePage, summary="Employees visible to you")
@@ -131,5 +132,5 @@ def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> dict
 
 
 @router.get("/employees/{employee_id}", response=EmployeeOut, summary="One employee")
-def employee_detail(request: HttpRequest, employee_id: int) -> dict[str, Any]:
+def employee_detail(request: HttpRequest, employee_id: Id) -> dict[str, Any]:
     return _employee_out(access_employee(request.user, employee_id))  # type: ignore[arg-type]

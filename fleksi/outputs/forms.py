@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from fleksi.outputs.domain.evidence import MAX_BYTES, URL_MAX
 from fleksi.outputs.domain.rating import BERAKHLAK
@@ -76,14 +77,20 @@ class ReportForm(forms.Form):
 
 
 DECISION_CHOICES = [
-    ("accepted", _("Accept")),
-    ("returned", _("Return for revision")),
-    ("rejected", _("Reject")),
+    ("accepted", pgettext_lazy("verify an output", "Accept")),
+    ("returned", pgettext_lazy("verify an output", "Return")),
+    ("rejected", pgettext_lazy("verify an output", "Reject")),
 ]
 
 
 class VerifyForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=DECISION_CHOICES)
+    # Radio buttons with none chosen: the verifier decides, nothing is preselected.
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=DECISION_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose accept, return or reject.")},
+    )
     quality = forms.IntegerField(
         label=_("Quality (0–100)"), min_value=0, max_value=100, required=False, initial=100
     )

@@ -7,20 +7,29 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from fleksi.common.apikit import Id, column
+from fleksi.outputs.models import (
+    OutputReport,
+    PlannedOutput,
+    SkpIndicator,
+    SkpResult,
+    Verification,
+)
+
 
 class IndicatorSchema(Schema):
     text: str = Field(max_length=500)
-    target_quantity: Decimal
+    target_quantity: Decimal = column(SkpIndicator, "target_quantity")
     target_unit: str = Field(max_length=40)
-    target_quality_pct: int = 100
-    target_time_months: int = 12
+    target_quality_pct: int = column(SkpIndicator, "target_quality_pct", default=100)
+    target_time_months: int = column(SkpIndicator, "target_time_months", default=12)
 
 
 class RhkIn(Schema):
-    number: int
+    number: int = column(SkpResult, "number")
     text: str = Field(max_length=500)
     kind: str = "main"
-    parent_id: int | None = None
+    parent_id: Id | None = None
     indicators: list[IndicatorSchema]
 
 
@@ -42,12 +51,12 @@ class SkpOut(Schema):
     results: list[RhkOut]
 
 
-class PlanIn(Schema):
+class OutputPlanIn(Schema):
     day: date
     description: str = Field(max_length=255)
-    target_quantity: Decimal
+    target_quantity: Decimal = column(PlannedOutput, "target_quantity")
     unit: str = Field(max_length=40)
-    rhk_id: int | None = None
+    rhk_id: Id | None = None
 
 
 class PlannedOut(Schema):
@@ -82,18 +91,18 @@ class DayPlanOut(Schema):
     unplanned_report_ids: list[int]
 
 
-class ReportIn(Schema):
+class OutputReportIn(Schema):
     day: date
-    quantity: Decimal
+    quantity: Decimal = column(OutputReport, "quantity")
     description: str = Field(max_length=2000)
-    planned_output_id: int | None = None
-    plan_item_id: int | None = None
+    planned_output_id: Id | None = None
+    plan_item_id: Id | None = None
     unit: str = Field(default="", max_length=40, description="Only for unplanned work")
-    rhk_id: int | None = None
+    rhk_id: Id | None = None
     evidence_url: str = Field(default="", max_length=500)
 
 
-class ReportOut(Schema):
+class OutputReportOut(Schema):
     id: int
     employee_id: int
     day: date
@@ -115,7 +124,7 @@ class ReportOut(Schema):
     revision: int
 
 
-class InboxItemOut(Schema):
+class OutputInboxItemOut(Schema):
     report_id: int
     employee_id: int
     employee_name: str
@@ -129,7 +138,9 @@ class InboxItemOut(Schema):
 
 class VerifyIn(Schema):
     decision: str = Field(description="accepted | returned | rejected")
-    quality: int | None = Field(default=None, description="0–100; required to accept")
+    quality: int | None = column(
+        Verification, "quality", default=None, description="0–100; required to accept"
+    )
     comment: str = Field(default="", max_length=2000)
 
 
@@ -143,8 +154,8 @@ class VerificationOut(Schema):
 
 
 class AcceptIn(Schema):
-    report_ids: list[int]
-    quality: int
+    report_ids: list[Id]
+    quality: int = column(Verification, "quality")
     comment: str = Field(default="", max_length=500)
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.places.domain.readiness import AreaReadiness, UnitReadiness
 from fleksi.places.models import Desa
 from fleksi.places.permissions import require_places_manage, require_readiness_view
@@ -77,7 +78,7 @@ def _desa(row: DesaRow) -> dict[str, Any]:
     }
 
 
-def _unit(unit_id: int, name: str, u: UnitReadiness) -> dict[str, Any]:
+def _unit(unit_id: Id, name: str, u: UnitReadiness) -> dict[str, Any]:
     return {"unit_id": unit_id, "name": name, **vars(u), "share": u.share}
 
 
@@ -116,7 +117,7 @@ def kecamatan_list(request: HttpRequest) -> dict[str, Any]:
     summary="Desa/kelurahan with profile, measured evidence and score (by code)",
 )
 def desa_list(
-    request: HttpRequest, kecamatan_id: int | None = None, limit: int = 100, offset: int = 0
+    request: HttpRequest, kecamatan_id: Id | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
     require_readiness_view(_user(request))
     limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
@@ -137,7 +138,7 @@ def desa_list(
 @router.get(
     "/desa/{desa_id}", response=DesaOut, url_name="places_desa_detail", summary="One desa/kelurahan"
 )
-def desa_detail(request: HttpRequest, desa_id: int) -> dict[str, Any]:
+def desa_detail(request: HttpRequest, desa_id: Id) -> dict[str, Any]:
     require_readiness_view(_user(request))
     row = desa_readiness_get(desa_id)
     if row is None:
@@ -151,7 +152,7 @@ def desa_detail(request: HttpRequest, desa_id: int) -> dict[str, Any]:
     url_name="places_profile_put",
     summary="Set the connectivity profile of a desa (Diskominfo)",
 )
-def profile_put(request: HttpRequest, desa_id: int, payload: ProfileIn) -> dict[str, Any]:
+def profile_put(request: HttpRequest, desa_id: Id, payload: ProfileIn) -> dict[str, Any]:
     user = _user(request)
     require_places_manage(user)
     desa = get_object_or_404(Desa, pk=desa_id)

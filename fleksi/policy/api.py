@@ -9,6 +9,7 @@ from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import require
 from fleksi.audit.domain.chain import to_jsonable
+from fleksi.common.apikit import Id
 from fleksi.policy import services
 from fleksi.policy.domain.params import diff_params
 from fleksi.policy.models import PolicyVersion
@@ -67,7 +68,7 @@ def version_list(request: HttpRequest) -> Any:
 
 
 @router.get("/versions/{version_id}", response=VersionOut, summary="One policy version")
-def version_detail(request: HttpRequest, version_id: int) -> dict[str, Any]:
+def version_detail(request: HttpRequest, version_id: Id) -> dict[str, Any]:
     return _out(access_version(_user(request), version_id))
 
 
@@ -87,7 +88,7 @@ def draft_create(request: HttpRequest, payload: DraftIn) -> Status[dict[str, Any
 
 
 @router.patch("/versions/{version_id}", response=VersionOut, summary="Change a draft (BKPSDM)")
-def draft_update(request: HttpRequest, version_id: int, payload: DraftUpdateIn) -> dict[str, Any]:
+def draft_update(request: HttpRequest, version_id: Id, payload: DraftUpdateIn) -> dict[str, Any]:
     user = _user(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
@@ -109,7 +110,7 @@ def draft_update(request: HttpRequest, version_id: int, payload: DraftUpdateIn) 
 @router.post(
     "/versions/{version_id}/publish", response=VersionOut, summary="Publish a draft (Sekda)"
 )
-def version_publish(request: HttpRequest, version_id: int) -> dict[str, Any]:
+def version_publish(request: HttpRequest, version_id: Id) -> dict[str, Any]:
     user = _user(request)
     require(user, Perm.POLICY_PUBLISH)
     version = services.policy_publish(actor=user, version=access_version(user, version_id))
@@ -117,7 +118,7 @@ def version_publish(request: HttpRequest, version_id: int) -> dict[str, Any]:
 
 
 @router.get("/diff", response=DiffOut, summary="What changed between two versions")
-def version_diff(request: HttpRequest, a: int, b: int) -> dict[str, Any]:
+def version_diff(request: HttpRequest, a: Id, b: Id) -> dict[str, Any]:
     user = _user(request)
     va, vb = access_version(user, a), access_version(user, b)
     return {

@@ -245,3 +245,20 @@ class NationalWfaWindow(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PolicyGeneration(models.Model):
+    """One row whose token changes (by database triggers) whenever any policy table changes:
+    versions, unit values, role minimums, calendar overrides, Ramadan periods, national WFA
+    windows. Readers cache what depends only on the policy under the token they read, so a
+    change made by any process, bulk update or raw SQL is seen at once (see
+    ``fleksi.policy.selectors.on_policy``)."""
+
+    token = models.BigIntegerField(_("token"))
+
+    class Meta:
+        verbose_name = _("policy generation")
+        verbose_name_plural = _("policy generations")
+
+    def __str__(self) -> str:
+        return str(self.token)

@@ -5,6 +5,8 @@ from typing import Any
 
 from ninja import Schema
 
+from fleksi.common.apikit import Id
+
 
 class VersionOut(Schema):
     id: int
@@ -35,7 +37,7 @@ class DraftIn(Schema):
     regulation_number: str
     title: str
     effective_from: date
-    based_on_id: int | None = None
+    based_on_id: Id | None = None
 
 
 class DraftUpdateIn(Schema):

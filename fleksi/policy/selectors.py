@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from fleksi.org.models import Unit
@@ -14,14 +23,76 @@ from fleksi.policy.domain.params import PolicyParams, parse_params
 from fleksi.policy.models import (
     CalendarOverride,
     NationalWfaWindow,
+    PolicyGeneration,
     PolicyVersion,
     RamadanPeriod,
     RoleMinimum,
 )
 
+# What depends only on the policy tables is cached per process under the generation token
+# the database changes whenever one of them changes (migration policy/0003): a reader pays
+# one indexed read of the token instead of the queries behind the answer.
+_CACHE_SIZE = 512
+_cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_cache_lock = threading.Lock()
+_UNSET: Any = object()
+_snapshot: ContextVar[Any] = ContextVar("policy_snapshot", default=_UNSET)
+
+
+def policy_generation() -> int | None:
+    """The current generation token (``None`` when the token row is missing, e.g. after a
+    ``flush``: nothing is cached then)."""
+    token = _snapshot.get()
+    if token is not _UNSET:
+        return token
+    return PolicyGeneration.objects.values_list("token", flat=True).first()
+
+
+@contextmanager
+def policy_snapshot() -> Iterator[None]:
+    """Read the generation token once for a block of read-only policy look-ups (e.g. the
+    check of one request). Must not enclose a change to the policy."""
+    if _snapshot.get() is not _UNSET:
+        yield
+        return
+    reset = _snapshot.set(policy_generation())
+    try:
+        yield
+    finally:
+        _snapshot.reset(reset)
+
+
+def on_policy[T](key: tuple[Any, ...], load: Callable[[], T]) -> T:
+    """``load()``, cached under the current policy generation."""
+    token = policy_generation()
+    if token is None:
+        return load()
+    full = (connection.alias, connection.settings_dict.get("NAME"), token, *key)
+    with _cache_lock:
+        if full in _cache:
+            _cache.move_to_end(full)
+            return _cache[full]
+    value = load()
+    with _cache_lock:
+        _cache[full] = value
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def clear_policy_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
 
 def version_in_force(day: date) -> PolicyVersion | None:
-    """The published (or since superseded) version whose period covers ``day``."""
+    """The published (or since superseded) version whose period covers ``day`` (a copy the
+    caller may change)."""
+    found = on_policy(("version_in_force", day), lambda: _version_in_force(day))
+    return copy.copy(found) if found is not None else None
+
+
+def _version_in_force(day: date) -> PolicyVersion | None:
     return (
         PolicyVersion.objects.exclude(status=PolicyVersion.Status.DRAFT)
         .filter(effective_from__lte=day)
@@ -52,6 +123,12 @@ def _parse_cached(frozen: str) -> PolicyParams:
 
 def unit_overrides(version: PolicyVersion) -> dict[int, tuple[float | None, int | None]]:
     """Per-unit values of a version: unit id → (max share off-site, minimum on site)."""
+    if version.pk is None:
+        return {}
+    return dict(on_policy(("unit_overrides", version.pk), lambda: _unit_overrides(version)))
+
+
+def _unit_overrides(version: PolicyVersion) -> dict[int, tuple[float | None, int | None]]:
     return {
         unit_id: (float(share) if share is not None else None, minimum)
         for unit_id, share, minimum in version.unit_overrides.values_list(
@@ -60,9 +137,30 @@ def unit_overrides(version: PolicyVersion) -> dict[int, tuple[float | None, int 
     }
 
 
+def role_minimums(version: PolicyVersion) -> dict[tuple[int, str], int]:
+    """The minimum on site per (unit id, service role) of a version."""
+    if version.pk is None:
+        return {}
+    return dict(
+        on_policy(
+            ("role_minimums", version.pk),
+            lambda: {
+                (unit_id, role): minimum
+                for unit_id, role, minimum in RoleMinimum.objects.filter(
+                    version=version
+                ).values_list("unit_id", "role", "min_onsite")
+            },
+        )
+    )
+
+
 def work_calendar(start: date, end: date) -> WorkCalendar:
     """The working calendar between two dates: national holidays, local overrides,
     Ramadan periods and the accepted national WFA windows."""
+    return on_policy(("work_calendar", start, end), lambda: _work_calendar(start, end))
+
+
+def _work_calendar(start: date, end: date) -> WorkCalendar:
     holidays = {
         d: n
         for d, n in national_holidays(range(start.year, end.year + 1)).items()
@@ -86,7 +184,7 @@ def work_calendar(start: date, end: date) -> WorkCalendar:
         ).values_list("start", "end", "name")
     )
     return WorkCalendar(
-        holidays=holidays,
+        holidays=MappingProxyType(holidays),
         extra_working_days=frozenset(extra_working),
         ramadan=ramadan,
         accepted_wfa_windows=windows,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from fleksi.audit.services import Change, audit_record
 from fleksi.common.errors import Conflict, ValidationFailed
+from fleksi.common.formats import day_text
 from fleksi.org.models import Agency, Unit
 from fleksi.policy.domain.params import (
     PolicyParams,
@@ -315,7 +316,7 @@ def policy_publish(*, actor: Any, version: PolicyVersion) -> PolicyVersion:
                 raise ValidationFailed(
                     "policy_starts_too_early",
                     _("The new version must start after %(date)s, when the current one started.")
-                    % {"date": current.effective_from.isoformat()},
+                    % {"date": day_text(current.effective_from)},
                 )
             current.status = PolicyVersion.Status.SUPERSEDED
             current.effective_to = version.effective_from - timedelta(days=1)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id
 from fleksi.common.errors import NotAllowed
 from fleksi.org.selectors import employee_get
 from fleksi.presence.domain.slots import slots_of
@@ -167,7 +168,7 @@ def today(request: HttpRequest) -> dict[str, Any]:
     url_name="presence_recap_unit",
     summary="Monthly attendance recap of a unit and its sub-units (month=YYYY-MM)",
 )
-def recap_unit(request: HttpRequest, unit_id: int, month: str = "") -> dict[str, Any]:
+def recap_unit(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, Any]:
     unit = access_recap_unit(_user(request), unit_id)
     try:
         first = date.fromisoformat(f"{month}-01") if month else timezone.localdate()

@@ -31,7 +31,7 @@ class CheckinIn(Schema):
     client_latency_ms: float | None = Field(None, ge=0, le=600_000)
 
 
-class RuleOut(Schema):
+class CheckinRuleOut(Schema):
     rule: str
     label: str
     outcome: str
@@ -56,7 +56,7 @@ class CheckinOut(Schema):
     late_minutes: int
     early_minutes: int
     message: str
-    rules: list[RuleOut]
+    rules: list[CheckinRuleOut]
 
 
 class SlotOut(Schema):

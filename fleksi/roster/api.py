@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.domain.months import add_months, month_end, month_start, parse_month
 from fleksi.common.errors import ValidationFailed
 from fleksi.org.models import Unit
@@ -45,7 +46,7 @@ def _month(raw: str | None, default: int = 1) -> Any:
     return found
 
 
-def _preference_out(employee_id: int, month: Any) -> dict[str, Any]:
+def _preference_out(employee_id: Id, month: Any) -> dict[str, Any]:
     employee = employee_get(employee_id)
     days, note = preference_get(employee, month)
     end = month_end(month)
@@ -82,7 +83,7 @@ def _roster_out(roster: Roster, user: User) -> dict[str, Any]:
 
 @router.get(
     "/preferences",
-    response=s.PreferenceOut,
+    response=s.RosterPreferenceOut,
     summary="My preferences for a month (default: next month)",
     url_name="roster_preferences_get",
 )
@@ -95,7 +96,7 @@ def preferences_get(request: HttpRequest, month: str | None = None) -> dict[str,
 
 @router.put(
     "/preferences",
-    response=s.PreferenceOut,
+    response=s.RosterPreferenceOut,
     summary="Replace my preferences for a month",
     url_name="roster_preferences_put",
 )
@@ -137,7 +138,7 @@ def roster_create(request: HttpRequest, body: s.GenerateIn) -> Status[dict[str, 
     summary="A roster: status, progress, the solver's summary and explanations",
     url_name="roster_detail",
 )
-def roster_detail(request: HttpRequest, roster_id: int) -> dict[str, Any]:
+def roster_detail(request: HttpRequest, roster_id: Id) -> dict[str, Any]:
     user = _user(request)
     return _roster_out(perms.access_roster(user, roster_id), user)
 
@@ -149,7 +150,7 @@ def roster_detail(request: HttpRequest, roster_id: int) -> dict[str, Any]:
     url_name="roster_cells",
 )
 def roster_cells(
-    request: HttpRequest, roster_id: int, limit: int = 1000, offset: int = 0
+    request: HttpRequest, roster_id: Id, limit: Limit = 1000, offset: Offset = 0
 ) -> dict[str, Any]:
     roster = perms.access_roster(_user(request), roster_id)
     qs = RosterCell.objects.filter(roster=roster).order_by("employee_id", "day")
@@ -169,7 +170,7 @@ def roster_cells(
     summary="Change one cell; refused with the rule named if it would break a hard rule",
     url_name="roster_cell_edit",
 )
-def roster_cell_edit(request: HttpRequest, roster_id: int, body: s.CellIn) -> dict[str, Any]:
+def roster_cell_edit(request: HttpRequest, roster_id: Id, body: s.CellIn) -> dict[str, Any]:
     user = _user(request)
     roster = perms.access_roster(user, roster_id)
     cell = roster_cell_set(
@@ -195,7 +196,7 @@ def roster_cell_edit(request: HttpRequest, roster_id: int, body: s.CellIn) -> di
     summary="Publish a proposed roster: its WFA days become approved WFA requests",
     url_name="roster_publish",
 )
-def roster_publish_api(request: HttpRequest, roster_id: int) -> dict[str, Any]:
+def roster_publish_api(request: HttpRequest, roster_id: Id) -> dict[str, Any]:
     user = _user(request)
     roster = roster_publish(actor=user, roster=perms.access_roster(user, roster_id))
     roster.refresh_from_db()

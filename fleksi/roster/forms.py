@@ -11,6 +11,7 @@ from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from fleksi.common.formats import day_text
 from fleksi.roster.models import PreferenceDay, PreferenceReason
 from fleksi.roster.services import PreferenceDayIn
 
@@ -41,7 +42,7 @@ class PreferenceForm(forms.Form):
                 required=False,
                 initial=reason,
                 widget=forms.Select(
-                    attrs={"aria-label": _("Reason for %(day)s") % {"day": day.isoformat()}}
+                    attrs={"aria-label": _("Reason for %(day)s") % {"day": day_text(day)}}
                 ),
             )
 

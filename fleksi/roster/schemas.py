@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from fleksi.common.apikit import Id
+
 
 class PreferenceDayIO(Schema):
     day: date
@@ -20,7 +22,7 @@ class PreferenceIn(Schema):
     days: list[PreferenceDayIO] = Field(default_factory=list, max_length=31)
 
 
-class PreferenceOut(Schema):
+class RosterPreferenceOut(Schema):
     month: date
     note: str
     days: list[PreferenceDayIO]
@@ -28,7 +30,7 @@ class PreferenceOut(Schema):
 
 
 class GenerateIn(Schema):
-    unit_id: int
+    unit_id: Id
     month: str = Field(description="YYYY-MM", pattern=r"^\d{4}-\d{2}$")
     relax_shortfalls: bool = False
 
@@ -68,6 +70,6 @@ class CellPage(Schema):
 
 
 class CellIn(Schema):
-    employee_id: int
+    employee_id: Id
     day: date
     placement: Literal["wfa", "onsite"]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.errors import ValidationFailed
 from fleksi.org.models import Employee, Office
 from fleksi.org.selectors import employee_get
@@ -56,7 +57,7 @@ def _employee(request: HttpRequest) -> Employee:
     return employee_get(employee_id)
 
 
-def _days(plan: s.PlanIn) -> tuple[list[date], list[date]]:
+def _days(plan: s.PlanIn, employee_id: int) -> tuple[list[date], list[date]]:
     spec = PlanSpec(
         mode=PlanMode(plan.mode),
         days=tuple(plan.days),
@@ -65,7 +66,7 @@ def _days(plan: s.PlanIn) -> tuple[list[date], list[date]]:
         weekdays=frozenset(plan.weekdays),
     )
     try:
-        found = plan_days(spec)
+        found = plan_days(spec, employee_id)
     except PlanError as exc:
         message = str(PLAN_ERRORS.get(exc.code, exc.code))
         raise ValidationFailed(exc.code, message, errors={"plan": [message]}) from exc
@@ -132,7 +133,7 @@ def _request_out(r: WfaRequest) -> dict[str, Any]:
     summary="My WFA requests, newest first",
     url_name="schedule_request_list",
 )
-def request_list(request: HttpRequest, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+def request_list(request: HttpRequest, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     employee = _employee(request)
     qs = requests_with_days(WfaRequest.objects.filter(employee=employee)).order_by("-submitted_at")
     limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
@@ -158,7 +159,7 @@ def request_list(request: HttpRequest, limit: int = 20, offset: int = 0) -> dict
 )
 def plan_check(request: HttpRequest, body: s.PreviewIn) -> dict[str, Any]:
     employee = _employee(request)
-    days, skipped = _days(body.plan)
+    days, skipped = _days(body.plan, employee.pk)
     office, place = _where(employee, body)
     found = office or place
     preview = plan_preview(
@@ -185,7 +186,7 @@ def _submit(
     request: HttpRequest, body: s.SubmitIn, revises: WfaRequest | None
 ) -> Status[dict[str, Any]]:
     employee = _employee(request)
-    days, _skipped = _days(body.plan)
+    days, _skipped = _days(body.plan, employee.pk)
     office, place = _where(employee, body)
     created = request_submit(
         actor=_user(request),
@@ -218,7 +219,7 @@ def _submit(
     url_name="schedule_request_revise",
 )
 def request_revise_api(
-    request: HttpRequest, request_id: int, body: s.SubmitIn
+    request: HttpRequest, request_id: Id, body: s.SubmitIn
 ) -> Status[dict[str, Any]]:
     user = _user(request)
     original = perms.access_request(user, request_id)
@@ -233,7 +234,7 @@ def request_revise_api(
     summary="One request",
     url_name="schedule_request_detail",
 )
-def request_detail(request: HttpRequest, request_id: int) -> dict[str, Any]:
+def request_detail(request: HttpRequest, request_id: Id) -> dict[str, Any]:
     return _request_out(perms.access_request(_user(request), request_id))
 
 
@@ -243,7 +244,7 @@ def request_detail(request: HttpRequest, request_id: int) -> dict[str, Any]:
     summary="Cancel the request's remaining days (or those given)",
     url_name="schedule_request_cancel",
 )
-def request_cancel_api(request: HttpRequest, request_id: int, body: s.DecisionIn) -> dict[str, Any]:
+def request_cancel_api(request: HttpRequest, request_id: Id, body: s.DecisionIn) -> dict[str, Any]:
     user = _user(request)
     wfa = perms.access_request(user, request_id)
     if not perms.may_cancel(user, wfa):
@@ -257,7 +258,7 @@ def request_cancel_api(request: HttpRequest, request_id: int, body: s.DecisionIn
     summary="Recall approved days to the office (head of unit), with the reason",
     url_name="schedule_request_recall",
 )
-def request_recall_api(request: HttpRequest, request_id: int, body: s.RecallIn) -> dict[str, Any]:
+def request_recall_api(request: HttpRequest, request_id: Id, body: s.RecallIn) -> dict[str, Any]:
     user = _user(request)
     wfa = perms.access_request(user, request_id)
     return {"count": request_recall(actor=user, request=wfa, days=body.days, reason=body.reason)}
@@ -270,7 +271,7 @@ def request_recall_api(request: HttpRequest, request_id: int, body: s.RecallIn) 
     "the minimum and the quota",
     url_name="schedule_inbox",
 )
-def inbox(request: HttpRequest, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+def inbox(request: HttpRequest, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     employee = _employee(request)
     qs = inbox_steps(employee)
     limit, offset = max(1, min(limit, 50)), max(0, offset)
@@ -303,7 +304,7 @@ def inbox(request: HttpRequest, limit: int = 20, offset: int = 0) -> dict[str, A
     summary="Approve waiting days",
     url_name="schedule_step_approve",
 )
-def step_approve(request: HttpRequest, step_id: int, body: s.DecisionIn) -> dict[str, Any]:
+def step_approve(request: HttpRequest, step_id: Id, body: s.DecisionIn) -> dict[str, Any]:
     user = _user(request)
     step = perms.access_step(user, step_id)
     return {"days": request_approve(actor=user, step=step, days=body.days, comment=body.comment)}
@@ -315,7 +316,7 @@ def step_approve(request: HttpRequest, step_id: int, body: s.DecisionIn) -> dict
     summary="Reject waiting days (comment needed)",
     url_name="schedule_step_reject",
 )
-def step_reject(request: HttpRequest, step_id: int, body: s.DecisionIn) -> dict[str, Any]:
+def step_reject(request: HttpRequest, step_id: Id, body: s.DecisionIn) -> dict[str, Any]:
     user = _user(request)
     step = perms.access_step(user, step_id)
     return {"days": request_reject(actor=user, step=step, days=body.days, comment=body.comment)}
@@ -327,7 +328,7 @@ def step_reject(request: HttpRequest, step_id: int, body: s.DecisionIn) -> dict[
     summary="Return the request for changes",
     url_name="schedule_step_return",
 )
-def step_return(request: HttpRequest, step_id: int, body: s.ReturnIn) -> dict[str, Any]:
+def step_return(request: HttpRequest, step_id: Id, body: s.ReturnIn) -> dict[str, Any]:
     user = _user(request)
     step = perms.access_step(user, step_id)
     request_return(actor=user, step=step, comment=body.comment)
@@ -342,7 +343,7 @@ def step_return(request: HttpRequest, step_id: int, body: s.ReturnIn) -> dict[st
     summary="Who is where in a unit subtree on a day",
     url_name="schedule_board",
 )
-def board(request: HttpRequest, unit: int, day: date | None = None) -> dict[str, Any]:
+def board(request: HttpRequest, unit: Id, day: date | None = None) -> dict[str, Any]:
     found = perms.access_board_unit(_user(request), unit)
     b = unit_board(found, [day or timezone.localdate()])
     return {

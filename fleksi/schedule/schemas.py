@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+
+from fleksi.common.apikit import Id
+
+Weekday = Annotated[int, Field(ge=0, le=6)]
 
 
 class PlanIn(Schema):
@@ -16,7 +20,9 @@ class PlanIn(Schema):
     days: list[date] = Field(default_factory=list, max_length=31)
     start: date | None = None
     end: date | None = None
-    weekdays: list[int] = Field(default_factory=list, description="0 = Monday … 4 = Friday")
+    weekdays: list[Weekday] = Field(
+        default_factory=list, max_length=7, description="0 = Monday … 4 = Friday"
+    )
 
 
 class OutputIn(Schema):
@@ -29,8 +35,8 @@ class OutputIn(Schema):
 class PlaceIn(Schema):
     kind: Literal["regular", "official_duty", "special_circumstances"] = "regular"
     location_type: Literal["home", "office", "approved_place"] = "home"
-    office_id: int | None = None
-    place_id: int | None = None
+    office_id: Id | None = None
+    place_id: Id | None = None
 
 
 class PreviewIn(PlaceIn):

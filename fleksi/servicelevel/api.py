@@ -14,6 +14,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from fleksi.accounts.models import User
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.errors import ValidationFailed
 from fleksi.servicelevel import permissions as perms
 from fleksi.servicelevel.domain.cells import RowProblem
@@ -96,7 +97,7 @@ def _refuse(problems: list[RowProblem]) -> None:
 
 @router.get("/services", response=ServicePage, url_name="servicelevel_services", summary="Services")
 def service_list(
-    request: HttpRequest, unit_id: int | None = None, limit: int = 100, offset: int = 0
+    request: HttpRequest, unit_id: Id | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
     user = _user(request)
     perms.require_use(user)
@@ -113,7 +114,7 @@ def service_list(
     url_name="servicelevel_service",
     summary="One service with its standard",
 )
-def service_get(request: HttpRequest, service_id: int) -> dict[str, Any]:
+def service_get(request: HttpRequest, service_id: Id) -> dict[str, Any]:
     return _service(perms.access_service(_user(request), service_id))
 
 
@@ -124,7 +125,7 @@ def service_get(request: HttpRequest, service_id: int) -> dict[str, Any]:
     summary="Daily figures of a service (default: the last 90 days)",
 )
 def figures_get(
-    request: HttpRequest, service_id: int, start: date | None = None, end: date | None = None
+    request: HttpRequest, service_id: Id, start: date | None = None, end: date | None = None
 ) -> dict[str, Any]:
     service = perms.access_service(_user(request), service_id)
     end = end or timezone.localdate()
@@ -155,7 +156,7 @@ def figures_get(
     url_name="servicelevel_figure_put",
     summary="Enter (or replace) one day's figures of a service",
 )
-def figure_put(request: HttpRequest, service_id: int, day: date, payload: FigureIn) -> Any:
+def figure_put(request: HttpRequest, service_id: Id, day: date, payload: FigureIn) -> Any:
     user = _user(request)
     service = perms.access_service(user, service_id, edit=True)
     report = figures_upsert(
@@ -209,10 +210,10 @@ def figures_post(request: HttpRequest, payload: FigureBatchIn) -> Any:
 )
 def complaint_list(
     request: HttpRequest,
-    unit_id: int | None = None,
+    unit_id: Id | None = None,
     status: str = "",
-    limit: int = 100,
-    offset: int = 0,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     user = _user(request)
     perms.require_use(user)
@@ -273,7 +274,7 @@ def _survey(s: SatisfactionSurvey) -> dict[str, Any]:
 
 @router.get("/surveys", response=SurveyPage, url_name="servicelevel_surveys", summary="IKM surveys")
 def survey_list(
-    request: HttpRequest, service_id: int | None = None, limit: int = 100, offset: int = 0
+    request: HttpRequest, service_id: Id | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
     user = _user(request)
     perms.require_use(user)
@@ -345,7 +346,7 @@ def _alert(a: SafeguardAlert) -> dict[str, Any]:
     "/alerts", response=AlertPage, url_name="servicelevel_alerts", summary="Safeguard alerts"
 )
 def alert_list(
-    request: HttpRequest, status: str = "", limit: int = 100, offset: int = 0
+    request: HttpRequest, status: str = "", limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
     user = _user(request)
     perms.require_use(user)
@@ -362,5 +363,5 @@ def alert_list(
     url_name="servicelevel_alert",
     summary="One safeguard alert with its trace",
 )
-def alert_get(request: HttpRequest, alert_id: int) -> dict[str, Any]:
+def alert_get(request: HttpRequest, alert_id: Id) -> dict[str, Any]:
     return _alert(perms.access_alert(_user(request), alert_id))

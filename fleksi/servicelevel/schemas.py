@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+
+from fleksi.common.apikit import Id, column
+from fleksi.servicelevel.models import Complaint, SatisfactionSurvey, ServiceDaily
+
+# An element average (the service rounds it to the column's 3 places).
+Element = Annotated[Decimal, Field(max_digits=9, decimal_places=6)]
 
 
 class ServiceOut(Schema):
@@ -30,14 +36,18 @@ class ServicePage(Schema):
 
 
 class FigureIn(Schema):
-    received: int = Field(ge=0)
-    completed: int = Field(ge=0)
-    median_processing: Decimal | None = Field(default=None, ge=0)
-    median_waiting_minutes: Decimal | None = Field(default=None, ge=0)
+    received: int = column(ServiceDaily, "received")
+    completed: int = column(ServiceDaily, "completed")
+    median_processing: Decimal | None = column(
+        ServiceDaily, "median_processing", default=None, ge=0
+    )
+    median_waiting_minutes: Decimal | None = column(
+        ServiceDaily, "median_waiting_minutes", default=None, ge=0
+    )
 
 
 class FigureBatchItem(FigureIn):
-    service_id: int
+    service_id: Id
     day: date
 
 
@@ -73,7 +83,7 @@ class ComplaintIn(Schema):
     received_on: date
     category: str = Field(max_length=120, min_length=1)
     status: str
-    resolution_days: int | None = Field(default=None, ge=0)
+    resolution_days: int | None = column(Complaint, "resolution_days", default=None)
     service_code: str = ""
     unit_code: str = ""
 
@@ -98,12 +108,12 @@ class ComplaintPage(Schema):
 
 
 class SurveyIn(Schema):
-    service_id: int | None = None
-    unit_id: int | None = None
+    service_id: Id | None = None
+    unit_id: Id | None = None
     period_start: date
     period_end: date
-    respondents: int = Field(ge=1)
-    elements: list[Decimal] = Field(min_length=9, max_length=9)
+    respondents: int = column(SatisfactionSurvey, "respondents", ge=1)
+    elements: list[Element] = Field(min_length=9, max_length=9)
 
 
 class SurveyOut(Schema):

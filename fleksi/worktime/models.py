@@ -148,6 +148,8 @@ class DutyRoster(models.Model):
     month = models.DateField(_("month"))  # the first day
     pattern_code = models.SlugField(_("pattern"), max_length=30)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
+    # Shift code -> the fewest people on that shift on any day (checked when published).
+    min_staff = models.JSONField(_("minimum staff per shift"), default=dict, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
@@ -202,3 +204,56 @@ class DutyShift(models.Model):
     if TYPE_CHECKING:
         roster_id: int
         employee_id: int
+
+
+class DutySwap(models.Model):
+    """Two people of a published roster exchange their shifts of a day (one may be a day off:
+    the other takes the shift). Waits for the roster's manager; approval exchanges them."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    roster = models.ForeignKey(
+        DutyRoster, on_delete=models.CASCADE, related_name="swaps", verbose_name=_("roster")
+    )
+    day = models.DateField(_("day"))
+    requester = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="+", verbose_name=_("asked by")
+    )
+    other = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="+", verbose_name=_("with")
+    )
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("shift swap")
+        verbose_name_plural = _("shift swaps")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(requester=models.F("other")), name="worktime_swap_two_people"
+            ),
+            models.UniqueConstraint(
+                fields=["requester", "day"],
+                condition=Q(status="pending"),
+                name="worktime_swap_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester_id}<->{self.other_id} {self.day}"
+
+    if TYPE_CHECKING:
+        roster_id: int
+        requester_id: int
+        other_id: int

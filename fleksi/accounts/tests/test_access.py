@@ -36,6 +36,16 @@ CASES = [
         anon=302,
         method="post",
     ),
+    # Anyone may switch the language, signed in or not (the sign-in page has the switch too).
+    Case(
+        "accounts:language",
+        lambda w: reverse("accounts:language"),
+        EVERYONE,
+        ok=302,
+        anon=302,
+        method="post",
+        data=lambda w: {"language": "en", "next": "/"},
+    ),
     Case("accounts:profile", lambda w: reverse("accounts:profile"), EVERYONE),
     Case(
         "accounts:token_create",

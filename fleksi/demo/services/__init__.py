@@ -37,6 +37,11 @@ from fleksi.demo.services.bulk import (
     units_write,
 )
 from fleksi.demo.services.policy import demo_policy_write
+from fleksi.demo.services.worktime import (
+    demo_people_write,
+    demo_rosters_write,
+    demo_worktime_months,
+)
 from fleksi.jobmap.demo import seed_duty_mapping
 from fleksi.org.models import Agency, Employee, Unit
 from fleksi.org.services import (
@@ -128,6 +133,8 @@ def demo_seed(
             today=plan.today, counter_unit_key=COUNTER_UNIT, unit_ids=unit_ids
         )
         first_day, wfa_start = history_span(plan.today, history)
+        worktime_people = demo_people_write(start=plan.today)
+        duty_rosters = demo_rosters_write(months=demo_worktime_months(plan.today))
         requests = seed_requests(
             rng=random.Random(seed + 3),
             today=plan.today,
@@ -155,6 +162,8 @@ def demo_seed(
             "accounts": accounts,
             "duties": duties.duties,
             "policy_versions": versions,
+            "own_work_patterns": worktime_people,
+            "duty_rosters": duty_rosters,
             "connectivity_profiles": connectivity.profiles,
             "wfa_requests": requests.requests + requests.history,
             "skps": outputs.skps,

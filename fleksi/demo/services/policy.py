@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from fleksi.accounts.models import User
 from fleksi.demo.models import DemoAccount
+from fleksi.demo.services.worktime import demo_patterns_write
 from fleksi.org.models import Unit
 from fleksi.policy.models import NationalWfaWindow, RamadanPeriod
 from fleksi.policy.selectors import params_of
@@ -55,6 +56,7 @@ def demo_policy_write(*, today: date, counter_unit_key: str, unit_ids: dict[str,
         min_onsite_staff=4,
         reason="Loket KTP-el dan KK melayani sejak 07.30",
     )
+    demo_patterns_write(actor=bkpsdm, version=version)
     policy_publish(actor=sekda, version=version)
     amendment = policy_draft_create(
         actor=bkpsdm,

@@ -7,8 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 import fleksi
 
-# Routes that are not ours to scope: Django's language switch and the API's own documents.
-EXEMPT = {"set_language", "api:api-root", "api:openapi-json", "api:openapi-view"}
+# Routes that are not ours to scope: the API's own documents.
+EXEMPT = {"api:api-root", "api:openapi-json", "api:openapi-view"}
 
 
 def route_names(patterns, namespace=""):

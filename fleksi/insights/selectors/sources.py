@@ -22,6 +22,7 @@ from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from fleksi.eligibility.domain.simulation import failing_rules
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.eligibility.selectors import facts_for
 from fleksi.jobmap.selectors import exceptions_on, position_class_map
@@ -31,8 +32,6 @@ from fleksi.outputs.models import MonthlyRating, OutputReport, PlannedOutput, Ve
 from fleksi.outputs.selectors.plans import open_items
 from fleksi.outputs.selectors.unreported import unreported_days_in
 from fleksi.places.selectors.readiness import readiness_picture
-from fleksi.policy.domain.eligibility import ELIGIBILITY_RULES
-from fleksi.policy.domain.engine import evaluate
 from fleksi.policy.models import PolicyVersion
 from fleksi.policy.selectors import params_of, version_in_force
 from fleksi.presence.domain.recap import Totals
@@ -191,7 +190,7 @@ def eligible(day: date, version: PolicyVersion | None) -> set[int]:
     return {
         facts.employee_id
         for facts, _place in facts_for(Employee.objects.all(), day=day, params=params)
-        if evaluate(ELIGIBILITY_RULES, facts, params).allowed
+        if not failing_rules(facts, params)
     }
 
 

@@ -23,6 +23,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from fleksi.common.domain.months import month_end, month_start
+from fleksi.common.locks import transaction_lock
 from fleksi.insights.domain.figures import PERSON_COUNTS, RATINGS, SERVICE_COUNTS
 from fleksi.insights.models import MonthRefresh, PersonMonth, UnitMonth
 from fleksi.insights.selectors import sources
@@ -122,6 +123,9 @@ def _refresh_month(month: date, today: date) -> MonthReport:
         )
     service = sources.services(month, end, current=month == month_start(today))
     with transaction.atomic():
+        # Two refreshes of one month at once (the nightly job and a report, two workers)
+        # replace it one after the other, never interleaved.
+        transaction_lock(f"insights.refresh:{month.isoformat()}")
         PersonMonth.objects.filter(month=month).delete()
         PersonMonth.objects.bulk_create(rows, batch_size=BATCH)
         units = _write_units(month, service)

@@ -64,11 +64,8 @@ def test_proposing_with_gaps_keeps_the_draft_and_names_the_duty(client, world):
     data = form_answers(duties)
     data[f"r_{duties[1].pk}_ict"] = ""
     client.force_login(world.user("kepeg_a"))
-    response = client.post(
-        url("assessment_edit", position.pk),
-        {**data, "action": "propose"},
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    client.cookies["django_language"] = "en"
+    response = client.post(url("assessment_edit", position.pk), {**data, "action": "propose"})
     assert response.status_code == 200
     assert "Duty 2: give a short reason" in response.content.decode()
     draft = Assessment.objects.get(position=position)
@@ -124,9 +121,8 @@ def test_import_page_checks_then_imports(client, world):
     )
     upload = io.BytesIO(body.encode())
     upload.name = "tugas.csv"
-    response = client.post(
-        url("import"), {"file": upload, "dry_run": "on"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    client.cookies["django_language"] = "en"
+    response = client.post(url("import"), {"file": upload, "dry_run": "on"})
     assert response.status_code == 200
     assert response.context["problems"][0][:2] == (3, "KODE_JABATAN")
     assert "not in a unit you administer" in response.content.decode()

@@ -15,11 +15,10 @@ from fleksi.accounts.models import User
 def notification_language(user: User) -> str:
     """The language a user's notifications are written in.
 
-    Accounts have no language preference yet (the interface language is chosen per browser),
-    so every notification is rendered in the site's language, Bahasa Indonesia. This is the
-    one place to change when accounts get one.
+    The language the person chose in the interface (saved on the account), else the site's
+    language, Bahasa Indonesia.
     """
-    return str(settings.LANGUAGE_CODE)
+    return str(user.language or settings.LANGUAGE_CODE)
 
 
 def render_message(

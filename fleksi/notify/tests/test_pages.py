@@ -27,7 +27,7 @@ def make(user, title, *, url="/", read=False, age_minutes=0):
 
 @pytest.fixture
 def ani(client, people):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the assertions read English text
+    client.cookies["django_language"] = "en"  # the assertions read English text
     client.force_login(people["ani"])
     return people["ani"]
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import File, Form, Query, Schema, Status, UploadedFile
 
+from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.domain.months import month_end, month_start, parse_month
 from fleksi.outputs import services
 from fleksi.outputs.api.common import MAX_LIMIT, employee_of, rhk_or_none, router, user_of
@@ -21,10 +22,10 @@ from fleksi.outputs.permissions import (
 )
 from fleksi.outputs.schemas import (
     DayPlanOut,
-    PlanIn,
+    OutputPlanIn,
+    OutputReportIn,
+    OutputReportOut,
     PlannedOut,
-    ReportIn,
-    ReportOut,
 )
 from fleksi.outputs.selectors.plans import day_plan
 from fleksi.schedule.models import WorkPlanItem
@@ -32,7 +33,7 @@ from fleksi.schedule.models import WorkPlanItem
 
 class DayQuery(Schema):
     day: date | None = None
-    employee_id: int | None = None
+    employee_id: Id | None = None
 
 
 @router.get(
@@ -72,7 +73,7 @@ def plan_get(request: HttpRequest, q: Query[DayQuery]) -> dict[str, Any]:
     url_name="outputs_plan_create",
     summary="Plan an own output for a day",
 )
-def plan_create(request: HttpRequest, payload: PlanIn) -> Status[PlannedOutput]:
+def plan_create(request: HttpRequest, payload: OutputPlanIn) -> Status[PlannedOutput]:
     user = user_of(request)
     employee = own_employee(user)
     planned = services.planned_output_create(
@@ -88,15 +89,15 @@ def plan_create(request: HttpRequest, payload: PlanIn) -> Status[PlannedOutput]:
 
 
 class ReportQuery(Schema):
-    employee_id: int | None = None
+    employee_id: Id | None = None
     month: str | None = None
-    limit: int = 100
-    offset: int = 0
+    limit: Limit = 100
+    offset: Offset = 0
 
 
 @router.get(
     "/reports",
-    response=list[ReportOut],
+    response=list[OutputReportOut],
     url_name="outputs_report_list",
     summary="An employee's output reports of a month",
 )
@@ -110,12 +111,12 @@ def report_list(request: HttpRequest, q: Query[ReportQuery]) -> list[OutputRepor
 
 @router.post(
     "/reports",
-    response={201: ReportOut},
+    response={201: OutputReportOut},
     url_name="outputs_report_create",
     summary="Report an output (multipart form: the fields, and an optional file)",
 )
 def report_create(
-    request: HttpRequest, payload: Form[ReportIn], evidence: File[UploadedFile] | None = None
+    request: HttpRequest, payload: Form[OutputReportIn], evidence: File[UploadedFile | None] = None
 ) -> Status[OutputReport]:
     user = user_of(request)
     employee = own_employee(user)
@@ -154,7 +155,7 @@ def report_create(
     url_name="outputs_evidence",
     summary="Download the evidence file of a report",
 )
-def evidence(request: HttpRequest, report_id: int) -> FileResponse:
+def evidence(request: HttpRequest, report_id: Id) -> FileResponse:
     report = access_report(user_of(request), report_id)
     if not report.evidence:
         raise Http404

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Schema
 
+from fleksi.common.apikit import Id
 from fleksi.common.domain.months import month_end, month_key, month_start, parse_month
 from fleksi.org.models import Employee, Unit
 from fleksi.outputs import services
@@ -24,8 +25,8 @@ from fleksi.outputs.permissions import (
 from fleksi.outputs.schemas import (
     AcceptIn,
     AcceptOut,
-    InboxItemOut,
     MeasuresOut,
+    OutputInboxItemOut,
     VerificationOut,
     VerifyIn,
 )
@@ -35,7 +36,7 @@ from fleksi.outputs.selectors.measures import period_facts
 
 @router.get(
     "/verifications",
-    response=list[InboxItemOut],
+    response=list[OutputInboxItemOut],
     url_name="outputs_inbox",
     summary="Reports waiting for the caller's verification",
 )
@@ -64,7 +65,7 @@ def inbox(request: HttpRequest) -> list[dict[str, Any]]:
     url_name="outputs_verify",
     summary="Accept, return or reject a report",
 )
-def verify(request: HttpRequest, report_id: int, payload: VerifyIn) -> Verification:
+def verify(request: HttpRequest, report_id: Id, payload: VerifyIn) -> Verification:
     user = user_of(request)
     report, _pending = access_verification(user, report_id)
     return services.report_verify(
@@ -94,8 +95,8 @@ def accept(request: HttpRequest, payload: AcceptIn) -> dict[str, int]:
 
 class MeasuresQuery(Schema):
     month: str | None = None
-    unit_id: int | None = None
-    employee_id: int | None = None
+    unit_id: Id | None = None
+    employee_id: Id | None = None
 
 
 def _tally(t: Tally) -> dict[str, Any]:

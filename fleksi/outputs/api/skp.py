@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Schema, Status
 
+from fleksi.common.apikit import Id
 from fleksi.outputs import services
 from fleksi.outputs.api.common import employee_of, rhk_or_none, router, user_of
 from fleksi.outputs.models import Skp, SkpResult
@@ -43,7 +44,7 @@ def _result_out(r: SkpResult) -> dict[str, Any]:
 
 
 class SkpQuery(Schema):
-    employee_id: int | None = None
+    employee_id: Id | None = None
     year: int | None = None
 
 
@@ -70,7 +71,7 @@ def skp_get(request: HttpRequest, q: Query[SkpQuery]) -> dict[str, Any]:
     url_name="outputs_rhk_create",
     summary="Add a planned result (RHK) with its indicators",
 )
-def rhk_create(request: HttpRequest, skp_id: int, payload: RhkIn) -> Status[dict[str, Any]]:
+def rhk_create(request: HttpRequest, skp_id: Id, payload: RhkIn) -> Status[dict[str, Any]]:
     user = user_of(request)
     skp = access_skp(user, skp_id, change=True)
     parent = rhk_or_none(payload.parent_id)

@@ -199,3 +199,21 @@ def test_the_evidence_is_downloaded_only_through_the_checking_view(client, wfa):
     assert "attachment" in response["Content-Disposition"]
     client.force_login(wfa.user("staff_b2"))  # a colleague
     assert client.get(url).status_code == 404
+
+
+def test_the_api_receives_the_evidence_file_in_the_multipart_body(client, wfa):
+    client.force_login(wfa.user("staff_b1"))
+    response = client.post(
+        reverse("api:outputs_report_create"),
+        {
+            "day": timezone.localdate().isoformat(),
+            "quantity": "1",
+            "description": "Notulen rapat",
+            "unit": "dokumen",
+            "evidence": png(),
+        },
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["evidence_sha256"] == hashlib.sha256(PNG).hexdigest()
+    stored = OutputReport.objects.get(pk=response.json()["id"])
+    assert stored.evidence.name.startswith("evidence/outputs/")

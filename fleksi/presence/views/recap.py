@@ -75,13 +75,12 @@ def _period(request: HttpRequest) -> Period:
     return period_of(min(month, today))
 
 
-def _months(period: Period) -> dict[str, str]:
+def _months(period: Period) -> dict[str, date | None]:
+    """The months before and after (the first days; the template names them in the page's
+    language and puts ``Y-m`` only in the address)."""
     prev = (period.month.replace(day=1) - date.resolution).replace(day=1)
     nxt = (period.month.replace(day=28) + 4 * date.resolution).replace(day=1)
-    return {
-        "prev": prev.strftime("%Y-%m"),
-        "next": nxt.strftime("%Y-%m") if nxt <= period.today else "",
-    }
+    return {"prev": prev, "next": nxt if nxt <= period.today else None}
 
 
 @login_required

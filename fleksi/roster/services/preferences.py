@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from fleksi.common.domain.months import month_end
 from fleksi.common.errors import NotAllowed, ValidationFailed
+from fleksi.common.formats import day_text
 from fleksi.org.models import Employee
 from fleksi.policy.selectors import work_calendar
 from fleksi.roster.models import PreferenceDay, PreferenceReason, RosterPreference
@@ -35,11 +36,11 @@ def _validate(month: date, days: Sequence[PreferenceDayIn], note: str) -> None:
     for item in days:
         if item.day not in working:
             errors.setdefault("days", []).append(
-                _("%(day)s is not a working day of the month.") % {"day": item.day.isoformat()}
+                _("%(day)s is not a working day of the month.") % {"day": day_text(item.day)}
             )
         if item.day in seen:
             errors.setdefault("days", []).append(
-                _("%(day)s is given twice.") % {"day": item.day.isoformat()}
+                _("%(day)s is given twice.") % {"day": day_text(item.day)}
             )
         seen.add(item.day)
         if item.kind not in PreferenceDay.Kind.values:

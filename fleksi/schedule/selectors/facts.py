@@ -20,9 +20,17 @@ from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, 
 from fleksi.policy.domain.location import LocationFacts
 from fleksi.policy.domain.params import PolicyParams
 from fleksi.policy.domain.requests import REQUEST_RULES, DayFacts, QuotaFacts, StaffingFacts
-from fleksi.policy.models import PolicyVersion, RoleMinimum
-from fleksi.policy.selectors import params_of, unit_overrides, version_in_force, work_calendar
+from fleksi.policy.models import PolicyVersion
+from fleksi.policy.selectors import (
+    params_of,
+    policy_snapshot,
+    role_minimums,
+    unit_overrides,
+    version_in_force,
+    work_calendar,
+)
 from fleksi.schedule.selectors.staffing import headcount, offsite, week_wfa_days
+from fleksi.worktime.selectors import working_days_of
 
 # Whose days count: an employee's own weekly maximum counts their waiting days too (nobody
 # can queue more than the maximum); a unit's quota and minimum on site count approved days
@@ -88,18 +96,16 @@ def day_facts(
     eligible: bool,
     failures: tuple[str, ...],
     location: LocationFacts | None = None,
+    working: bool | None = None,
 ) -> DayFacts:
+    """``working``: the day is a working day of the person's own schedule (None: by the
+    regency's calendar)."""
     overrides = unit_overrides(version)
     units = _units_of(employee)
     quotas: list[QuotaFacts] = []
     staffing: list[StaffingFacts] = []
     role = employee.position.service_role
-    role_minimums = {
-        (unit_id, r): m
-        for unit_id, r, m in RoleMinimum.objects.filter(
-            version=version, unit__in=units
-        ).values_list("unit_id", "role", "min_onsite")
-    }
+    minimums = role_minimums(version)
     for unit in units:
         share, minimum = overrides.get(unit.pk, (None, None))
         others_off = offsite(unit, day, statuses=STAFFING_STATUSES, exclude_employee=employee.pk)
@@ -118,7 +124,7 @@ def day_facts(
             minimum = params.min_onsite_public_service
         if minimum is not None:
             staffing.append(StaffingFacts(unit.pk, unit.name, present - others_off - 1, minimum))
-        if role and (unit.pk, role) in role_minimums:
+        if role and (unit.pk, role) in minimums:
             role_off = offsite(
                 unit, day, statuses=STAFFING_STATUSES, role=role, exclude_employee=employee.pk
             )
@@ -128,7 +134,7 @@ def day_facts(
                     unit.pk,
                     unit.name,
                     role_present - role_off - 1,
-                    role_minimums[(unit.pk, role)],
+                    minimums[(unit.pk, role)],
                     role,
                 )
             )
@@ -137,7 +143,7 @@ def day_facts(
         day=day,
         request_kind=kind,
         location_type=location_type,
-        is_working_day=cal.is_working_day(day),
+        is_working_day=cal.is_working_day(day) if working is None else working,
         holiday_name=cal.holiday_name(day),
         lead_working_days=_lead_days(cal, submitted_on, day),
         eligible=eligible,
@@ -163,10 +169,37 @@ def check_days(
 ) -> list[DayCheck]:
     """Evaluate eligibility and the request rules for each day (in date order); ``statuses``
     are the days of the employee that count towards their weekly maximum."""
+    with policy_snapshot():
+        return _check_days(
+            employee=employee,
+            days=days,
+            kind=kind,
+            location_type=location_type,
+            submitted_on=submitted_on,
+            statuses=statuses,
+            exclude_request=exclude_request,
+            desa_id=desa_id,
+        )
+
+
+def _check_days(
+    *,
+    employee: Employee,
+    days: Sequence[date],
+    kind: str,
+    location_type: str,
+    submitted_on: date,
+    statuses: Sequence[str],
+    exclude_request: int | None,
+    desa_id: int | None,
+) -> list[DayCheck]:
     days = sorted(set(days))
     if not days:
         return []
     cal = work_calendar(min(submitted_on, days[0]), days[-1])
+    # The person's own working days (their schedule: a six-day week, shifts, part time): the
+    # weekly maximum counts these, and a day off of theirs cannot be asked for.
+    working = set(working_days_of([employee.pk], days[0], days[-1]).get(employee.pk, ()))
     held = week_wfa_days(employee.pk, days, statuses=statuses, exclude_request=exclude_request)
     in_request: dict[tuple[int, int], int] = {}
     checks: list[DayCheck] = []
@@ -181,7 +214,7 @@ def check_days(
             desa_id, params=params, location_type=location_type, day=day
         )
         _v, eligibility = eligibility_evaluate(employee=employee, day=day, version=version)
-        counted = cal.is_working_day(day)
+        counted = day in working
         in_request[week] = in_request.get(week, 0) + (1 if counted else 0)
         facts = day_facts(
             employee=employee,
@@ -196,6 +229,7 @@ def check_days(
             eligible=eligibility.allowed,
             failures=tuple(t.rule for t in eligibility.failures),
             location=place,
+            working=day in working,
         )
         checks.append(DayCheck(day, version, evaluate(REQUEST_RULES, facts, params)))
     return checks

@@ -1,4 +1,4 @@
-"""Planning before asking: a plan's working days by the regency's calendar, and what the
+"""Planning before asking: a plan's working days by the person's own schedule, and what the
 rules would say about each of them (nothing is written)."""
 
 from __future__ import annotations
@@ -14,13 +14,19 @@ from fleksi.policy.messages import trace_message
 from fleksi.policy.selectors import work_calendar
 from fleksi.schedule.domain.planning import PlanDays, PlanSpec, expand_plan, plan_bounds
 from fleksi.schedule.selectors.facts import SUBMISSION_STATUSES, check_days
+from fleksi.worktime.selectors import working_days_of
 
 
-def plan_days(spec: PlanSpec) -> PlanDays:
-    """The working days of a plan, by the regency's calendar (raises ``PlanError``)."""
+def plan_days(spec: PlanSpec, employee_id: int | None = None) -> PlanDays:
+    """The working days of a plan (raises ``PlanError``): by the person's own schedule
+    (a six-day school week, shifts, holidays only where their pattern applies them), or by
+    the regency's calendar without a person."""
     bounds = plan_bounds(spec)
     if bounds is None:
         return expand_plan(spec, is_working_day=lambda d: d.weekday() < 5)
+    if employee_id is not None:
+        working = set(working_days_of([employee_id], *bounds).get(employee_id, ()))
+        return expand_plan(spec, is_working_day=working.__contains__)
     cal = work_calendar(*bounds)
     return expand_plan(spec, is_working_day=cal.is_working_day)
 

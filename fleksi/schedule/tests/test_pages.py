@@ -236,6 +236,18 @@ def test_the_employee_cancels_from_the_request_page(client, wfa):
     }
 
 
+def test_cancel_with_nothing_ticked_cancels_nothing_and_says_why(client, wfa):
+    tue = wfa.monday + timedelta(days=1)
+    request = submit(wfa, "staff_b1", [tue, tue + timedelta(days=1)])
+    client.force_login(wfa.user("staff_b1"))
+    client.cookies["django_language"] = "en"
+    page = client.post(url("request_cancel", request.pk), {"scope": "ticked"}, follow=True)
+    assert "Nothing was cancelled" in page.content.decode()
+    assert set(request.days.values_list("status", flat=True)) == {"pending"}
+    client.post(url("request_cancel", request.pk), {"scope": "all"})
+    assert set(request.days.values_list("status", flat=True)) == {"cancelled"}
+
+
 def test_the_board_shows_who_is_on_wfa_and_a_shortfall_after_an_absence(client, wfa):
     minimum_on_site(wfa)
     tue = wfa.monday + timedelta(days=1)

@@ -88,7 +88,7 @@ def _request_form(request: HttpRequest, revises: WfaRequest | None) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            planned = plan_days(form.spec())
+            planned = plan_days(form.spec(), employee.pk)
         except PlanError as exc:
             form.add_error(None, PLAN_ERRORS.get(exc.code, exc.code))
             return render(request, "schedule/request_form.html", ctx)

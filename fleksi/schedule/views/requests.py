@@ -102,8 +102,22 @@ def request_cancel_view(request: HttpRequest, request_id: int) -> HttpResponse:
     wfa = perms.access_request(user, request_id)
     if not perms.may_cancel(user, wfa):
         raise PermissionDenied
+    days = posted_days(request)
+    # Cancelling is destructive: every remaining day only on the explicit "whole request"
+    # button; the other button with nothing ticked cancels nothing and says why.
+    if days is None and request.POST.get("scope") != "all":
+        messages.error(
+            request,
+            _(
+                "Nothing was cancelled: tick the days to cancel, or choose "
+                "“Cancel the whole request”."
+            ),
+        )
+        return redirect("schedule:request_detail", request_id=wfa.pk)
+    if request.POST.get("scope") == "all":
+        days = None
     try:
-        n = request_cancel(actor=user, request=wfa, days=posted_days(request))
+        n = request_cancel(actor=user, request=wfa, days=days)
     except ServiceError as exc:
         report_error(request, exc)
     else:

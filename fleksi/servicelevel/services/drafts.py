@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from fleksi.audit.services import Change
 from fleksi.common.errors import Conflict
+from fleksi.common.formats import day_text
 from fleksi.org.models import Unit
 from fleksi.org.selectors import unit_ancestors
 from fleksi.policy.domain.params import PolicyParams
@@ -76,14 +77,14 @@ def _notes(alert: SafeguardAlert, unit: Unit, t: Tightening) -> str:
         "in the what-if simulation before it is published."
     ) % {
         "id": alert.pk,
-        "day": alert.fired_on.isoformat(),
+        "day": day_text(alert.fired_on),
         "service": service.name,
         "unit": unit.name,
         "metric": METRIC_LABELS[alert.metric],
         "recent": metric_value(alert.metric, alert.recent_value, service.processing_unit),
         "baseline": metric_value(alert.metric, alert.baseline_value, service.processing_unit),
-        "recent_start": alert.recent_start.isoformat(),
-        "recent_end": alert.recent_end.isoformat(),
+        "recent_start": day_text(alert.recent_start),
+        "recent_end": day_text(alert.recent_end),
         "change": alert.change_pct,
         "threshold": alert.threshold_pct,
         "share_before": _pct(t.share_before),

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from fleksi.accounts.models import Role, User
 from fleksi.audit.services import Change
 from fleksi.common.errors import Conflict
+from fleksi.common.formats import lazy_day_text
 from fleksi.notify.services import notify_translated
 from fleksi.org.models import Unit
 from fleksi.org.selectors import agency_get, unit_ancestors, unit_head_on
@@ -291,8 +292,8 @@ def _tell(alert: SafeguardAlert, day: date) -> None:
             "recent": metric_number(alert.metric, alert.recent_value),
             "baseline": metric_number(alert.metric, alert.baseline_value),
             "unit_label": unit_label(alert.metric, service.processing_unit),
-            "recent_start": alert.recent_start.isoformat(),
-            "recent_end": alert.recent_end.isoformat(),
+            "recent_start": lazy_day_text(alert.recent_start),
+            "recent_end": lazy_day_text(alert.recent_end),
             "change": metric_number("", alert.change_pct),
             "threshold": alert.threshold_pct,
         },

@@ -18,7 +18,7 @@ from fleksi.servicelevel.services import service_create
 
 @pytest.fixture
 def en_client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies["django_language"] = "en"
     return client
 
 
