@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "fleksi.common.middleware.RequestIdMiddleware",
+    "fleksi.api.ratelimit.ApiRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -139,7 +140,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "fleksi.accounts.backends.AccountBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -162,6 +163,20 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying (a few passwords tried on many accounts from one address): after this
+# many failed sign-ins from one address within the window, that address is refused (429)
+# until the window ends, whatever the username. Higher than the per-account limit because
+# many employees of an office share one public address.
+FLEKSI_SIGNIN_FAILURES_PER_ADDRESS = os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20/900")
+# API limits, "count/seconds": per token and per address (all API calls from it).
+FLEKSI_API_RATE_PER_TOKEN = os.environ.get("API_RATE_PER_TOKEN", "120/60")
+FLEKSI_API_RATE_PER_ADDRESS = os.environ.get("API_RATE_PER_ADDRESS", "1200/60")
+# Behind a reverse proxy: the request header that carries the client's address
+# (e.g. HTTP_X_REAL_IP). Empty: REMOTE_ADDR.
+FLEKSI_CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
+# Step-up: how recent a sign-in or re-authentication must be for sensitive actions
+# (minting an API token, assigning roles, publishing a policy, exporting personal data).
+FLEKSI_STEP_UP_SECONDS = int(os.environ.get("STEP_UP_SECONDS", "600"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -273,11 +288,37 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A task running longer than this is taken to have lost its worker and is queued again
+# (periodic job tasks.reclaim_stale), up to TASKS_MAX_ATTEMPTS tries in all.
+TASKS_STALE_AFTER_S = int(os.environ.get("TASKS_STALE_AFTER_S", "1800"))
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 
 # --- Caches ---------------------------------------------------------------------------------
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fleksi"}
-}
+# Throttling counters live here. In memory by default (per process: with several web
+# processes each counts on its own). CACHE_URL shares them: "redis://host:6379/1" (needs the
+# redis package) or "file:///var/cache/fleksi" (one host, several processes).
+_cache_url = os.environ.get("CACHE_URL", "")
+if _cache_url.startswith("redis://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+        }
+    }
+elif _cache_url.startswith("file://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": _cache_url.removeprefix("file://"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fleksi",
+        }
+    }
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,9 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+# Test clients share one address; the rate-limit tests set their own limits.
+os.environ.setdefault("API_RATE_PER_ADDRESS", "100000/60")
+os.environ.setdefault("API_RATE_PER_TOKEN", "100000/60")
 os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
 
 from config.settings import *  # noqa: F403

@@ -1,6 +1,10 @@
 from django.urls import include, path
 
+from fleksi.common import health
+
 urlpatterns = [
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
     path("", include("fleksi.home.urls")),
     path("", include("fleksi.accounts.urls")),
     path("org/", include("fleksi.org.urls")),
@@ -10,6 +14,7 @@ urlpatterns = [
     path("eligibility/", include("fleksi.eligibility.urls")),
     path("places/", include("fleksi.places.urls")),
     path("presence/", include("fleksi.presence.urls")),
+    path("worktime/", include("fleksi.worktime.urls")),
     path("schedule/", include("fleksi.schedule.urls")),
     path("outputs/", include("fleksi.outputs.urls")),
     path("roster/", include("fleksi.roster.urls")),

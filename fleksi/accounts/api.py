@@ -20,6 +20,7 @@ from fleksi.accounts.schemas import (
 )
 from fleksi.accounts.selectors import account_by_login, role_assignment_list
 from fleksi.accounts.services import role_assign, role_revoke
+from fleksi.accounts.stepup import require_step_up
 from fleksi.common.errors import NotFound, ValidationFailed
 from fleksi.org.models import Unit
 from fleksi.org.selectors import employee_get
@@ -113,6 +114,7 @@ def role_assignment_index(
 def role_assignment_create(request: HttpRequest, payload: RoleAssignIn) -> Status:
     actor = _user(request)
     require(actor, Perm.ROLES_MANAGE)
+    require_step_up(request)
     target = account_by_login(payload.account)
     if target is None:
         raise NotFound("account_unknown", _("No account signs in with this NIP or username."))
@@ -137,6 +139,7 @@ def role_assignment_revoke(
 ) -> dict[str, Any]:
     actor = _user(request)
     require(actor, Perm.ROLES_MANAGE)
+    require_step_up(request)
     assignment = RoleAssignment.objects.filter(pk=assignment_id).first()
     if assignment is None:
         raise Http404

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "fleksi.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        from fleksi.accounts import signals  # noqa: F401

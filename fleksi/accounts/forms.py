@@ -6,6 +6,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from fleksi.accounts.models import ASSIGNABLE_ROLES, TokenScope
+from fleksi.org.models import Unit
+
 
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
@@ -46,12 +49,23 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("For example the name of the script or system using it."),
     )
+    scope = forms.ChoiceField(
+        label=_("May do"),
+        choices=TokenScope.choices,
+        initial="read",
+    )
     days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)
 
 
-def _role_choices() -> list[tuple[str, str]]:
-    from fleksi.accounts.models import ASSIGNABLE_ROLES
+class ReauthForm(forms.Form):
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
 
+
+def _role_choices() -> list[tuple[str, str]]:
     return [(r.value, str(r.label)) for r in ASSIGNABLE_ROLES]
 
 
@@ -75,8 +89,6 @@ class RoleAssignForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from fleksi.org.models import Unit
-
         super().__init__(*args, **kwargs)
         unit_field = self.fields["unit"]
         assert isinstance(unit_field, forms.ModelChoiceField)

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from fleksi.org.models import Employee, Unit
@@ -48,6 +49,9 @@ class User(AbstractUser):
         related_name="account",
         verbose_name=_("employee"),
     )
+    # Raised by "sign out everywhere": it is part of the session hash, so every session
+    # signed before it stops at its next request.
+    session_generation = models.PositiveIntegerField(default=0)
     # The interface language the person chose ("" = not chosen: Bahasa Indonesia). The
     # browser's Accept-Language is never used: many phones here are set to English.
     language = models.CharField(
@@ -66,6 +70,22 @@ class User(AbstractUser):
         if self.employee is not None:
             return self.employee.name
         return self.get_full_name() or self.username
+
+    @property
+    def may_sign_in(self) -> bool:
+        """Active, and (for an ASN) their employee record is active: a person who left or was
+        deactivated cannot use their account or tokens from that moment."""
+        if not self.is_active:
+            return False
+        return self.employee_id is None or self.employee is None or self.employee.is_active
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        return salted_hmac(
+            "fleksi.accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     if TYPE_CHECKING:
         employee_id: int | None
@@ -164,13 +184,26 @@ class RoleAssignment(models.Model):
         return self.valid_until is None
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read only")
+    CHECKIN = "checkin", _("Check-in only")
+    FULL = "full", _("Full (read and write)")
+
+
 class ApiToken(models.Model):
-    """A personal API token. Only its SHA-256 digest is stored; the secret is shown once."""
+    """A personal API token. Only its SHA-256 digest is stored; the secret is shown once.
+
+    Its scope limits what it may do on top of its owner's rights: ``read`` only reads,
+    ``checkin`` only checks in (and reads the caller's own day), ``full`` does what the owner
+    may do. It expires (90 days by default, at most a year)."""
 
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("account")
     )
     name = models.CharField(_("name"), max_length=100)
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ
+    )
     prefix = models.CharField(max_length=8, db_index=True)
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

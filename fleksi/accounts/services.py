@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fleksi.accounts.domain import tokens
 from fleksi.accounts.models import (
     ASSIGNABLE_ROLES,
     UNIT_SCOPED_ROLES,
     ApiToken,
     Role,
     RoleAssignment,
+    TokenScope,
     User,
 )
 from fleksi.audit.services import Change, audit_record
@@ -207,17 +210,34 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment, reason: str = "") -> 
 
 
 def api_token_create(
-    *, actor: User, name: str, expires_at: datetime | None = None
+    *,
+    actor: User,
+    name: str,
+    scope: str = tokens.READ,
+    expires_at: datetime | None = None,
 ) -> tuple[ApiToken, str]:
-    """Create a token for ``actor``; returns it with the secret, which is never stored."""
+    """Create a token for ``actor``; returns it with the secret, which is never stored.
+
+    Every token expires: after :data:`tokens.DEFAULT_DAYS` unless asked otherwise, never
+    later than :data:`tokens.MAX_DAYS` from now. (Pages and the API ask for a recent
+    re-authentication before they call this.)"""
     name = name.strip()
     if not name:
         raise ValidationFailed("token_name", _("Give the token a name."))
+    if scope not in TokenScope.values:
+        raise ValidationFailed("token_scope", _("Choose what the token may do."))
+    now = timezone.now()
+    expires_at = expires_at or now + timedelta(days=tokens.DEFAULT_DAYS)
+    if expires_at <= now or expires_at > now + timedelta(days=tokens.MAX_DAYS, minutes=1):
+        raise ValidationFailed(
+            "token_expiry", _("A token is valid for at least a day and at most a year.")
+        )
     secret = f"fk_{secrets.token_urlsafe(32)}"
     with transaction.atomic():
         token = ApiToken.objects.create(
             user=actor,
             name=name[:100],
+            scope=scope,
             prefix=secret[3 : 3 + TOKEN_PREFIX_LENGTH],
             digest=ApiToken.digest_of(secret),
             expires_at=expires_at,
@@ -229,7 +249,7 @@ def api_token_create(
                 object_type="accounts.apitoken",
                 object_id=str(token.pk),
                 object_repr=str(token),
-                after={"name": token.name, "expires_at": expires_at},
+                after={"name": token.name, "scope": scope, "expires_at": expires_at},
             ),
         )
     return token, secret
@@ -250,21 +270,47 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> None:
         )
 
 
-def api_token_authenticate(secret: str) -> User | None:
-    """The active user owning a usable token with this secret, or ``None``."""
-    if not secret.startswith("fk_"):
+def sign_out_everywhere(*, actor: Any, user: User) -> int:
+    """End every session of ``user`` (on every device) and revoke all their API tokens.
+
+    Sessions end because the account's session generation is part of the session hash that
+    Django checks on each request. Returns the number of tokens revoked."""
+    now = timezone.now()
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+        revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+        audit_record(
+            actor=actor,
+            change=Change(
+                action="accounts.sign_out_everywhere",
+                object_type="accounts.user",
+                object_id=str(user.pk),
+                object_repr=user.username,
+                after={"tokens_revoked": revoked},
+            ),
+        )
+    user.refresh_from_db(fields=["session_generation"])
+    return revoked
+
+
+def api_token_authenticate(secret: str) -> ApiToken | None:
+    """The usable token with this secret whose owner may sign in, or ``None``.
+
+    One query (token, account and employee record together); ``last_used_at`` is written
+    at most every five minutes."""
+    if not secret.startswith("fk_") or len(secret) > 200:
         return None
     token = (
-        ApiToken.objects.select_related("user")
+        ApiToken.objects.select_related("user", "user__employee")
         .filter(digest=ApiToken.digest_of(secret), revoked_at__isnull=True)
         .first()
     )
-    if token is None or not token.is_usable or not token.user.is_active:
+    if token is None or not token.is_usable or not token.user.may_sign_in:
         return None
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token
 
 
 def user_language_set(*, user: User, language: str) -> None:

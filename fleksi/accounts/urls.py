@@ -8,6 +8,12 @@ urlpatterns = [
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("language/", views.language, name="language"),
     path("me/", views.profile, name="profile"),
+    path("me/confirm/", views.reauth, name="reauth"),
+    path(
+        "me/sign-out-everywhere/",
+        views.sign_out_everywhere_view,
+        name="sign_out_everywhere",
+    ),
     path("me/tokens/", views.token_create, name="token_create"),
     path("me/tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path("roles/", views_roles.role_list, name="roles"),

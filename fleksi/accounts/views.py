@@ -1,22 +1,33 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import authenticate, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fleksi.accounts.forms import ApiTokenForm, SignInForm
+from fleksi.accounts.forms import ApiTokenForm, ReauthForm, SignInForm
 from fleksi.accounts.models import ApiToken, Role, User
 from fleksi.accounts.permissions import scope_for
-from fleksi.accounts.services import api_token_create, api_token_revoke, user_language_set
+from fleksi.accounts.services import (
+    api_token_create,
+    api_token_revoke,
+    sign_out_everywhere,
+    user_language_set,
+)
+from fleksi.accounts.signals import SIGNIN_KIND, signin_rate
+from fleksi.accounts.stepup import mark_authenticated, recently_authenticated, step_up
+from fleksi.common.throttle import client_address, over
 from fleksi.org.selectors import employee_get
 
 
@@ -47,10 +58,25 @@ def language(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _throttled(request: HttpRequest) -> HttpResponse | None:
+    """429 while this address has too many recent failed sign-ins (any usernames)."""
+    wait = over(SIGNIN_KIND, client_address(request), signin_rate())
+    if not wait:
+        return None
+    response = render(
+        request, "accounts/throttled.html", {"minutes": max(1, round(wait / 60))}, status=429
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return _throttled(request) or super().post(request, *args, **kwargs)
 
 
 class SignOutView(auth_views.LogoutView):
@@ -76,6 +102,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             "role_labels": [label for value, label in Role.choices if value in scope.roles],
             "tokens": ApiToken.objects.filter(user=user, revoked_at__isnull=True),
+            "recent_auth": recently_authenticated(request),
             "token_form": ApiTokenForm(),
         },
     )
@@ -83,6 +110,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@step_up(back_to="accounts:profile")
 def token_create(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
@@ -91,6 +119,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
     token, secret = api_token_create(
         actor=_user(request),
         name=form.cleaned_data["name"],
+        scope=form.cleaned_data["scope"],
         expires_at=timezone.now() + timedelta(days=form.cleaned_data["days"]),
     )
     return render(request, "accounts/token_created.html", {"token": token, "secret": secret})
@@ -103,3 +132,46 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     api_token_revoke(actor=_user(request), token=token)
     messages.success(request, _("The token was revoked."))
     return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def sign_out_everywhere_view(request: HttpRequest) -> HttpResponse:
+    """End every session of the account (this one too) and revoke all its API tokens."""
+    user = _user(request)
+    sign_out_everywhere(actor=user, user=user)
+    logout(request)
+    messages.success(
+        request, _("You were signed out on every device; your API tokens were revoked.")
+    )
+    return redirect("accounts:login")
+
+
+@login_required
+def reauth(request: HttpRequest) -> HttpResponse:
+    """*Confirm it's you*: the password again, then back to where the person was going."""
+    user = _user(request)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("accounts:profile")
+    form = ReauthForm(request.POST or None)
+    if request.method == "POST":
+        throttled = _throttled(request)
+        if throttled is not None:
+            return throttled
+        if form.is_valid():
+            confirmed = authenticate(
+                request, username=user.get_username(), password=form.cleaned_data["password"]
+            )
+            if confirmed is not None and confirmed.pk == user.pk:
+                mark_authenticated(request)
+                return redirect(next_url)
+            form.add_error("password", _("The password is wrong."))
+    return render(
+        request,
+        "accounts/reauth.html",
+        {"form": form, "next": next_url},
+        status=400 if form.errors else 200,
+    )

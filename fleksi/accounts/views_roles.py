@@ -16,6 +16,7 @@ from fleksi.accounts.models import RoleAssignment, User
 from fleksi.accounts.permissions import require, scope_for
 from fleksi.accounts.selectors import account_by_login, role_assignment_list
 from fleksi.accounts.services import role_assign, role_revoke
+from fleksi.accounts.stepup import step_up
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 
@@ -68,6 +69,7 @@ def role_history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@step_up(back_to="accounts:roles")
 def role_assign_view(request: HttpRequest) -> HttpResponse:
     actor = _user(request)
     require(actor, Perm.ROLES_MANAGE)
@@ -95,6 +97,7 @@ def role_assign_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@step_up(back_to="accounts:roles")
 def role_revoke_view(request: HttpRequest, assignment_id: int) -> HttpResponse:
     actor = _user(request)
     require(actor, Perm.ROLES_MANAGE)

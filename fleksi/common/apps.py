@@ -13,3 +13,13 @@ class CommonConfig(AppConfig):
         from django.db.models import fields
 
         fields.BLANK_CHOICE_LABEL = _("— choose —")
+
+        from fleksi.common.periodic import register_job
+        from fleksi.common.taskqueue import tasks_reclaim_stale
+
+        register_job(
+            "tasks.reclaim_stale",
+            tasks_reclaim_stale,
+            "put background tasks whose worker died back in the queue (with a back-off), "
+            "or mark them failed after their last attempt",
+        )

@@ -25,10 +25,15 @@ from fleksi.presence.messages import (
     stored_message,
 )
 from fleksi.presence.models import Checkin
-from fleksi.presence.permissions import access_recap_unit, checkin_employee_id
-from fleksi.presence.schemas import CheckinIn, CheckinOut, RecapOut, TodayOut
+from fleksi.presence.permissions import (
+    access_recap_employee,
+    access_recap_unit,
+    checkin_employee_id,
+)
+from fleksi.presence.schemas import CheckinIn, CheckinOut, HoursOut, RecapOut, TodayOut
 from fleksi.presence.selectors.checkins import today_for
 from fleksi.presence.selectors.facts import day_rules, person_for_checkin
+from fleksi.presence.selectors.hours import weekly_hours_of
 from fleksi.presence.selectors.recap import people_of_units, period_of, recap_rows, sum_totals
 from fleksi.presence.services import CheckinIn as CheckinData
 from fleksi.presence.services import checkin_record
@@ -192,5 +197,34 @@ def recap_unit(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, 
                 "totals": vars(r.totals),
             }
             for r in rows
+        ],
+    }
+
+
+@router.get(
+    "/hours/employees/{employee_id}",
+    response=HoursOut,
+    url_name="presence_weekly_hours",
+    summary="Weekly hours of a flexible pattern (PermenPANRB 4/2025 Pasal 17; where the "
+    "Perbup sets weekly hours, e.g. 37.5): needed and worked per week of the month",
+)
+def weekly_hours(request: HttpRequest, employee_id: Id, month: str = "") -> dict[str, Any]:
+    employee = access_recap_employee(_user(request), employee_id)
+    try:
+        first = date.fromisoformat(f"{month}-01") if month else timezone.localdate()
+    except ValueError:
+        first = timezone.localdate()
+    weeks = weekly_hours_of(employee, first)
+    return {
+        "employee_id": employee.pk,
+        "month": first.strftime("%Y-%m"),
+        "weeks": [
+            {
+                "week": w.week,
+                "needed_minutes": w.needed,
+                "worked_minutes": w.worked,
+                "short_minutes": w.short,
+            }
+            for w in weeks
         ],
     }

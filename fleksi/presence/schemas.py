@@ -112,3 +112,16 @@ class RecapOut(Schema):
     working_days: int
     totals: TotalsOut
     items: list[RecapRowOut]
+
+
+class WeekHoursOut(Schema):
+    week: date
+    needed_minutes: int
+    worked_minutes: int
+    short_minutes: int
+
+
+class HoursOut(Schema):
+    employee_id: int
+    month: str
+    weeks: list[WeekHoursOut]

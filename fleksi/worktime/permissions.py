@@ -75,3 +75,11 @@ def access_swap(user: User, swap_id: int) -> DutySwap:
         raise Http404
     access_roster(user, swap.roster_id, manage=True)
     return swap
+
+
+def units_to_plan(user: User) -> QuerySet[Unit]:
+    """The units whose rosters the user may plan (their subtrees)."""
+    q = Q(pk__in=[])
+    for path in scope_for(user).unit_paths:
+        q |= Q(path__startswith=path)
+    return Unit.objects.filter(q).order_by("path")

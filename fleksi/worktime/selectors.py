@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from fleksi.org.models import Employee
 from fleksi.policy.models import PolicyVersion
-from fleksi.policy.selectors import version_in_force, work_calendar
+from fleksi.policy.selectors import on_policy, version_in_force, work_calendar
 from fleksi.worktime.domain.patterns import CalendarDay, DaySchedule, Pattern, parse_definition
 from fleksi.worktime.domain.resolve import Personal, Plan, RosterShift, resolve, unit_chain_of
 from fleksi.worktime.models import DutyShift, PersonWorkPattern, UnitWorkPattern, WorkPattern
@@ -92,7 +92,12 @@ def _calendar_days(start: date, end: date) -> dict[date, CalendarDay]:
 
 
 def _versions(start: date, end: date) -> dict[date, int | None]:
-    """The version in force on each day of a period (one query)."""
+    """The version in force on each day of a period (one query, cached under the policy's
+    generation token: see ``fleksi.policy.selectors.on_policy``)."""
+    return dict(on_policy(("versions_between", start, end), lambda: _versions_read(start, end)))
+
+
+def _versions_read(start: date, end: date) -> dict[date, int | None]:
     rows = list(
         PolicyVersion.objects.exclude(status=PolicyVersion.Status.DRAFT)
         .filter(effective_from__lte=end)
@@ -376,3 +381,21 @@ def working_day_groups(employee_ids: Iterable[int], start: date, end: date) -> D
     index = {k: i for i, k in enumerate(ordered)}
     member = {e: index[found] for e, found in mine.items() if index[found]}
     return DayGroups(tuple(ordered), member)
+
+
+def weekly_patterns_between(
+    person: PersonKey, start: date, end: date
+) -> list[tuple[DaySchedule, int]]:
+    """The person's working days of a period whose pattern sets weekly hours, with those
+    hours (minutes): what the weekly check of a flexible pattern needs."""
+    r = _Resolver(start, end, [person.id])
+    out: list[tuple[DaySchedule, int]] = []
+    day = start
+    while day <= end:
+        found = r.schedule(person, day)
+        if found is not None:
+            pattern = plan_of(r.versions[day]).pattern(found.pattern)
+            if pattern is not None and pattern.weekly_minutes:
+                out.append((found, pattern.weekly_minutes))
+        day += timedelta(days=1)
+    return out

@@ -47,12 +47,20 @@ CASES = [
         data=lambda w: {"language": "en", "next": "/"},
     ),
     Case("accounts:profile", lambda w: reverse("accounts:profile"), EVERYONE),
+    Case("accounts:reauth", lambda w: reverse("accounts:reauth"), EVERYONE),
+    Case(
+        "accounts:sign_out_everywhere",
+        lambda w: reverse("accounts:sign_out_everywhere"),
+        EVERYONE,
+        ok=302,
+        method="post",
+    ),
     Case(
         "accounts:token_create",
         lambda w: reverse("accounts:token_create"),
         EVERYONE,
         method="post",
-        data=lambda w: {"name": "laporan", "days": 30},
+        data=lambda w: {"name": "laporan", "scope": "read", "days": 30},
     ),
     # Only the owner may revoke a token; for anyone else it does not exist.
     Case("accounts:token_revoke", head_b_token, frozenset({"head_b"}), ok=302, method="post"),

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from fleksi.accounts.models import ApiToken
 from fleksi.accounts.services import api_token_create, api_token_revoke
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +36,8 @@ def test_token_authentication_and_revocation(client, world):
 
 
 def test_expired_token_is_refused(client, world):
-    _token, secret = api_token_create(
-        actor=world.user("head_b"), name="old", expires_at=timezone.now() - timedelta(seconds=1)
-    )
+    token, secret = api_token_create(actor=world.user("head_b"), name="old")
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
     assert client.get(reverse("api:me"), **bearer(secret)).status_code == 401
 
 

@@ -5,6 +5,9 @@ from fleksi.testkit.access import EVERYONE, Case, check, matrix
 
 CASES = [
     Case("home:index", lambda w: reverse("home:index"), EVERYONE),
+    # The health endpoints (fleksi/common/health.py) answer everyone alike: nothing personal.
+    Case("health_live", lambda w: reverse("health_live"), EVERYONE, anon=200),
+    Case("health_ready", lambda w: reverse("health_ready"), EVERYONE, anon=200),
 ]
 COVERED = {c.route for c in CASES}
 

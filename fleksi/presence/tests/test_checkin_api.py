@@ -183,7 +183,7 @@ def test_session_writes_need_the_csrf_token(presence):
 
 @pytest.mark.django_db
 def test_token_checkin_is_for_the_token_owner(client, presence):
-    _token, secret = api_token_create(actor=presence.user("staff_b1"), name="HP")
+    _token, secret = api_token_create(actor=presence.user("staff_b1"), name="HP", scope="checkin")
     r = post(client, payload(), HTTP_AUTHORIZATION=f"Bearer {secret}")
     assert r.status_code == 201
     assert Checkin.objects.get().employee_id == presence.people["staff_b1"].pk
@@ -191,7 +191,7 @@ def test_token_checkin_is_for_the_token_owner(client, presence):
 
 @pytest.mark.django_db
 def test_the_hot_path_is_a_handful_of_queries(client, presence, django_assert_max_num_queries):
-    _token, secret = api_token_create(actor=presence.user("staff_a1"), name="HP")
+    _token, secret = api_token_create(actor=presence.user("staff_a1"), name="HP", scope="checkin")
     auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     post(client, payload(slot=1), **auth)  # warms the day's rules and the token's last use
     # token, employee, offices, previous check-in, INSERT check-in, INSERT measurement

@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 import time_machine
+from django.urls import reverse
 from django.utils import timezone
 
 from fleksi.org.models import Employee, Office
@@ -26,6 +27,7 @@ from fleksi.policy.models import RamadanPeriod
 from fleksi.policy.services import policy_draft_create, policy_publish
 from fleksi.presence.domain.recap import Totals
 from fleksi.presence.selectors.facts import day_rules_forget
+from fleksi.presence.selectors.hours import weekly_hours_of
 from fleksi.presence.selectors.recap import employee_days, period_of, recap_totals
 from fleksi.presence.services import CheckinIn, checkin_record
 from fleksi.worktime.models import DutyRoster, DutyShift
@@ -250,7 +252,7 @@ def test_the_table_has_enough_cases():
 
 
 @time_machine.travel(timezone.make_aware(TODAY, timezone.get_default_timezone()), tick=False)
-def test_every_check_in_belongs_to_its_schedule_s_day(schedules):
+def test_every_check_in_belongs_to_its_schedule_s_day(schedules, client):
     problems = []
     for case in CASES:
         c = _check_in(schedules, case)
@@ -282,6 +284,21 @@ def test_every_check_in_belongs_to_its_schedule_s_day(schedules):
         days = employee_days(e, period)
         assert len(days) == t.working_days
         assert sum(1 for d in days.values() if d["status"] == "missing") == t.missing_days
+
+    # The weekly 37.5 hours of the flexible pattern: the week of 1 May (a holiday) needs
+    # 30 hours; the week of 4 May 37.5, of which 29.5 were worked (the Friday missing).
+    andi = schedules.people["head_b"]
+    weeks = weekly_hours_of(andi, date(2026, 5, 1), today=TODAY.date())
+    assert [(w.week, w.needed, w.worked, w.short) for w in weeks[:2]] == [
+        (date(2026, 4, 27), 1800, 0, 1800),
+        (date(2026, 5, 4), 2250, 1770, 480),
+    ]
+    assert weekly_hours_of(schedules.people["staff_a2"], date(2026, 5, 1)) == []  # no weekly hours
+    url = reverse("api:presence_weekly_hours", args=[andi.pk]) + "?month=2026-05"
+    client.force_login(schedules.user("staff_a1"))
+    assert client.get(url).status_code == 404
+    client.force_login(schedules.user("bkpsdm"))
+    assert client.get(url).json()["weeks"][1]["short_minutes"] == 480
 
 
 @time_machine.travel(timezone.make_aware(TODAY, timezone.get_default_timezone()), tick=False)

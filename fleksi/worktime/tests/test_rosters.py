@@ -296,3 +296,37 @@ def test_the_api_is_scoped_per_role(client, ward):
     doc = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/worktime/rosters/import" in doc["paths"]
     assert "/api/v1/worktime/swaps/{swap_id}/decision" in doc["paths"]
+
+
+def test_the_pages_are_scoped_and_the_import_shows_problems(client, ward):
+    w = ward
+    roster = duty_roster_save(
+        actor=w.user("layanan"), unit=w.unit, month=MAY, pattern_code="ward", shifts=plan(w)
+    )
+    page = reverse("worktime:roster", args=[roster.pk])
+    publish = reverse("worktime:roster_publish", args=[roster.pk])
+    client.force_login(w.user("staff_b1"))
+    assert client.get(page).status_code == 404
+    assert b"Bidang Pelayanan" not in client.get(reverse("worktime:rosters")).content
+    client.force_login(w.user("staff_a1"))
+    mine = client.get(page)
+    assert mine.status_code == 200
+    assert f"<strong>{w.people['staff_a1'].name}</strong>".encode() in mine.content
+    assert client.post(publish).status_code == 403
+    client.force_login(w.user("layanan"))
+    listed = client.get(reverse("worktime:rosters"))
+    assert b'name="file"' in listed.content
+    bad = client.post(
+        reverse("worktime:roster_import"),
+        {
+            "unit": w.unit.pk,
+            "month": "2026-06",
+            "pattern": "ward",
+            "file": named(sheet([["123", "", "P"]])),
+        },
+    )
+    assert bad.status_code == 200
+    assert "123" in bad.content.decode()
+    assert DutyRoster.objects.count() == 1
+    assert client.post(publish).status_code == 302
+    assert DutyRoster.objects.get(pk=roster.pk).status == "published"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from fleksi.worktime import views
+
+app_name = "worktime"
+urlpatterns = [
+    path("rosters/", views.roster_list, name="rosters"),
+    path("rosters/import/", views.roster_import, name="roster_import"),
+    path("rosters/<int:roster_id>/", views.roster_detail, name="roster"),
+    path("rosters/<int:roster_id>/publish/", views.roster_publish, name="roster_publish"),
+]
