@@ -26,7 +26,13 @@ from django.utils import timezone
 from fleksi.org.models import Employee
 from fleksi.policy.models import PolicyVersion
 from fleksi.policy.selectors import on_policy, version_in_force, work_calendar
-from fleksi.worktime.domain.patterns import CalendarDay, DaySchedule, Pattern, parse_definition
+from fleksi.worktime.domain.patterns import (
+    CalendarDay,
+    DaySchedule,
+    Pattern,
+    day_schedule,
+    parse_definition,
+)
 from fleksi.worktime.domain.resolve import Personal, Plan, RosterShift, resolve, unit_chain_of
 from fleksi.worktime.models import DutyShift, PersonWorkPattern, UnitWorkPattern, WorkPattern
 
@@ -202,22 +208,19 @@ class _Resolver:
         self.versions = _versions(start, end)
         self.personal = _personal(ids, start, end)
         self.rostered = _rostered(ids, start, end)
-        self._base: dict[tuple[int | None, int, str, date], DaySchedule | None] = {}
+        self._base: dict[tuple[int | None, str, str, date], DaySchedule | None] = {}
 
     def schedule(self, person: PersonKey, day: date) -> DaySchedule | None:
         plan = plan_of(self.versions[day])
         personal = _personal_on(self.personal.get(person.id), day)
         roster = self.rostered.get((person.id, day))
         if personal is None and roster is None:
-            key = (plan.version_id, person.unit_id, person.asn_type, day)
+            # Without a roster or a pattern of their own, a person's day depends only on
+            # the pattern their unit or ASN type follows: resolved once per pattern and day.
+            pattern, source = plan.base(person.chain, person.asn_type)
+            key = (plan.version_id, pattern.code, source, day)
             if key not in self._base:
-                self._base[key] = resolve(
-                    plan,
-                    day,
-                    self.calendar[day],
-                    unit_chain=person.chain,
-                    asn_type=person.asn_type,
-                )
+                self._base[key] = day_schedule(pattern, day, self.calendar[day], source=source)
             return self._base[key]
         return resolve(
             plan,
@@ -355,21 +358,22 @@ class DayGroups:
 
 def working_day_groups(employee_ids: Iterable[int], start: date, end: date) -> DayGroups:
     """Everyone's working days of ``start``..``end`` by their own schedules, grouped. People
-    without a roster or a pattern of their own share the days of their unit and ASN type,
-    resolved once per (unit, ASN type)."""
+    without a roster or a pattern of their own share the days of the pattern their unit or
+    ASN type follows, resolved once per pattern."""
     people = _people(employee_ids)
     if end < start or not people:
         return DayGroups((), {})
     r = _Resolver(start, end, [p.id for p in people])
     days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
-    shared: dict[tuple[int, str], tuple[date, ...]] = {}
+    shared: dict[tuple[str, ...], tuple[date, ...]] = {}
     mine: dict[int, tuple[date, ...]] = {}
     rostered = {e for e, _day in r.rostered}
+    versions = sorted(set(r.versions.values()), key=lambda v: -1 if v is None else v)
     for p in people:
         if p.id in r.personal or p.id in rostered:
             mine[p.id] = tuple(d for d in days if r.schedule(p, d) is not None)
             continue
-        key = (p.unit_id, p.asn_type)
+        key = tuple(plan_of(v).base(p.chain, p.asn_type)[0].code for v in versions)
         found = shared.get(key)
         if found is None:
             found = shared[key] = tuple(d for d in days if r.schedule(p, d) is not None)

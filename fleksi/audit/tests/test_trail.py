@@ -12,19 +12,29 @@ from fleksi.audit.selectors import audit_chain_verify
 from fleksi.audit.services import Change, audit_record, audit_record_many
 from fleksi.common.request_context import reset_request_id, set_request_id
 
+SQLITE_TRIGGERS = (
+    "audit_entry_no_update",
+    "audit_entry_at_tail",
+    "audit_stream_created_empty",
+    "audit_stream_moves_forward",
+)
+
 
 @contextmanager
 def triggers_off():
-    """What an attacker with database rights does: switch off the append-only trigger."""
+    """What an attacker with database rights does: switch off the audit tables' triggers."""
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
+            cur.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER USER")
+            cur.execute("ALTER TABLE audit_auditstream DISABLE TRIGGER USER")
         else:
-            cur.execute("DROP TRIGGER audit_entry_no_update")
+            for name in SQLITE_TRIGGERS:
+                cur.execute(f"DROP TRIGGER {name}")
     yield
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER audit_entry_append_only")
+            cur.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER USER")
+            cur.execute("ALTER TABLE audit_auditstream ENABLE TRIGGER USER")
 
 
 def record(n: int, stream: str = "pd:1") -> list[AuditEntry]:
@@ -47,7 +57,9 @@ def test_entries_are_chained_per_stream_and_verify():
         audit_record(actor=None, stream="pd:1", change=Change(action="test.one", object_type="t"))
     finally:
         reset_request_id(token)
-    assert list(AuditEntry.objects.filter(stream="pd:1").values_list("seq", flat=True)) == [
+    assert list(
+        AuditEntry.objects.filter(stream="pd:1").order_by("id").values_list("seq", flat=True)
+    ) == [
         1,
         2,
         3,
