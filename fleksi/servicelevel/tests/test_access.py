@@ -13,9 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from fleksi.servicelevel.models import SafeguardAlert
-from fleksi.servicelevel.tests.conftest import services_world
 from fleksi.testkit.access import REGENCY, Case, api_case, check, gated, matrix, reversers
-from fleksi.testkit.world import build_world
 
 USERS = REGENCY | {"layanan", "head_a", "head_seksi"}
 SEES_BID = REGENCY | {"layanan", "head_a"}
@@ -24,11 +22,6 @@ RESPONDERS = frozenset({"bkpsdm", "layanan", "head_a", "sekda"})
 DRAFTERS = frozenset({"bkpsdm"})
 CONFIG = frozenset({"bkpsdm"})
 YESTERDAY = timezone.localdate() - timedelta(days=1)
-
-
-def build_module_world():
-    """The world of this matrix, built once for the module (see the ``module_world`` fixture)."""
-    return services_world(build_world())
 
 
 url, api = reversers("servicelevel", "servicelevel_")
@@ -264,29 +257,27 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
-def test_access(client, module_world, case, who):
-    check(client, module_world, case, who)
+def test_access(client, services, case, who):
+    check(client, services, case, who)
 
 
 @pytest.mark.django_db
-def test_the_head_of_a_section_sees_her_own_services(client, module_world):
-    client.force_login(module_world.user("head_seksi"))
-    assert client.get(url("service", module_world.module_world["ktp"].pk)).status_code == 200
-    assert client.get(url("service", AKTA(module_world))).status_code == 404
-    assert client.get(url("week", module_world.units["a_loket"].pk)).status_code == 403
+def test_the_head_of_a_section_sees_her_own_services(client, services):
+    client.force_login(services.user("head_seksi"))
+    assert client.get(url("service", services.services["ktp"].pk)).status_code == 200
+    assert client.get(url("service", AKTA(services))).status_code == 404
+    assert client.get(url("week", services.units["a_loket"].pk)).status_code == 403
 
 
 @pytest.mark.django_db
-def test_a_refused_write_changes_nothing(client, module_world):
+def test_a_refused_write_changes_nothing(client, services):
     for who in ("head_a", "sekda", "bupati"):
-        client.force_login(module_world.user(who))
+        client.force_login(services.user(who))
         assert (
-            client.post(
-                url("service_edit", AKTA(module_world)), {**SERVICE, "name": "X"}
-            ).status_code
+            client.post(url("service_edit", AKTA(services)), {**SERVICE, "name": "X"}).status_code
             == 403
         )
-        assert client.post(url("figures_import"), upload(FIGURES)(module_world)).status_code == 403
-    module_world.module_world["akta"].refresh_from_db()
-    assert module_world.module_world["akta"].name == "Akta Kelahiran"
-    assert not module_world.module_world["akta"].days.exists()
+        assert client.post(url("figures_import"), upload(FIGURES)(services)).status_code == 403
+    services.services["akta"].refresh_from_db()
+    assert services.services["akta"].name == "Akta Kelahiran"
+    assert not services.services["akta"].days.exists()
