@@ -34,12 +34,21 @@ $(BIN)/.installed: uv.lock pyproject.toml
 var:
 	@mkdir -p var
 
+# A living system under `make run`: the background task worker (reports, refreshed figures,
+# the audit chain's verification) and the periodic jobs (every PERIODIC_EVERY seconds) run
+# beside the web server, at a lower priority; one Ctrl+C (or the server ending) stops all.
+PERIODIC_EVERY ?= 300
+LIVING = nice -n 10 env $(DEV_ENV) $(PY) manage.py db_worker & W=$$!; \
+	(while sleep 5; do nice -n 10 env $(DEV_ENV) $(PY) manage.py run_periodic || true; \
+	sleep $(PERIODIC_EVERY); done) & P=$$!; \
+	trap 'kill $$W $$P 2>/dev/null; wait 2>/dev/null' EXIT INT TERM;
+
 run: $(BIN)/.installed | var
 	@$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
 	@$(DEV_ENV) $(PY) manage.py seed_demo --size small --history 6 --if-empty
 	@$(DEV_ENV) $(PY) manage.py demo_accounts
-	@echo "Fleksi is serving on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
-	@$(DEV_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
+	@echo "Fleksi is serving on http://127.0.0.1:$(PORT)/ with the task worker and the periodic jobs (Ctrl+C stops all three)"
+	@$(LIVING) $(DEV_ENV) $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 demo-kukar: $(BIN)/.installed | var
 	@$(KUKAR_ENV) $(PY) manage.py migrate --no-input -v 0

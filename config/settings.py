@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "django_tasks_db",
     "fleksi.common",
@@ -90,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "fleksi.accounts.middleware.MfaSetupMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -176,6 +180,16 @@ FLEKSI_API_RATE_PER_ADDRESS = os.environ.get("API_RATE_PER_ADDRESS", "1200/60")
 FLEKSI_CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
 # Step-up: how recent a sign-in or re-authentication must be for sensitive actions
 # (minting an API token, assigning roles, publishing a policy, exporting personal data).
+# Second factor (TOTP with recovery codes): the roles that must use it. Every role above
+# employee by default (supervisors and heads included); an employee may turn it on.
+FLEKSI_MFA_REQUIRED_ROLES = frozenset(
+    os.environ.get(
+        "MFA_REQUIRED_ROLES",
+        "supervisor,unit_head,sekda,bupati,bkpsdm_admin,diskominfo_admin,service_manager,"
+        "unit_admin,auditor",
+    ).split(",")
+) - {""}
+OTP_TOTP_ISSUER = "Fleksi"
 FLEKSI_STEP_UP_SECONDS = int(os.environ.get("STEP_UP_SECONDS", "600"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

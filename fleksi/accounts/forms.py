@@ -57,12 +57,31 @@ class ApiTokenForm(forms.Form):
     days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)
 
 
+def _code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Code from the authenticator app (or a recovery code)"),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autocapitalize": "none"}
+        ),
+    )
+
+
+class CodeForm(forms.Form):
+    code = _code_field()
+
+
 class ReauthForm(forms.Form):
     password = forms.CharField(
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
     )
+
+    def __init__(self, *args: Any, with_code: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if with_code:
+            self.fields["code"] = _code_field()
 
 
 def _role_choices() -> list[tuple[str, str]]:

@@ -9,6 +9,9 @@ urlpatterns = [
     path("language/", views.language, name="language"),
     path("me/", views.profile, name="profile"),
     path("me/confirm/", views.reauth, name="reauth"),
+    path("login/code/", views.login_code, name="login_code"),
+    path("me/two-step/", views.mfa, name="mfa"),
+    path("me/two-step/recovery-codes/", views.mfa_recovery_codes, name="mfa_recovery_codes"),
     path(
         "me/sign-out-everywhere/",
         views.sign_out_everywhere_view,

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import time
+from base64 import b32encode
 from datetime import timedelta
 from typing import Any
 
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, logout
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +20,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fleksi.accounts.forms import ApiTokenForm, ReauthForm, SignInForm
+from fleksi.accounts.forms import ApiTokenForm, CodeForm, ReauthForm, SignInForm
+from fleksi.accounts.mfa import (
+    mfa_enabled,
+    mfa_recovery_codes_renew,
+    mfa_required,
+    mfa_setup_confirm,
+    mfa_setup_start,
+    mfa_verify,
+)
+from fleksi.accounts.middleware import SETUP_NEEDED
 from fleksi.accounts.models import ApiToken, Role, User
 from fleksi.accounts.permissions import scope_for
 from fleksi.accounts.services import (
@@ -27,8 +40,11 @@ from fleksi.accounts.services import (
 )
 from fleksi.accounts.signals import SIGNIN_KIND, signin_rate
 from fleksi.accounts.stepup import mark_authenticated, recently_authenticated, step_up
-from fleksi.common.throttle import client_address, over
+from fleksi.common.throttle import client_address, hit, over
 from fleksi.org.selectors import employee_get
+
+PENDING = "fleksi_mfa_pending"
+PENDING_SECONDS = 300
 
 
 @require_POST
@@ -77,6 +93,90 @@ class SignInView(auth_views.LoginView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return _throttled(request) or super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if mfa_enabled(user):
+            # The password was right; the session is signed in only after the code.
+            self.request.session[PENDING] = {
+                "user": user.pk,
+                "backend": user.backend,
+                "at": time.time(),
+                "next": self.get_success_url(),
+            }
+            return redirect("accounts:login_code")
+        response = super().form_valid(form)
+        if mfa_required(user):
+            self.request.session[SETUP_NEEDED] = True
+            return redirect("accounts:mfa")
+        return response
+
+
+def login_code(request: HttpRequest) -> HttpResponse:
+    """Second step of signing in: the code from the authenticator app or a recovery code."""
+    pending = request.session.get(PENDING)
+    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+        request.session.pop(PENDING, None)
+        return redirect("accounts:login")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST":
+        throttled = _throttled(request)
+        if throttled is not None:
+            return throttled
+        user = User.objects.filter(pk=pending["user"]).first()
+        if form.is_valid() and user is not None and user.may_sign_in:
+            if mfa_verify(user, form.cleaned_data["code"]):
+                del request.session[PENDING]
+                auth_login(request, user, backend=pending["backend"])
+                return redirect(pending["next"])
+            hit(SIGNIN_KIND, client_address(request), signin_rate())
+            form.add_error("code", _("The code is wrong or expired."))
+    return render(
+        request, "accounts/login_code.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def mfa(request: HttpRequest) -> HttpResponse:
+    """Set up the authenticator app (QR code + a code to confirm), see the state, renew the
+    recovery codes."""
+    user = _user(request)
+    enabled = mfa_enabled(user)
+    form = CodeForm(request.POST or None)
+    device = None if enabled else mfa_setup_start(user)
+    if request.method == "POST" and device is not None and form.is_valid():
+        codes = mfa_setup_confirm(user, device, form.cleaned_data["code"])
+        if codes is not None:
+            request.session.pop(SETUP_NEEDED, None)
+            mark_authenticated(request)
+            return render(request, "accounts/mfa_codes.html", {"codes": codes})
+        form.add_error("code", _("The code is wrong or expired."))
+    qr = ""
+    secret = ""
+    if device is not None:
+        qr = segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#111")
+        secret = b32encode(device.bin_key).decode()
+    return render(
+        request,
+        "accounts/mfa.html",
+        {
+            "enabled": enabled,
+            "required": mfa_required(user),
+            "setup_needed": bool(request.session.get(SETUP_NEEDED)),
+            "form": form,
+            "qr": qr,
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+@step_up(back_to="accounts:mfa")
+def mfa_recovery_codes(request: HttpRequest) -> HttpResponse:
+    codes = mfa_recovery_codes_renew(_user(request))
+    return render(request, "accounts/mfa_codes.html", {"codes": codes})
 
 
 class SignOutView(auth_views.LogoutView):
@@ -156,7 +256,8 @@ def reauth(request: HttpRequest) -> HttpResponse:
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = reverse("accounts:profile")
-    form = ReauthForm(request.POST or None)
+    with_code = mfa_enabled(user)
+    form = ReauthForm(request.POST or None, with_code=with_code)
     if request.method == "POST":
         throttled = _throttled(request)
         if throttled is not None:
@@ -165,10 +266,14 @@ def reauth(request: HttpRequest) -> HttpResponse:
             confirmed = authenticate(
                 request, username=user.get_username(), password=form.cleaned_data["password"]
             )
-            if confirmed is not None and confirmed.pk == user.pk:
+            if confirmed is None or confirmed.pk != user.pk:
+                form.add_error("password", _("The password is wrong."))
+            elif with_code and not mfa_verify(user, form.cleaned_data["code"]):
+                hit(SIGNIN_KIND, client_address(request), signin_rate())
+                form.add_error("code", _("The code is wrong or expired."))
+            else:
                 mark_authenticated(request)
                 return redirect(next_url)
-            form.add_error("password", _("The password is wrong."))
     return render(
         request,
         "accounts/reauth.html",

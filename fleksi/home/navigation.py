@@ -79,20 +79,73 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
     return items
 
 
+# Navigation by task: each kind of user sees the few pages of their day first (at most
+# PRIMARY of them, so the bar fits one line of a phone with "More"); the rest is under "More".
+PRIMARY = 5
+_EMPLOYEE = ("home:index", "presence:checkin", "schedule:mine", "outputs:day", "schedule:inbox")
+_LEADER = ("home:index", "schedule:inbox", "schedule:board", "outputs:team", "presence:checkin")
+_REGENCY = (
+    "home:index",
+    "insights:index",
+    "schedule:inbox",
+    "eligibility:regency",
+    "servicelevel:index",
+    "policy:version_list",
+)
+_ADMIN = (
+    "home:index",
+    "org:import_people",
+    "org:people",
+    "policy:version_list",
+    "audit:entry_list",
+)
+
+
+def _task_order(scope: Scope) -> tuple[str, ...]:
+    if scope.has(Perm.PEOPLE_IMPORT):
+        return _ADMIN
+    if scope.has(Perm.REGENCY_VIEW):
+        return _REGENCY
+    if scope.headed_unit_paths or scope.has_role("supervisor"):
+        return _LEADER
+    if scope.employee_id is not None:
+        return _EMPLOYEE
+    return ()
+
+
+def split_by_task(scope: Scope, names: list[str]) -> tuple[list[str], list[str]]:
+    """The route names of the bar (the role's tasks first, at most :data:`PRIMARY`) and the
+    rest, for "More", in their usual order."""
+    present = set(names)
+    primary = [n for n in _task_order(scope) if n in present][:PRIMARY]
+    for n in names:  # a role without a task list: its first pages
+        if len(primary) >= PRIMARY:
+            break
+        if n not in primary and not _task_order(scope):
+            primary.append(n)
+    return primary, [n for n in names if n not in primary]
+
+
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if not isinstance(user, User) or not user.is_authenticated:
-        return {"nav_items": [], "unread_notifications": 0}
+        return {"nav_items": [], "nav_more": [], "unread_notifications": 0}
     path = request.path
-    entries = [(str(label), reverse(name)) for label, name in _items(scope_for(user))]
+    scope = scope_for(user)
+    items = _items(scope)
+    primary, more = split_by_task(scope, [name for _label, name in items])
+    label_of = {name: str(label) for label, name in items}
+    entries = [(label_of[n], reverse(n)) for n in [*primary, *more]]
     # The current item is the one whose address is the longest prefix of this page's
     # ("/" only on the home page itself).
     matching = [
         url for _label, url in entries if (path == url if url == "/" else path.startswith(url))
     ]
     current = max(matching, key=len, default=None)
+    nav = [NavItem(label, url, url == current) for label, url in entries]
     return {
-        "nav_items": [NavItem(label, url, url == current) for label, url in entries],
+        "nav_items": nav[: len(primary)],
+        "nav_more": nav[len(primary) :],
         # One indexed count for the "Notifications (n)" link in the header.
         "unread_notifications": notification_unread_count(user),
     }

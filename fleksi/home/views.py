@@ -12,6 +12,7 @@ from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.home import selectors
 from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import employee_get, subtree_q
+from fleksi.presence.selectors.checkins import today_for
 from fleksi.schedule.selectors.inbox import pending_count
 from fleksi.schedule.selectors.requests import next_wfa_days
 
@@ -27,7 +28,14 @@ def index(request: HttpRequest) -> HttpResponse:
         ctx["wfa_version"], ctx["wfa_today"] = eligibility_evaluate(
             employee=me, day=timezone.localdate()
         )
-        ctx["next_wfa"] = next_wfa_days(me.pk)
+        ctx["next_wfa"] = next_wfa = next_wfa_days(me.pk)
+        # Today on the home page: the schedule, where the person works and the check-ins.
+        presence = today_for(me, timezone.localtime().replace(tzinfo=None))
+        ctx["presence_today"] = presence
+        ctx["checkins_done"] = sum(1 for s in presence.slots if s.checkin is not None)
+        ctx["wfa_approved_today"] = any(
+            d.day == ctx["today"] and d.status == "approved" for d in next_wfa
+        )
         ctx["inbox_count"] = pending_count(me.pk)
     if scope.has_role("supervisor"):
         ctx["team"] = (

@@ -46,6 +46,25 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class OfficesByKecamatan(forms.models.ModelChoiceIterator):
+    """Offices grouped by the kecamatan they stand in (one ``<optgroup>`` each), so a
+    142-office list is scanned by place, not scrolled."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[str, list[Any]] = {}
+        for office in self.queryset:
+            kecamatan = office.desa.kecamatan.name if office.desa_id else ""
+            groups.setdefault(kecamatan, []).append(self.choice(office))
+        for name in sorted(groups, key=lambda n: (n == "", n)):
+            yield (name or str(_("Other")), groups[name])
+
+
+class OfficeChoiceField(forms.ModelChoiceField):
+    iterator = OfficesByKecamatan
+
+
 class RequestForm(forms.Form):
     mode = forms.ChoiceField(
         label=_("Which days"),
@@ -65,14 +84,17 @@ class RequestForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "month"}),
     )
     weekdays = forms.MultipleChoiceField(
-        label=_("On"), choices=WEEKDAYS, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("On these weekdays"),
+        choices=WEEKDAYS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=WfaRequest.Kind.choices)
     location_type = forms.ChoiceField(
         label=_("Where"), choices=WfaRequest.Location.choices, widget=forms.RadioSelect
     )
-    office = forms.ModelChoiceField(
-        label=_("Office"), queryset=Office.objects.none(), required=False
+    office = OfficeChoiceField(
+        label=_("Office (grouped by kecamatan)"), queryset=Office.objects.none(), required=False
     )
     place = forms.ModelChoiceField(
         label=_("Approved place"), queryset=WfaPlace.objects.none(), required=False
@@ -113,7 +135,7 @@ class RequestForm(forms.Form):
         place_field = self.fields["place"]
         assert isinstance(office_field, forms.ModelChoiceField)
         assert isinstance(place_field, forms.ModelChoiceField)
-        office_field.queryset = Office.objects.select_related("unit").order_by("name")
+        office_field.queryset = Office.objects.select_related("desa__kecamatan").order_by("name")
         place_field.queryset = WfaPlace.objects.filter(
             employee=employee, status=WfaPlace.Status.APPROVED
         ).order_by("name")

@@ -48,6 +48,21 @@ CASES = [
     ),
     Case("accounts:profile", lambda w: reverse("accounts:profile"), EVERYONE),
     Case("accounts:reauth", lambda w: reverse("accounts:reauth"), EVERYONE),
+    Case("accounts:mfa", lambda w: reverse("accounts:mfa"), EVERYONE),
+    Case(
+        "accounts:mfa_recovery_codes",
+        lambda w: reverse("accounts:mfa_recovery_codes"),
+        EVERYONE,
+        method="post",
+    ),
+    # Without a pending password step, the code page sends back to the sign-in page.
+    Case(
+        "accounts:login_code",
+        lambda w: reverse("accounts:login_code"),
+        frozenset(),
+        denied=302,
+        anon=302,
+    ),
     Case(
         "accounts:sign_out_everywhere",
         lambda w: reverse("accounts:sign_out_everywhere"),

@@ -40,6 +40,12 @@ def evaluated(world):
     return world
 
 
+@pytest.fixture(autouse=True)
+def _no_second_step(settings):
+    # Two-step sign-in has its own browser test (accounts/tests/test_browser_mfa.py).
+    settings.FLEKSI_MFA_REQUIRED_ROLES = frozenset()
+
+
 def sign_in(page, base, username):
     page.goto(f"{base}/login/")
     page.fill("#id_username", username)

@@ -18,6 +18,12 @@ from fleksi.testkit.world import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def _no_second_step(settings):
+    # Two-step sign-in has its own browser test (accounts/tests/test_browser_mfa.py).
+    settings.FLEKSI_MFA_REQUIRED_ROLES = frozenset()
+
+
 def sign_in(page, base, username):
     page.context.clear_cookies()
     page.goto(f"{base}/login/")
