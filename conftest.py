@@ -108,6 +108,25 @@ def world(db):
     return build_world()
 
 
+@pytest.fixture(scope="module")
+def _module_world(request, django_db_setup, django_db_blocker):
+    from fleksi.testkit.module_world import module_scoped
+    from fleksi.testkit.world import build_world
+
+    build = getattr(request.module, "build_module_world", build_world)
+    yield from module_scoped(django_db_blocker, build)
+
+
+@pytest.fixture
+def module_world(_module_world, db):
+    """The test world built once for the module (by its ``build_module_world()`` if it has
+    one), rolled back when the module ends; each test's writes are rolled back after it.
+    See fleksi/testkit/module_world.py."""
+    from fleksi.testkit.module_world import fresh
+
+    return fresh(_module_world)
+
+
 # --- Browser tests (Playwright driving Debian's Chromium) ---------------------------------------
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

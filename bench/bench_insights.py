@@ -125,8 +125,8 @@ def main() -> int:
     from django.utils import timezone
 
     from fleksi.accounts.models import User
+    from fleksi.common.domain.months import month_start
     from fleksi.demo.services.history import demo_seed_with_history
-    from fleksi.insights.domain.months import month_start
     from fleksi.insights.services.refresh import stats_refresh
     from fleksi.insights.services.reports import report_generate_run, report_request
     from fleksi.org.models import Employee, Unit

@@ -12,14 +12,14 @@ from fleksi.eligibility.models import EligibilityDecision
 from fleksi.eligibility.selectors import facts_of
 from fleksi.org.models import Employee
 from fleksi.policy.domain.eligibility import ELIGIBILITY_RULES
-from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, evaluate
+from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, evaluate, rule_basis
 from fleksi.policy.messages import trace_to_json
 from fleksi.policy.models import PolicyVersion
 from fleksi.policy.selectors import params_of, version_in_force
 
 NO_POLICY = TraceEntry(
     rule="policy_in_force",
-    article="",
+    article=rule_basis("policy_in_force"),
     outcome=Outcome.FAIL,
     code="policy_in_force.none",
     observed=None,
@@ -49,7 +49,7 @@ def eligibility_evaluate(
     if facts is None:  # inactive employee
         inactive = TraceEntry(
             rule="active",
-            article="",
+            article=rule_basis("active"),
             outcome=Outcome.FAIL,
             code="active.fail",
             observed=False,

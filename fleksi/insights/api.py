@@ -14,10 +14,10 @@ from ninja import Router, Status
 
 from fleksi.accounts.models import User
 from fleksi.common.apikit import Id, Limit, Offset
+from fleksi.common.domain.months import month_start, parse_month
 from fleksi.common.errors import ValidationFailed
 from fleksi.insights import permissions as perms
 from fleksi.insights.domain.figures import COUNTS, INDICATORS, SUMS, Figures
-from fleksi.insights.domain.months import month_start, parse_month
 from fleksi.insights.messages import concern_reason, recommendation
 from fleksi.insights.models import EvaluationReport
 from fleksi.insights.schemas import (

@@ -3,8 +3,6 @@ the report, apply (step 2), download the problems; and the list of past imports.
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -18,6 +16,7 @@ from fleksi.accounts.models import User
 from fleksi.accounts.permissions import require
 from fleksi.accounts.services import accounts_provision
 from fleksi.common.errors import ServiceError
+from fleksi.common.exports import csv_response
 from fleksi.common.pagination import paginate
 from fleksi.org.domain.people_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from fleksi.org.forms import ImportApplyForm, PeopleImportForm
@@ -129,11 +128,9 @@ def import_errors(request: HttpRequest, batch_id: int) -> HttpResponse:
     """Every stored problem as CSV (UTF-8 with BOM, so that spreadsheets read it right)."""
     _admin(request)
     batch = get_object_or_404(ImportBatch, pk=batch_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-problems.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("Line"), _("Column"), _("Code"), _("Problem")])
-    for p in problems_from_json(batch.errors):
-        writer.writerow([p.line, p.column, p.code, describe(p)])
-    return response
+    return csv_response(
+        f"import-{batch.pk}-problems.csv",
+        [_("Line"), _("Column"), _("Code"), _("Problem")],
+        ([p.line, p.column, p.code, describe(p)] for p in problems_from_json(batch.errors)),
+        delimiter=",",
+    )

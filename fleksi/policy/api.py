@@ -11,7 +11,8 @@ from fleksi.accounts.permissions import require
 from fleksi.audit.domain.chain import to_jsonable
 from fleksi.common.apikit import Id
 from fleksi.policy import services
-from fleksi.policy.domain.params import diff_params
+from fleksi.policy.domain.params import diff_params, param_keys, spec_of
+from fleksi.policy.messages import PARAM_LABELS
 from fleksi.policy.models import PolicyVersion
 from fleksi.policy.permissions import access_version, may_see_drafts
 from fleksi.policy.schemas import DiffOut, DraftIn, DraftUpdateIn, VersionOut, VersionSummary
@@ -23,6 +24,23 @@ router = Router(tags=["policy"])
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
+
+
+def _basis(v: PolicyVersion) -> list[dict[str, Any]]:
+    params = params_of(v)
+    out = []
+    for key in param_keys():
+        b = params.basis(key)
+        out.append(
+            {
+                "key": key,
+                "label": str(PARAM_LABELS.get(key, key)),
+                "group": spec_of(key).group,
+                "value": to_jsonable(getattr(params, key)),
+                "basis": {"ppk": b.ppk, "national": b.national, "perbup": b.perbup, "text": b.text},
+            }
+        )
+    return out
 
 
 def _out(v: PolicyVersion) -> dict[str, Any]:
@@ -38,6 +56,7 @@ def _out(v: PolicyVersion) -> dict[str, Any]:
         "approver": v.approver.username if v.approver else None,
         "published_at": v.published_at,
         "params": v.params,
+        "basis": _basis(v),
         "unit_overrides": [
             {
                 "unit_id": o.unit_id,

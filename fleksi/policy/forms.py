@@ -10,7 +10,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from fleksi.policy.domain.params import PolicyParams, Spec, param_keys, params_to_json, spec_of
+from fleksi.policy.domain.params import (
+    PolicyParams,
+    Spec,
+    basis_of,
+    param_keys,
+    params_to_json,
+    spec_of,
+)
 from fleksi.policy.messages import PARAM_LABELS, value_label
 from fleksi.policy.models import CalendarOverride, NationalWfaWindow, PolicyVersion
 
@@ -107,11 +114,17 @@ class ParamsForm(forms.Form):
         for key in param_keys():
             spec = spec_of(key)
             self.fields[key] = _field_for(key, spec, PARAM_LABELS.get(key, key))
+            basis = basis_of(key)
             self.fields[f"{ARTICLE_PREFIX}{key}"] = forms.CharField(
-                label=_("Article"),
+                label=_("Article of the Perbup"),
                 required=False,
                 max_length=200,
-                help_text=_("Empty: %(basis)s") % {"basis": spec.article},
+                help_text=(
+                    _("Set by the PPK in the Perbup; national basis: %(basis)s")
+                    % {"basis": basis.national or "—"}
+                    if basis.ppk
+                    else _("National basis: %(basis)s") % {"basis": basis.national}
+                ),
             )
 
     @staticmethod

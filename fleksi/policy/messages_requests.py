@@ -45,6 +45,14 @@ def request_message(entry: TraceEntry, label: Callable[[Any], str]) -> str | Non
             _("This would be WFA day %(o)s in that week; the maximum is %(lim)s.")
             % {"o": o, "lim": lim}
         ),
+        "weekly_cap.no_letter": lambda: (
+            _(
+                "Dinas luar without a surat tugas counts towards the weekly maximum: this would "
+                "be WFA day %(o)s in that week; the maximum is %(lim)s. Give the number, date "
+                "and file of the surat tugas."
+            )
+            % {"o": o, "lim": lim}
+        ),
         "weekly_cap.exempt": lambda: _("This kind of request is not limited per week."),
         "unit_share.pass": lambda: (
             _("%(unit)s: %(o)s off-site of at most %(lim)s.") % {"unit": unit, "o": o, "lim": lim}

@@ -86,6 +86,7 @@ def _param_rows(version: PolicyVersion) -> list[tuple[Any, list[dict[str, Any]]]
                 "label": PARAM_LABELS.get(key, key),
                 "value": value_label(getattr(params, key)),
                 "article": params.article(key),
+                "basis": params.basis(key),
             }
         )
     return [(GROUP_LABELS.get(g, g), rows) for g, rows in groups.items()]

@@ -37,6 +37,7 @@ from fleksi.presence.selectors.hours import weekly_hours_of
 from fleksi.presence.selectors.recap import people_of_units, period_of, recap_rows, sum_totals
 from fleksi.presence.services import CheckinIn as CheckinData
 from fleksi.presence.services import checkin_record
+from fleksi.presence.services.contact import contact_issue
 
 router = Router(tags=["presence"])
 
@@ -64,6 +65,8 @@ def checkin_out(c: Checkin, *, created: bool, per_day: int) -> dict[str, Any]:
         "mode": c.mode,
         "checked_at": c.checked_at,
         "synced_late": c.synced_late,
+        "time_proof": c.time_proof,
+        "contact": contact_issue(c.employee_id),
         "source": c.source,
         "outcome": c.outcome,
         "flagged": c.flagged,
@@ -126,6 +129,9 @@ def checkin_create(request: HttpRequest, payload: CheckinIn) -> Status[dict[str,
             rtt_ms=net.rtt if net else None,
             downlink_mbps=net.downlink if net else None,
             client_latency_ms=payload.client_latency_ms,
+            contact=payload.evidence.contact if payload.evidence else None,
+            since_contact_ms=payload.evidence.since_contact_ms if payload.evidence else None,
+            since_press_ms=payload.evidence.since_press_ms if payload.evidence else None,
         ),
     )
     c = result.checkin
@@ -164,6 +170,7 @@ def today(request: HttpRequest) -> dict[str, Any]:
             for s in t.slots
         ],
         "csrf_token": get_token(request),
+        "contact": contact_issue(employee.pk),
     }
 
 

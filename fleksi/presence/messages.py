@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from contextlib import nullcontext
-from datetime import time
+from datetime import datetime, time
 from typing import Any
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +26,7 @@ RULE_LABELS: Mapping[str, Any] = {
     "travel_speed": gettext_lazy("Travel speed"),
     "clock_skew": gettext_lazy("Device clock"),
     "sync": gettext_lazy("Sending"),
+    "time_proof": gettext_lazy("Time evidence"),
 }
 
 SLOT_LABELS: Mapping[str, Any] = {
@@ -59,6 +60,16 @@ def _location_label(kind: Any) -> str:
             "approved_place": _("a place approved beforehand"),
         }.get(str(kind), str(kind))
     )
+
+
+def _hhmm(value: Any) -> str:
+    """An ISO time stamp from a trace as the local HH:MM."""
+    if not value:
+        return "—"
+    try:
+        return clock(timezone.localtime(datetime.fromisoformat(str(value))).time())
+    except ValueError:
+        return "—"
 
 
 def _texts(e: TraceEntry) -> dict[str, Callable[[], str]]:
@@ -187,6 +198,25 @@ def _texts(e: TraceEntry) -> dict[str, Callable[[], str]]:
             % {"o": o, "lim": lim}
         ),
         "sync.manual": lambda: _("Recorded by hand."),
+        "time_proof.server": lambda: _("Timed by the server."),
+        "time_proof.proven": lambda: _(
+            "Kept offline; the time is confirmed by the last contact with the server and the "
+            "phone's own elapsed time."
+        ),
+        "time_proof.outside": lambda: (
+            _(
+                "The phone said %(claimed)s, but its evidence shows the check-in was made at "
+                "%(judged)s at the earliest: counted at %(judged)s and flagged for the supervisor."
+            )
+            % {"claimed": _hhmm(d.get("claimed")), "judged": _hhmm(d.get("judged"))}
+        ),
+        "time_proof.unproven": lambda: (
+            _(
+                "Sent later without evidence of when it was made (the phone said %(claimed)s): "
+                "counted at its arrival, %(judged)s, and flagged for the supervisor."
+            )
+            % {"claimed": _hhmm(d.get("claimed")), "judged": _hhmm(d.get("judged"))}
+        ),
     }
 
 
@@ -275,6 +305,7 @@ COLUMN_LABELS: Mapping[str, Any] = {
     "flagged_days": gettext_lazy("Flagged days"),
     "synced_late": gettext_lazy("Check-ins synced late"),
     "manual": gettext_lazy("Manual check-ins"),
+    "unproven_time": gettext_lazy("Offline check-ins with unproven time"),
     "refused": gettext_lazy("Offline check-ins refused (too late)"),
 }
 

@@ -36,6 +36,13 @@ class Kind(models.TextChoices):
     OUT = "out", _("Out")
 
 
+class TimeProof(models.TextChoices):
+    SERVER = "server", _("timed by the server")
+    PROVEN = "proven", _("offline, time proven")
+    OUTSIDE = "outside", _("offline, claimed time outside the evidence")
+    UNPROVEN = "unproven", _("offline, time without evidence")
+
+
 class Checkin(models.Model):
     class Source(models.TextChoices):
         ONLINE = "online", _("Sent at once")
@@ -81,6 +88,11 @@ class Checkin(models.Model):
     trace = models.JSONField(_("rule trace"), default=list)
     manual = models.BooleanField(_("manual"), default=False)
     source = models.CharField(_("source"), max_length=12, choices=Source.choices)
+    # How the time was established (domain/timing.py): by the server (online), proven by the
+    # phone's evidence (offline), or not: outside the evidence's bound, or without evidence.
+    time_proof = models.CharField(
+        _("time evidence"), max_length=8, choices=TimeProof.choices, default=TimeProof.SERVER
+    )
 
     class Meta:
         verbose_name = _("check-in")

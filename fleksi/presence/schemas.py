@@ -17,6 +17,18 @@ class NetworkIn(Schema):
     downlink: float | None = Field(None, ge=0)
 
 
+class EvidenceIn(Schema):
+    """When an offline check-in was made, as the phone can show it (docs/presence.md)."""
+
+    contact: str = Field(max_length=200, description="The last `contact` token the server gave")
+    since_contact_ms: int = Field(
+        ge=0, le=7 * 24 * 3600 * 1000, description="Monotonic ms from that contact to the press"
+    )
+    since_press_ms: int | None = Field(
+        None, ge=0, le=7 * 24 * 3600 * 1000, description="Monotonic ms from the press to sending"
+    )
+
+
 class CheckinIn(Schema):
     idempotency_key: UUID = Field(description="A UUID made by the device for this check-in")
     slot: int = Field(ge=1, le=4, description="1 = arrival … last = departure")
@@ -29,6 +41,7 @@ class CheckinIn(Schema):
     accuracy: float | None = Field(None, ge=0, description="Metres (68 % confidence)")
     network: NetworkIn | None = None
     client_latency_ms: float | None = Field(None, ge=0, le=600_000)
+    evidence: EvidenceIn | None = Field(None, description="For a check-in kept offline")
 
 
 class CheckinRuleOut(Schema):
@@ -49,6 +62,8 @@ class CheckinOut(Schema):
     mode: str
     checked_at: datetime
     synced_late: bool
+    time_proof: str = Field(description="server | proven | outside | unproven")
+    contact: str = Field(description="A fresh contact token for the next offline check-in")
     source: str
     outcome: str
     flagged: bool
@@ -76,6 +91,7 @@ class TodayOut(Schema):
     default_mode: str
     slots: list[SlotOut]
     csrf_token: str = Field(description="For the next POST of a browser session")
+    contact: str = Field(description="The server's signed time, kept by the phone (evidence)")
 
 
 class TotalsOut(Schema):
@@ -93,6 +109,7 @@ class TotalsOut(Schema):
     flagged_days: int
     synced_late: int
     manual: int
+    unproven_time: int
     refused: int
 
 

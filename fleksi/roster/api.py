@@ -12,6 +12,7 @@ from ninja import Router, Status
 
 from fleksi.accounts.models import User
 from fleksi.common.apikit import Id, Limit, Offset
+from fleksi.common.domain.months import add_months, month_end, month_start, parse_month
 from fleksi.common.errors import ValidationFailed
 from fleksi.org.models import Unit
 from fleksi.org.selectors import employee_get
@@ -20,7 +21,6 @@ from fleksi.roster import permissions as perms
 from fleksi.roster import schemas as s
 from fleksi.roster.messages import explanation_text, progress_text
 from fleksi.roster.models import Roster, RosterCell
-from fleksi.roster.selectors.months import add_months, month_end, month_start, parse_month
 from fleksi.roster.selectors.pages import preference_get
 from fleksi.roster.services import (
     PreferenceDayIn,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fleksi.accounts.models import User
+from fleksi.common.domain.months import add_months, month_end, month_start, parse_month
 from fleksi.common.errors import ServiceError
 from fleksi.org.selectors import employee_get
 from fleksi.policy.selectors import work_calendar
@@ -23,7 +24,6 @@ from fleksi.roster import permissions as perms
 from fleksi.roster.forms import GenerateForm, PreferenceForm
 from fleksi.roster.messages import progress_text
 from fleksi.roster.models import Roster
-from fleksi.roster.selectors.months import add_months, month_end, month_start, parse_month
 from fleksi.roster.selectors.pages import preference_get, roster_page
 from fleksi.roster.services import preference_save, roster_cell_set, roster_generate, roster_publish
 from fleksi.roster.services.common import MONTHS_AHEAD

@@ -97,6 +97,7 @@ def _request_out(r: WfaRequest) -> dict[str, Any]:
         "policy_version_id": r.policy_version_id,
         "revises_id": r.revises_id,
         "has_evidence": bool(r.evidence),
+        "has_duty_letter": bool(r.duty_letter_sha256),
         "days": [
             {
                 "day": d.day,

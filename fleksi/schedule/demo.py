@@ -52,7 +52,8 @@ from fleksi.policy.models import UnitOverride
 from fleksi.policy.selectors import version_in_force, work_calendar
 from fleksi.schedule.demo_history import HistoryPlan, write_history
 from fleksi.schedule.models import ApprovalStep, WfaRequest
-from fleksi.schedule.selectors.workflow import first_approver
+from fleksi.schedule.permissions import PLACE_DECIDER_ROLES, place_decider_kind
+from fleksi.schedule.selectors.workflow import first_approver, head_at_or_above
 from fleksi.schedule.services import (
     PlanItemIn,
     request_approve,
@@ -212,9 +213,27 @@ def _decide(
             request_reject(actor=actor, step=step, comment=QUOTA_FULL)
 
 
+def _place_decider(employee: Employee) -> User | None:
+    """The account that decides on places under the policy in force (Pasal 11)."""
+    day = timezone.localdate()
+    kind = place_decider_kind(day)
+    if kind in PLACE_DECIDER_ROLES:
+        return (
+            User.objects.filter(role_assignments__role=PLACE_DECIDER_ROLES[kind])
+            .order_by("pk")
+            .first()
+        )
+    approver = first_approver(employee, day)
+    if kind == "opd_head":
+        top = employee.unit
+        while top.parent is not None:
+            top = top.parent
+        approver = head_at_or_above(top, day, not_=employee.pk)
+    return _users([approver[0].pk]).get(approver[0].pk) if approver else None
+
+
 def _approved_place(employee: Employee, user: User, rng: random.Random) -> Any:
-    approver = first_approver(employee, timezone.localdate())
-    head = _users([approver[0].pk]).get(approver[0].pk) if approver else None
+    head = _place_decider(employee)
     if head is None or employee.domicile is None:
         return None
     place = place_propose(

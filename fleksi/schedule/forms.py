@@ -108,6 +108,21 @@ class RequestForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
 
+    duty_letter_number = forms.CharField(
+        label=_("Surat tugas: number"), required=False, max_length=100
+    )
+    duty_letter_date = forms.DateField(
+        label=_("Surat tugas: date"), required=False, widget=DateInput()
+    )
+    duty_letter = forms.FileField(
+        label=_(
+            "Surat tugas: the signed file (PDF, JPG or PNG). Dinas luar without a surat tugas "
+            "counts towards the weekly maximum."
+        ),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
     def __init__(self, *args: Any, employee: Employee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for i in range(1, SINGLE_DAYS + 1):

@@ -105,6 +105,14 @@ class WfaRequest(models.Model):
     evidence = models.FileField(_("evidence"), upload_to="evidence/requests/%Y/%m/", blank=True)
     evidence_name = models.CharField(max_length=200, blank=True)
     evidence_sha256 = models.CharField(max_length=64, blank=True)
+    # Dinas luar: the surat tugas (number, date and the signed file, kept with its SHA-256).
+    # Without one, a dinas luar day counts towards the weekly maximum.
+    duty_letter_number = models.CharField(_("surat tugas number"), max_length=100, blank=True)
+    duty_letter_date = models.DateField(_("surat tugas date"), null=True, blank=True)
+    duty_letter = models.FileField(
+        _("surat tugas"), upload_to="evidence/surat-tugas/%Y/%m/", blank=True
+    )
+    duty_letter_sha256 = models.CharField(max_length=64, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
     )
@@ -140,6 +148,20 @@ class WfaRequest(models.Model):
                 | (Q(location_type="approved_place") & Q(place__isnull=False))
                 | Q(location_type="home"),
                 name="request_location_given",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(duty_letter_number="")
+                    & Q(duty_letter_date__isnull=True)
+                    & Q(duty_letter_sha256="")
+                )
+                | (
+                    Q(kind="official_duty")
+                    & ~Q(duty_letter_number="")
+                    & Q(duty_letter_date__isnull=False)
+                    & ~Q(duty_letter_sha256="")
+                ),
+                name="request_duty_letter_complete",
             ),
         ]
 

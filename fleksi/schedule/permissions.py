@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -22,9 +23,10 @@ from fleksi.accounts.models import Role, User
 from fleksi.accounts.permissions import scope_for
 from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import subtree_q
+from fleksi.policy.selectors import params_of, version_in_force
 from fleksi.schedule.models import Absence, ApprovalStep, WfaPlace, WfaRequest
 from fleksi.schedule.selectors.permissions import may_act_on_step
-from fleksi.schedule.selectors.workflow import first_approver
+from fleksi.schedule.selectors.workflow import first_approver, head_at_or_above
 
 
 def requests_visible_to(user: User) -> QuerySet[WfaRequest]:
@@ -164,12 +166,36 @@ def access_absence(user: User, absence_id: int) -> Absence:
 # --- Approved places ---------------------------------------------------------------------------
 
 
+PLACE_DECIDER_ROLES = {"bupati": "bupati", "sekda": "sekda", "bkpsdm": "bkpsdm_admin"}
+
+
+def place_decider_kind(day: date) -> str:
+    """Who decides on another place (PermenPANRB 4/2025 Pasal 11: the PPK, or whom the
+    Perbup delegates): the ``place_decider`` of the version in force (the Sekda without
+    one)."""
+    version = version_in_force(day)
+    return params_of(version).place_decider if version is not None else "sekda"
+
+
 def may_decide_place(user: Any, place: WfaPlace) -> bool:
-    """The head who approves the employee's requests (the first approver today)."""
+    """The PPK's delegate named by the policy in force: a role (Bupati, Sekda, BKPSDM), the
+    head of the employee's perangkat daerah, or the head who approves their requests."""
     employee_id = getattr(user, "employee_id", None)
-    if employee_id is None or employee_id == place.employee_id:
+    if employee_id is not None and employee_id == place.employee_id:
         return False
-    approver = first_approver(place.employee, timezone.localdate())
+    day = timezone.localdate()
+    kind = place_decider_kind(day)
+    if kind in PLACE_DECIDER_ROLES:
+        return scope_for(user).has_role(PLACE_DECIDER_ROLES[kind])
+    if employee_id is None:
+        return False
+    if kind == "opd_head":
+        top = place.employee.unit
+        while top.parent_id is not None:
+            top = top.parent  # type: ignore[assignment]
+        head = head_at_or_above(top, day, not_=place.employee_id)
+        return head is not None and head[0].pk == employee_id
+    approver = first_approver(place.employee, day)
     return approver is not None and approver[0].pk == employee_id
 
 

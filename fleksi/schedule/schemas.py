@@ -33,7 +33,12 @@ class OutputIn(Schema):
 
 
 class PlaceIn(Schema):
-    kind: Literal["regular", "official_duty", "special_circumstances"] = "regular"
+    kind: Literal["regular", "official_duty", "special_circumstances"] = Field(
+        default="regular",
+        description="regular: WFA; official_duty: dinas luar (exempt from the weekly maximum "
+        "only with a surat tugas, given on the request page); special_circumstances: keadaan "
+        "khusus (with evidence).",
+    )
     location_type: Literal["home", "office", "approved_place"] = "home"
     office_id: Id | None = None
     place_id: Id | None = None
@@ -115,6 +120,11 @@ class RequestOut(Schema):
     policy_version_id: int | None
     revises_id: int | None = None
     has_evidence: bool
+    has_duty_letter: bool = Field(
+        default=False,
+        description="Dinas luar: a surat tugas (number, date, file) is on record; without one "
+        "the days count towards the weekly maximum (PermenPANRB 4/2025 Pasal 13).",
+    )
     days: list[DayOut]
     outputs: list[OutputOut]
     steps: list[StepOut]

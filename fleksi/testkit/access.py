@@ -44,6 +44,7 @@ class Case:
     data: Callable[[World], Mapping[str, Any]] | None = None
     overrides: Mapping[str, int] = field(default_factory=dict)
     api: bool = False
+    multipart: bool = False  # an API write sent as a form (with files), not as JSON
 
     def expected(self, who: str) -> int:
         if who in self.overrides:
@@ -57,6 +58,20 @@ class Case:
             yield self, who
 
 
+def reversers(pages: str, api_prefix: str = "") -> tuple[Callable[..., str], Callable[..., str]]:
+    """``url(name, *args)`` for the pages of the ``pages`` namespace and ``api(name, *args)``
+    for the API routes named ``api:<api_prefix><name>``."""
+    from django.urls import reverse
+
+    def url(name: str, *args: object) -> str:
+        return reverse(f"{pages}:{name}", args=args)
+
+    def api(name: str, *args: object) -> str:
+        return reverse(f"api:{api_prefix}{name}", args=args)
+
+    return url, api
+
+
 def matrix(cases: list[Case]) -> list[Any]:
     import pytest
 
@@ -67,15 +82,40 @@ def matrix(cases: list[Case]) -> list[Any]:
     ]
 
 
+def gated(
+    route: str,
+    url: Callable[[World], str],
+    viewers: frozenset[str],
+    doers: frozenset[str],
+    **kw: Any,
+) -> Case:
+    """Allowed for ``doers``; 403 for those who see the object but may not act; else 404."""
+    return Case(route, url, doers, overrides=dict.fromkeys(viewers - doers, 403), **kw)
+
+
+def api_case(
+    route: str,
+    url: Callable[[World], str],
+    allowed: frozenset[str],
+    viewers: frozenset[str] = frozenset(),
+    **kw: Any,
+) -> Case:
+    """An API endpoint: 401 without a session, 403 for ``viewers`` who may not act."""
+    overrides = {**dict.fromkeys(viewers - allowed, 403), **kw.pop("overrides", {})}
+    return Case(route, url, allowed, anon=401, api=True, overrides=overrides, **kw)
+
+
 def check(client: Any, world: World, case: Case, who: str) -> Any:
+    """Ask as ``who`` and compare the status with the case's expectation. Pages get forms;
+    the API gets JSON bodies (or a form, for ``multipart`` cases) and the PUT, PATCH and
+    DELETE methods."""
     if who != "anon":
         user = world.user(who)
         client.force_login(user)
     url = case.url(world)
     data = dict(case.data(world)) if case.data else None
     headers = {"HTTP_ACCEPT": "application/json"} if case.api else {}
-    if case.method in ("post", "patch", "put", "delete") and case.api:
-        # The API reads JSON bodies.
+    if case.api and case.method != "get" and not case.multipart:
         send = getattr(client, case.method)
         response = send(url, json.dumps(data or {}), content_type="application/json", **headers)
     elif case.method == "post":
@@ -85,5 +125,6 @@ def check(client: Any, world: World, case: Case, who: str) -> Any:
     expected = case.expected(who)
     assert response.status_code == expected, (
         f"{who} {case.method.upper()} {url}: {response.status_code} != {expected}"
+        f" {response.content[:300]!r}"
     )
     return response

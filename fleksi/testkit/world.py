@@ -150,7 +150,7 @@ def build_world() -> World:
         )
         w.users[key] = User.objects.create(username=nip, employee=w.people[key], password=hashed)
 
-    person("sekda", "Sunggono", "sekda", birth=date(1970, 1, 5))
+    person("sekda", "Dr. H. Bambang Wicaksono, S.Sos., M.Si.", "sekda", birth=date(1970, 1, 5))
     person("head_a", "Hj. Rahmawati", "head_a", sex="2", birth=date(1972, 6, 1))
     person("head_bidang", "Bambang Sutrisno", "head_bidang", birth=date(1978, 2, 2))
     person("head_seksi", "Sari Wulandari", "head_seksi", sex="2", birth=date(1982, 7, 7))

@@ -58,7 +58,9 @@ def _kecamatan_office(kec: KecamatanFact) -> PdSpec:
 KECAMATAN_OFFICES: tuple[PdSpec, ...] = tuple(_kecamatan_office(k) for k in KECAMATAN)
 
 
-def _rsud(key: str, name: str, kec: str, target: int, *, large: bool) -> PdSpec:
+def _rsud(
+    key: str, name: str, kec: str, target: int, *, large: bool, head: str = "Direktur"
+) -> PdSpec:
     medik = SubSpec(
         "Bidang Pelayanan Medik",
         "bidang",
@@ -92,7 +94,7 @@ def _rsud(key: str, name: str, kec: str, target: int, *, large: bool) -> PdSpec:
         code=key.upper(),
         name=name,
         kind="rsud",
-        head_title=f"Direktur {name}",
+        head_title=f"{head} {name}",
         head_kind="jpt_pratama" if large else "administrator",
         profile="doctor",
         jobs=MENUS["rsud_medis"],
@@ -104,27 +106,16 @@ def _rsud(key: str, name: str, kec: str, target: int, *, large: bool) -> PdSpec:
 
 
 RSUD: tuple[PdSpec, ...] = (
-    _rsud("rsud-amp", "RSUD A.M. Parikesit", "64.02.06", 780, large=True),
+    # In Teluk Dalam, Kecamatan Tenggarong Seberang (since 2014); led by a Direktur Utama.
+    _rsud("rsud-amp", "RSUD A.M. Parikesit", "64.02.16", 780, large=True, head="Direktur Utama"),
     _rsud("rsud-abadi", "RSUD Aji Batara Agung Dewa Sakti", "64.02.13", 330, large=False),
     _rsud("rsud-dayaku", "RSUD Dayaku Raja", "64.02.08", 250, large=False),
 )
 
 
-def _small_secretariat(key: str, code: str, name: str, units: tuple[str, ...]) -> PdSpec:
-    return PdSpec(
-        key=key,
-        code=code,
-        name=name,
-        kind="other",
-        head_title=name.replace("Sekretariat", "Sekretaris", 1),
-        head_kind="administrator",
-        profile="admin",
-        jobs=MENUS["teknis"],
-        subs=tuple(SubSpec(u, "subbagian", menu="umum") for u in units),
-        target=15,
-    )
-
-
+# The KORPRI and TP-PKK secretariats are not perangkat daerah (kukar-facts.md): the demo
+# has BRIDA as its only "other" unit; a 59th perangkat daerah could not be verified and is
+# left out rather than invented.
 OTHERS: tuple[PdSpec, ...] = (
     PdSpec(
         key="brida",
@@ -141,18 +132,6 @@ OTHERS: tuple[PdSpec, ...] = (
         ),
         subs=(sekretariat(), bidang("Bidang Riset"), bidang("Bidang Inovasi Daerah")),
         target=40,
-    ),
-    _small_secretariat(
-        "korpri",
-        "KORPRI",
-        "Sekretariat Dewan Pengurus KORPRI",
-        ("Subbagian Umum", "Subbagian Organisasi dan Kesejahteraan Anggota"),
-    ),
-    _small_secretariat(
-        "pkk",
-        "PKK",
-        "Sekretariat Tim Penggerak PKK",
-        ("Subbagian Umum dan Keuangan", "Subbagian Program dan Kelembagaan"),
     ),
 )
 

@@ -54,8 +54,8 @@ DINAS_2: tuple[PdSpec, ...] = (
     ),
     _dinas(
         "dlh",
-        "DLH",
-        "Lingkungan Hidup",
+        "DLHK",
+        "Lingkungan Hidup dan Kehutanan",
         (
             "Bidang Tata Lingkungan",
             "Bidang Pengelolaan Sampah dan Limbah Bahan Berbahaya dan Beracun",
@@ -199,6 +199,22 @@ DINAS_2: tuple[PdSpec, ...] = (
         target=85,
     ),
     _dinas(
+        "disbun",
+        "DISBUN",
+        "Perkebunan",
+        (
+            "Bidang Produksi Perkebunan",
+            "Bidang Perlindungan dan Pengolahan Hasil Perkebunan",
+            "Bidang Penyuluhan dan Kelembagaan Pekebun",
+        ),
+        jobs=(
+            ("Penyuluh Pertanian", "AT", "agri", 3),
+            ("Pengawas Benih Tanaman", "AT", "agri", 1),
+        ),
+        target=120,
+        profile="agri",
+    ),
+    _dinas(
         "distanak",
         "DISTANAK",
         "Pertanian dan Peternakan",
@@ -225,8 +241,8 @@ DINAS_2: tuple[PdSpec, ...] = (
     ),
     _dinas(
         "diskan",
-        "DISKAN",
-        "Perikanan dan Kelautan",
+        "DKP",
+        "Kelautan dan Perikanan",
         (
             "Bidang Perikanan Tangkap",
             "Bidang Perikanan Budidaya",
@@ -242,7 +258,7 @@ DINAS_2: tuple[PdSpec, ...] = (
     ),
     _dinas(
         "dkp",
-        "DKP",
+        "KETAPANG",
         "Ketahanan Pangan",
         (
             "Bidang Ketersediaan dan Distribusi Pangan",

@@ -60,7 +60,7 @@ PERSONAS: tuple[Persona, ...] = (
         tmt=date(2019, 3, 1),
         unit="bappeda/p2epd",
         job="Pengolah Data dan Informasi",
-        domicile="64.02.02.1001",
+        domicile="64.02.02.2001",
     ),
     Persona(
         key="darto",
@@ -111,7 +111,7 @@ PERSONAS: tuple[Persona, ...] = (
         key="sekda",
         label=gettext_noop("Sekda (regional secretary)"),
         hint=gettext_noop("The whole regency, unit by unit; approves for heads of OPD."),
-        name="Sunggono",
+        name="Dr. H. Bambang Wicaksono, S.Sos., M.Si.",
         roles=("sekda",),
         sex="1",
         birth_date=date(1968, 3, 15),
@@ -140,7 +140,7 @@ PERSONAS: tuple[Persona, ...] = (
         unit="bkpsdm/info",
         job="Analis SDM Aparatur",
         level="ahli_muda",
-        domicile="64.02.16.1002",
+        domicile="64.02.16.2002",
     ),
     Persona(
         key="diskominfo",
@@ -186,7 +186,7 @@ PERSONAS: tuple[Persona, ...] = (
         unit="inspektorat/irban1",
         job="Auditor",
         level="ahli_muda",
-        domicile="64.02.03.1002",
+        domicile="64.02.03.2002",
     ),
 )
 

@@ -135,8 +135,14 @@ def generate(*, size: str, seed: int, today: date) -> DemoPlan:
             staffing.hire(
                 unit, Post(unit.key, position.code, "jpt_pratama", "", unit.profile, "jpt_pratama")
             )
-        for _ in range(max(unit.staff - len(persona_staff.get(unit.key, [])), 0)):
-            job = pick_job(rng, unit.jobs)
+        finance = [j for j in unit.jobs if j.title == "Pengelola Keuangan"]
+        for i in range(max(unit.staff - len(persona_staff.get(unit.key, [])), 0)):
+            # A puskesmas keeps its finance officer (the one post there that may use WFA),
+            # whatever the draw.
+            if i == 0 and unit.kind == "puskesmas" and finance:
+                job = finance[0]
+            else:
+                job = pick_job(rng, unit.jobs)
             staffing.staff(unit, job, job.pick_level(rng))
     plan.acting = plan_acting(
         rng,

@@ -56,7 +56,7 @@ def size_profile(size: str) -> SizeProfile:
                 "Puskesmas Kota Bangun",
             ),
             fire_posts=("64.02.16", "64.02.12"),
-            kelurahan=("64.02.06.1001", "64.02.06.1002", "64.02.02.1001"),
+            kelurahan=("64.02.06.1001", "64.02.06.1002", "64.02.14.1001"),
             thin=True,
         )
     return SizeProfile(

@@ -255,7 +255,7 @@ class _Writer:
             (
                 "employee_id", "kind", "location_type", "desa_id", "reason", "evidence",
                 "evidence_name", "evidence_sha256", "status", "submitted_at", "decided_at",
-                "created_by_id",
+                "created_by_id", "duty_letter_number", "duty_letter", "duty_letter_sha256",
             ),
         )  # fmt: skip
         self.days = Table(
@@ -350,7 +350,7 @@ class _Writer:
             decided = submitted + timedelta(hours=2 + r.key % 20)
             pk = self.requests.add(
                 r.employee, "regular", "home", who.desa, REASON, "", "", "", r.status,
-                submitted, decided, who.user,
+                submitted, decided, who.user, "", "", "",
             )  # fmt: skip
             self.request_ids[r.key] = pk
             note = REJECTED if r.status != APPROVED else ""

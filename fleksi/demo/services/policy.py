@@ -19,12 +19,14 @@ from fleksi.policy.services import (
     policy_unit_override_set,
 )
 
-PERBUP = "Perbup Kukar No. 18 Tahun 2026"
+# Kukar has not enacted a Perbup on flexible work (late 2025): the demo's policy is visibly an
+# example, with no number or year that could be taken for a real Perbup (kukar-facts.md).
+PERBUP = "Contoh Perbup (ilustrasi, bukan peraturan yang berlaku)"
 PERBUP_TITLE = (
     "Pelaksanaan Tugas Kedinasan Pegawai ASN secara Fleksibel di Lingkungan Pemerintah "
     "Kabupaten Kutai Kartanegara"
 )
-AMENDMENT = "Rancangan Perubahan Perbup Kukar No. 18 Tahun 2026"
+AMENDMENT = "Contoh Rancangan Perubahan atas Contoh Perbup"
 
 
 def _account(persona: str) -> User:
@@ -38,11 +40,11 @@ def demo_policy_write(*, today: date, counter_unit_key: str, unit_ids: dict[str,
         actor=bkpsdm, regulation_number=PERBUP, title=PERBUP_TITLE, effective_from=today
     )
     articles = {
-        "max_wfa_days_per_week": "Perbup 18/2026 Pasal 6 ayat (1)",
-        "default_max_offsite_share": "Perbup 18/2026 Pasal 7 ayat (1)",
-        "min_onsite_public_service": "Perbup 18/2026 Pasal 8",
-        "allowed_asn_types": "Perbup 18/2026 Pasal 4 ayat (1)",
-        "probation_after_appointment_months": "Perbup 18/2026 Pasal 4 ayat (2) huruf a",
+        "max_wfa_days_per_week": "Pasal 6 ayat (1)",
+        "default_max_offsite_share": "Pasal 7 ayat (1)",
+        "min_onsite_public_service": "Pasal 8",
+        "allowed_asn_types": "Pasal 4 ayat (1)",
+        "probation_after_appointment_months": "Pasal 4 ayat (2) huruf a",
     }
     policy_draft_update(
         actor=bkpsdm, version=version, params={**version.params, "articles": articles}

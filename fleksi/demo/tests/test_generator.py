@@ -33,9 +33,9 @@ def kukar() -> DemoPlan:
 
 def test_catalogue_has_the_59_perangkat_daerah():
     kinds = Counter(pd.kind for pd in PERANGKAT_DAERAH)
-    assert kinds == {"opd": 33, "kecamatan": 20, "rsud": 3, "other": 3}
-    assert len({pd.key for pd in PERANGKAT_DAERAH}) == 59
-    assert len({pd.code for pd in PERANGKAT_DAERAH}) == 59
+    assert kinds == {"opd": 34, "kecamatan": 20, "rsud": 3, "other": 1}
+    assert len({pd.key for pd in PERANGKAT_DAERAH}) == 58
+    assert len({pd.code for pd in PERANGKAT_DAERAH}) == 58
     names = {pd.name for pd in PERANGKAT_DAERAH}
     for expected in (
         "Sekretariat Daerah",
@@ -62,7 +62,7 @@ def test_catalogue_has_the_59_perangkat_daerah():
 def test_villages_are_237_with_national_codes():
     places = villages()
     assert len(places) == 237
-    assert Counter(v.kind for v in places) == {"kelurahan": 44, "desa": 193}
+    assert Counter(v.kind for v in places) == {"kelurahan": 43, "desa": 194}
     assert len({v.code for v in places}) == 237
     centres = {k.code: k for k in KECAMATAN}
     for v in places:
@@ -144,14 +144,14 @@ def test_kukar_size_and_distribution(kukar):
     assert 0.07 <= types["pppk_pw"] / total <= 0.13
     kinds = Counter(u.kind for u in kukar.units)
     assert kinds["puskesmas"] == 32
-    assert kinds["kelurahan"] == 44
+    assert kinds["kelurahan"] == 43
     assert kinds["sekolah"] == 540
 
 
 def test_small_size_has_every_perangkat_daerah_with_a_thin_staff(small):
     assert 600 <= len(small.people) <= 1000
     roots = [u for u in small.units if u.parent is None]
-    assert len(roots) == 59
+    assert len(roots) == 58
     staffed = Counter(u.pd for u in small.units for _ in range(1 + u.staff))
     assert all(staffed[r.key] >= 3 for r in roots)
     kinds = {u.kind for u in small.units}

@@ -45,23 +45,23 @@ class SmallSeedTests(TestCase):
         cls.output = out.getvalue()
 
     def test_command_reports_counts(self):
-        assert "59 perangkat daerah" in self.output
+        assert "58 perangkat daerah" in self.output
         assert f"{Employee.objects.count()} employees" in self.output
 
     def test_counts(self):
         assert Kecamatan.objects.count() == 20
         assert Desa.objects.count() == 237
-        assert Desa.objects.filter(kind="kelurahan").count() == 44
+        assert Desa.objects.filter(kind="kelurahan").count() == 43
         tops = Unit.objects.filter(parent__isnull=True)
-        assert tops.count() == 59
+        assert tops.count() == 58
         assert {k: tops.filter(kind=k).count() for k in ("opd", "kecamatan", "rsud", "other")} == {
-            "opd": 33,
+            "opd": 34,
             "kecamatan": 20,
             "rsud": 3,
-            "other": 3,
+            "other": 1,
         }
         assert 600 <= Employee.objects.count() <= 1000
-        assert Office.objects.filter(unit__parent__isnull=True).count() == 59
+        assert Office.objects.filter(unit__parent__isnull=True).count() == 58
         assert ActingAssignment.objects.exists()
 
     def test_paths_and_secretariat(self):
@@ -151,7 +151,7 @@ class SmallSeedTests(TestCase):
         # One per perangkat daerah and one for the agency, plus one for the villages'
         # connectivity survey, one for the WFA requests of the weeks before today and one for
         # the public-service figures.
-        assert AuditEntry.objects.filter(action="demo.seed").count() == 63
+        assert AuditEntry.objects.filter(action="demo.seed").count() == 62
         # Summaries, not one entry per employee: one per perangkat daerah for the people and
         # one for the duty mapping, plus the policy's own entries and those of the WFA
         # requests of the coming weeks (written through the schedule's services).

@@ -55,5 +55,5 @@ COVERED = {c.route for c in CASES}
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
-def test_access(client, world, case, who):
-    check(client, world, case, who)
+def test_access(client, module_world, case, who):
+    check(client, module_world, case, who)

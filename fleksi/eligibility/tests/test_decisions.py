@@ -52,7 +52,7 @@ def test_decision_records_version_trace_and_both_languages(mapped):
     rules = [t["rule"] for t in outcome.stored.trace]
     assert rules == [r.id for r in ELIGIBILITY_RULES]
     first = outcome.stored.trace[0]
-    assert first["article"] == "PermenPANRB 4/2025 Pasal 2 dan Pasal 25"
+    assert first["article"] == "PermenPANRB 4/2025 Pasal 25"
     assert first["message_en"] == "Your ASN type (PNS) may use WFA."
     assert first["message_id"]
     assert first["message_id"] != first["message_en"]

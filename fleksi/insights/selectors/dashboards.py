@@ -13,10 +13,10 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from fleksi.common.domain.months import month_end, month_start, months_back
 from fleksi.insights.domain.compare import Change, Sides, compare, split
 from fleksi.insights.domain.concern import Concern, ServiceAlert, Thresholds, UnitView, concerns
 from fleksi.insights.domain.figures import Figures
-from fleksi.insights.domain.months import month_end, month_start, months_back
 from fleksi.insights.models import MonthRefresh
 from fleksi.insights.selectors import figures as sums
 from fleksi.insights.selectors.sources import alerts_q

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from fleksi.insights.domain.months import previous_month
+from fleksi.common.domain.months import previous_month
 from fleksi.insights.services.refresh import stats_refresh
 from fleksi.insights.services.reports import report_monthly_due
 from fleksi.insights.services.trail import trail_check

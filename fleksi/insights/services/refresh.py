@@ -22,9 +22,9 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from fleksi.common.domain.months import month_end, month_start
 from fleksi.common.locks import transaction_lock
 from fleksi.insights.domain.figures import PERSON_COUNTS, RATINGS, SERVICE_COUNTS
-from fleksi.insights.domain.months import month_end, month_start
 from fleksi.insights.models import MonthRefresh, PersonMonth, UnitMonth
 from fleksi.insights.selectors import sources
 from fleksi.org.models import Employee, Unit

@@ -23,14 +23,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from fleksi.audit.services import AGENCY_STREAM, Change, audit_record
+from fleksi.common.domain.months import add_months, month_end, month_start, previous_month
 from fleksi.common.errors import Conflict, NotAllowed, ValidationFailed
-from fleksi.insights.domain.months import (
-    add_months,
-    month_end,
-    month_start,
-    previous_month,
-    quarter_of,
-)
+from fleksi.insights.domain.months import quarter_of
 from fleksi.insights.models import EvaluationReport
 from fleksi.insights.permissions import may_generate_reports
 from fleksi.insights.services.refresh import stats_refresh

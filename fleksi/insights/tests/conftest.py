@@ -9,17 +9,14 @@ need other database connections (no live server, no ``transactional_db``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 
-from fleksi.insights.domain.months import month_start, previous_month
+from fleksi.common.domain.months import month_start, previous_month
 from fleksi.insights.models import EvaluationReport
 from fleksi.insights.services.refresh import stats_refresh
-from fleksi.presence.selectors.facts import day_rules_forget
+from fleksi.testkit.module_world import fresh, module_scoped
 from fleksi.testkit.world import World, build_world
 
 
@@ -51,28 +48,6 @@ def ready_report(world) -> EvaluationReport:
     return cache["report"]
 
 
-def module_scoped(django_db_blocker, build) -> Iterator[object]:
-    """Run ``build()`` in a transaction kept open for the module, yield its result, and roll
-    everything back at the end."""
-    with django_db_blocker.unblock():
-        day_rules_forget()
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            value = build()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    try:
-        yield value
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            day_rules_forget()
-
-
 def _computed_world() -> World:
     w = build_world()
     today = timezone.localdate()
@@ -89,5 +64,4 @@ def _shared_computed(django_db_setup, django_db_blocker):
 @pytest.fixture
 def shared_computed(_shared_computed, db) -> World:
     """Like ``computed`` (with a ready report), built once per module."""
-    day_rules_forget()
-    return _shared_computed
+    return fresh(_shared_computed)

@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from fleksi.common.domain.months import month_end
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.eligibility.selectors import facts_of
 from fleksi.insights.domain.figures import COUNTS, PERSON_COUNTS, RATINGS, SUMS, Figures
-from fleksi.insights.domain.months import month_end
 from fleksi.insights.models import PersonMonth, UnitMonth
 from fleksi.jobmap.models import EmployeeException
 from fleksi.org.models import Employee, Unit

@@ -8,12 +8,11 @@
 """
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
-from fleksi.insights.domain.months import month_key, previous_month
+from fleksi.common.domain.months import month_key, previous_month
 from fleksi.insights.tests.conftest import ready_report
-from fleksi.testkit.access import REGENCY, Case, check, matrix
+from fleksi.testkit.access import REGENCY, Case, api_case, check, matrix, reversers
 
 HEADS = frozenset({"head_a", "head_b", "head_seksi", "layanan"})
 TIERED = REGENCY | HEADS
@@ -23,12 +22,7 @@ GENERATORS = frozenset({"sekda", "bkpsdm"})
 MONTH = month_key(previous_month(timezone.localdate()))
 
 
-def url(name, *args):
-    return reverse(f"insights:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:insights_{name}", args=args)
+url, api = reversers("insights", "insights_")
 
 
 LOKET = lambda w: w.units["a_loket"].pk  # noqa: E731
@@ -37,10 +31,6 @@ TGR = lambda w: w.kecamatan["tgr"].pk  # noqa: E731
 
 def report(w):
     return ready_report(w).pk
-
-
-def api_case(route, url_, allowed, **kw):
-    return Case(route, url_, allowed, api=True, anon=401, **kw)
 
 
 PAGES = [
@@ -80,11 +70,6 @@ CASES = PAGES + APIS
 COVERED = {c.route for c in CASES}
 
 
-@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
 def test_access(client, shared_computed, case, who):
-    check(client, shared_computed, case, who)
-
-
-@pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, shared_computed, case, who):
     check(client, shared_computed, case, who)

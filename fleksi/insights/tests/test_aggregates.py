@@ -14,8 +14,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fleksi.common.domain.months import add_months, month_start, previous_month
 from fleksi.insights.domain.figures import Figures
-from fleksi.insights.domain.months import add_months, month_start, previous_month
 from fleksi.insights.models import MonthRefresh, PersonMonth, UnitMonth
 from fleksi.insights.selectors.dashboards import (
     kecamatan_dashboard,

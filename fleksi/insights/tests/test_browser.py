@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from fleksi.insights.domain.months import month_key, months_back, previous_month
+from fleksi.common.domain.months import month_key, months_back, previous_month
 from fleksi.insights.models import EvaluationReport, UnitMonth
 from fleksi.insights.services.refresh import stats_refresh
 from fleksi.policy.models import PolicyVersion

@@ -9,6 +9,10 @@ from datetime import date
 
 import pytest
 
+from fleksi.common.domain.months import (
+    month_end,
+    month_start,
+)
 from fleksi.insights.domain.charts import (
     BarRow,
     Series,
@@ -40,16 +44,7 @@ from fleksi.insights.domain.concern import (
     unit_concerns,
 )
 from fleksi.insights.domain.figures import COUNTS, INDICATORS, SUMS, Figures, value_of
-from fleksi.insights.domain.months import (
-    add_months,
-    month_end,
-    month_key,
-    month_start,
-    months_back,
-    parse_month,
-    previous_month,
-    quarter_of,
-)
+from fleksi.insights.domain.months import quarter_of
 from fleksi.insights.domain.svg import to_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -87,40 +82,6 @@ def test_month_end(day, end):
 )
 def test_quarter_of(day, first, last):
     assert quarter_of(day) == (first, last)
-
-
-def test_add_months_and_months_back_cross_years():
-    assert add_months(date(2026, 11, 1), 2) == date(2027, 1, 1)
-    assert add_months(date(2026, 1, 1), -1) == date(2025, 12, 1)
-    assert add_months(date(2026, 1, 31), -13) == date(2024, 12, 1)
-    assert add_months(date(2026, 5, 1), 0) == date(2026, 5, 1)
-    assert months_back(date(2026, 2, 17), 3) == [
-        date(2025, 12, 1),
-        date(2026, 1, 1),
-        date(2026, 2, 1),
-    ]
-    assert months_back(date(2026, 2, 17), 1) == [date(2026, 2, 1)]
-    assert len(set(months_back(date(2026, 2, 1), 24))) == 24
-
-
-def test_previous_month_and_keys():
-    assert previous_month(date(2026, 1, 15)) == date(2025, 12, 1)
-    assert previous_month(date(2024, 3, 1)) == date(2024, 2, 1)
-    assert month_key(date(2026, 3, 9)) == "2026-03"
-    assert parse_month("2026-03") == date(2026, 3, 1)
-    assert parse_month(" 2026-12 ") == date(2026, 12, 1)
-    for bad in (
-        None,
-        "",
-        "2026-13",
-        "2026-00",
-        "26-03",
-        "2026/03",
-        "1999-01",
-        "2101-01",
-        "abcd-ef",
-    ):
-        assert parse_month(bad) is None, bad
 
 
 # --- Figures --------------------------------------------------------------------------------

@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from fleksi.audit.models import AuditEntry
+from fleksi.common.domain.months import add_months, month_key, previous_month
 from fleksi.common.errors import Conflict, NotAllowed, ValidationFailed
 from fleksi.insights.domain.figures import COUNTS, INDICATORS, SUMS
-from fleksi.insights.domain.months import add_months, month_key, previous_month, quarter_of
+from fleksi.insights.domain.months import quarter_of
 from fleksi.insights.models import EvaluationReport, MonthRefresh
 from fleksi.insights.schemas import DashboardOut, ReportOut, ReportPage
 from fleksi.insights.selectors.dashboards import regency_dashboard

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from fleksi.insights.domain.months import month_key, previous_month
+from fleksi.common.domain.months import month_key, previous_month
 from fleksi.insights.schemas import DashboardOut
 from fleksi.insights.services.refresh import stats_refresh
 from fleksi.insights.tests import scene
@@ -23,7 +23,7 @@ TODAY = timezone.localdate()
 LAST = previous_month(TODAY)
 MONTH = {"month": month_key(LAST)}
 NAMES = {
-    "sekda": "Sunggono",
+    "sekda": "Dr. H. Bambang Wicaksono, S.Sos., M.Si.",
     "head_a": "Hj. Rahmawati",
     "head_bidang": "Bambang Sutrisno",
     "head_seksi": "Sari Wulandari",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
-from fleksi.insights.domain.months import add_months, month_key, month_start, parse_month
+from fleksi.common.domain.months import add_months, month_key, month_start, parse_month
 from fleksi.places.permissions import may_view_readiness
 from fleksi.servicelevel.permissions import may_use as may_use_service_levels
 

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from fleksi.accounts.models import User
+from fleksi.common.domain.months import month_end
 from fleksi.common.pagination import paginate
 from fleksi.insights import permissions as perms
 from fleksi.insights.domain.compare import Change
-from fleksi.insights.domain.months import month_end
 from fleksi.insights.domain.svg import to_svg
 from fleksi.insights.messages import INDICATOR_HELP, INDICATOR_LABELS, TIER_LABELS, VERDICT_LABELS
 from fleksi.insights.models import PersonMonth

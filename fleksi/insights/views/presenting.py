@@ -11,9 +11,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fleksi.common.domain.months import month_key
 from fleksi.insights.domain.concern import Concern
 from fleksi.insights.domain.figures import INDICATORS, Figures
-from fleksi.insights.domain.months import month_key
 from fleksi.insights.messages import (
     INDICATOR_LABELS,
     METRIC_LABELS,

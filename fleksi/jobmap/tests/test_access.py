@@ -1,16 +1,14 @@
 """Who gets what from every page and endpoint of the duty mapping (404 out of scope, 403 when
 seen but not allowed)."""
 
-import json
 from datetime import date
 
 import pytest
-from django.urls import reverse
 
 from fleksi.jobmap.models import Duty, EmployeeException
 from fleksi.jobmap.services import assessment_propose, assessment_save_draft, exception_grant
 from fleksi.jobmap.tests.conftest import add_duties, answers_for
-from fleksi.testkit.access import EVERYONE, REGENCY, Case, check, matrix
+from fleksi.testkit.access import EVERYONE, REGENCY, Case, api_case, check, gated, matrix, reversers
 
 # Unit "a" (Disdukcapil): its head, its personnel administrator and regency-wide roles.
 SEES_A = frozenset({"head_a", "kepeg_a"}) | REGENCY
@@ -22,11 +20,6 @@ SEES_LOKET = SEES_A | {"head_seksi", "layanan", "staff_a1"}
 SEES_RINA = SEES_LOKET - {"staff_a1"}
 MAPPERS = frozenset({"bkpsdm", "kepeg_a"})  # may edit duties and propose in unit "a"
 APPROVERS = frozenset({"bkpsdm"})
-
-
-def gated(route, url, viewers, doers, **kw):
-    """Allowed for ``doers``; 403 for those who see the object but may not act; else 404."""
-    return Case(route, url, doers, overrides=dict.fromkeys(viewers - doers, 403), **kw)
 
 
 def loket_duty(w):
@@ -56,12 +49,7 @@ def rina_exception(w):
     )
 
 
-def url(name, *args):
-    return reverse(f"jobmap:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:{name}", args=args)
+url, api = reversers("jobmap")
 
 
 A = lambda w: w.units["a"].pk  # noqa: E731
@@ -135,21 +123,6 @@ DUTY_IN = {
     "output": "Laporan",
     "time_share": "40",
 }
-
-
-def api_case(route, url_, allowed, viewers=frozenset(), method="get", ok=200, data=None):
-    overrides = dict.fromkeys(viewers - allowed, 403)
-    return Case(
-        route,
-        url_,
-        allowed,
-        ok=ok,
-        anon=401,
-        method=method,
-        data=data,
-        overrides=overrides,
-        api=True,
-    )
 
 
 APIS = [
@@ -263,40 +236,20 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
-def test_access(client, world, case, who):
-    check(client, world, case, who)
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
+def test_access(client, module_world, case, who):
+    check(client, module_world, case, who)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, world, case, who):
-    """Like :func:`check`, with JSON bodies and the PUT/DELETE methods of the API."""
-    if who != "anon":
-        client.force_login(world.user(who))
-    target = case.url(world)
-    body = json.dumps(case.data(world)) if case.data else None
-    send = getattr(client, case.method)
-    if case.method == "get":
-        response = send(target, HTTP_ACCEPT="application/json")
-    else:
-        response = send(target, body, content_type="application/json")
-    expected = case.expected(who)
-    assert response.status_code == expected, (
-        f"{who} {case.method.upper()} {target}: {response.status_code} != {expected}"
-        f" {response.content[:200]!r}"
-    )
-
-
-@pytest.mark.django_db
-def test_a_refused_write_changes_nothing(client, world):
-    duty = loket_duty(world)
-    client.force_login(world.user("head_seksi"))
+def test_a_refused_write_changes_nothing(client, module_world):
+    duty = loket_duty(module_world)
+    client.force_login(module_world.user("head_seksi"))
     assert client.post(url("duty_delete", duty.pk)).status_code == 403
-    client.force_login(world.user("head_b"))
+    client.force_login(module_world.user("head_b"))
     assert client.post(url("duty_delete", duty.pk)).status_code == 404
     assert Duty.objects.filter(pk=duty.pk).exists()
-    exc = rina_exception(world)
-    client.force_login(world.user("kepeg_a"))
+    exc = rina_exception(module_world)
+    client.force_login(module_world.user("kepeg_a"))
     assert client.post(url("exception_end", exc.pk), {"last_day": "2030-01-01"}).status_code == 403
     assert EmployeeException.objects.get(pk=exc.pk).end == date(2099, 12, 31)

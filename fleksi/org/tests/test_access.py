@@ -14,10 +14,13 @@ IMPORTER = frozenset({"bkpsdm"})
 
 def _batch(w):
     """A validated import of a small valid file (made on first use)."""
-    if not hasattr(w, "import_batch"):
+    made = w.__dict__.setdefault("_made", {})  # forgotten after each test (module_world)
+    if "import_batch" not in made:
         data = csv_bytes(table(small_agency()))
-        w.import_batch, _ = import_batch_run(actor=None, file=io.BytesIO(data), file_name="x.csv")
-    return w.import_batch
+        made["import_batch"], _ = import_batch_run(
+            actor=None, file=io.BytesIO(data), file_name="x.csv"
+        )
+    return made["import_batch"]
 
 
 CASES = [
@@ -86,5 +89,5 @@ def _storage(settings, tmp_path):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
-def test_access(client, world, case, who):
-    check(client, world, case, who)
+def test_access(client, module_world, case, who):
+    check(client, module_world, case, who)

@@ -11,10 +11,10 @@ from django.utils import timezone
 from ninja import File, Form, Query, Schema, Status, UploadedFile
 
 from fleksi.common.apikit import Id, Limit, Offset
+from fleksi.common.domain.months import month_end, month_start, parse_month
 from fleksi.outputs import services
 from fleksi.outputs.api.common import MAX_LIMIT, employee_of, rhk_or_none, router, user_of
 from fleksi.outputs.domain.evidence import CONTENT_TYPES
-from fleksi.outputs.domain.periods import month_end, parse_month
 from fleksi.outputs.models import OutputReport, PlannedOutput
 from fleksi.outputs.permissions import (
     access_report,
@@ -103,7 +103,7 @@ class ReportQuery(Schema):
 )
 def report_list(request: HttpRequest, q: Query[ReportQuery]) -> list[OutputReport]:
     employee = employee_of(user_of(request), q.employee_id)
-    month = parse_month(q.month, timezone.localdate())
+    month = parse_month(q.month) or month_start(timezone.localdate())
     limit, offset = max(1, min(q.limit, MAX_LIMIT)), max(0, q.offset)
     qs = OutputReport.objects.filter(employee=employee, day__gte=month, day__lte=month_end(month))
     return list(qs.order_by("day", "id")[offset : offset + limit])

@@ -10,11 +10,11 @@ from django.utils import timezone
 from ninja import Query, Schema
 
 from fleksi.common.apikit import Id
+from fleksi.common.domain.months import month_end, month_key, month_start, parse_month
 from fleksi.org.models import Employee, Unit
 from fleksi.outputs import services
 from fleksi.outputs.api.common import MAX_LIMIT, router, user_of
 from fleksi.outputs.domain.measures import MODES, Tally, group_measures
-from fleksi.outputs.domain.periods import month_end, month_key, parse_month
 from fleksi.outputs.models import Verification
 from fleksi.outputs.permissions import (
     access_verification,
@@ -124,7 +124,7 @@ def measures(request: HttpRequest, q: Query[MeasuresQuery]) -> dict[str, Any]:
     user = user_of(request)
     if not reads_all(user):
         own_employee(user)
-    month = parse_month(q.month, timezone.localdate())
+    month = parse_month(q.month) or month_start(timezone.localdate())
     people = Employee.objects.filter(measures_q(user), is_active=True)
     if q.employee_id is not None:
         people = people.filter(pk=q.employee_id)

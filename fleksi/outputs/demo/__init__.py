@@ -25,10 +25,11 @@ from django.db import transaction
 
 from fleksi.accounts.models import User
 from fleksi.audit.services import Change, audit_record_many
+from fleksi.common.domain.months import month_start
 from fleksi.org.models import Employee
 from fleksi.outputs.demo.skps import seed_skps
 from fleksi.outputs.domain import demo_texts as texts
-from fleksi.outputs.domain.periods import month_start, report_due
+from fleksi.outputs.domain.periods import report_due
 from fleksi.outputs.models import (
     DialogueNote,
     OutputReport,

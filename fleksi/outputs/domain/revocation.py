@@ -1,6 +1,7 @@
 """The monthly revocation decision (pure): is WFA suspended, and why, with a trace of every
-value and threshold that decided it (PermenPANRB 4/2025 Pasal 35: flexibility may be
-withdrawn when performance drops)."""
+value and threshold that decided it. The thresholds are the PPK's choice written in the Perbup
+(no national article sets them); flexible work is not the employee's right, so WFA is
+suspended ("WFA ditangguhkan") when outputs fall short."""
 
 from __future__ import annotations
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.conf import settings
 
+from fleksi.common.domain.months import month_key
 from fleksi.org.models import Employee
-from fleksi.outputs.domain.periods import month_key
 from fleksi.outputs.models import SkpResult
 from fleksi.outputs.selectors.measures import OutputRow, PeriodFacts
 

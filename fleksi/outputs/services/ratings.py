@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fleksi.common.domain.months import month_end, month_start
 from fleksi.common.errors import NotAllowed, ValidationFailed
 from fleksi.org.models import Employee
 from fleksi.outputs.domain import rating as r
 from fleksi.outputs.domain.measures import Tally
-from fleksi.outputs.domain.periods import month_end, month_start
 from fleksi.outputs.models import DialogueNote, MonthlyRating
 from fleksi.outputs.permissions import leads
 from fleksi.outputs.selectors.measures import period_facts

@@ -18,10 +18,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fleksi.common.domain.months import month_end, previous_month
 from fleksi.common.errors import Conflict, NotAllowed, ValidationFailed
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.org.models import Employee
-from fleksi.outputs.domain.periods import month_end, previous_month, report_due
+from fleksi.outputs.domain.periods import report_due
 from fleksi.outputs.domain.revocation import RevocationFacts, decide_revocation
 from fleksi.outputs.models import RevocationCheck
 from fleksi.outputs.permissions import leads

@@ -15,7 +15,7 @@ from fleksi.outputs.domain.measures import (
     group_measures,
     person_measures,
 )
-from fleksi.outputs.domain.periods import last_overdue_day, parse_month, previous_month, report_due
+from fleksi.outputs.domain.periods import last_overdue_day, report_due
 from fleksi.outputs.domain.plan import assign_items
 from fleksi.outputs.domain.revocation import RevocationFacts, decide_revocation
 from fleksi.policy.domain.calendar import WorkCalendar
@@ -241,10 +241,3 @@ def test_report_deadlines_count_working_days():
     # are over; Tuesday's (Wednesday) is not.
     assert last_overdue_day(cal, date(2026, 11, 11), 1) == date(2026, 11, 9)
     assert last_overdue_day(cal, date(2026, 11, 10), 1) == date(2026, 11, 5)
-
-
-def test_months():
-    assert previous_month(date(2026, 1, 15)) == date(2025, 12, 1)
-    assert parse_month("2026-02", MON) == date(2026, 2, 1)
-    assert parse_month("2026-13", MON) == date(2026, 11, 1)
-    assert parse_month(None, MON) == date(2026, 11, 1)

@@ -7,11 +7,11 @@ import pytest
 from django.utils import timezone
 
 from fleksi.audit.models import AuditEntry
+from fleksi.common.domain.months import month_end, previous_month
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.notify.models import Notification
 from fleksi.org.models import Employee
-from fleksi.outputs.domain.periods import month_end, previous_month
 from fleksi.outputs.models import OutputReport, PlannedOutput, RevocationCheck, Verification
 from fleksi.outputs.selectors.measures import period_facts
 from fleksi.outputs.selectors.plans import day_plan

@@ -146,7 +146,7 @@ def test_a_request_is_refused_while_too_many_wfa_days_are_unreported(wfa):
     assert [(r["rule"], r["observed"], r["limit"]) for r in failed] == [
         ("unreported_outputs", 3, 2)
     ]
-    assert failed[0]["article"] == "PermenPANRB 4/2025 Pasal 35"
+    assert failed[0]["article"] == "Ditetapkan PPK dalam Perbup"
     assert failed[0]["message_en"].startswith("3 past WFA days are still without an output report")
     # Reporting one of them late brings the count to the maximum: the next request passes.
     report_submit(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from urllib.parse import urlencode
 
@@ -16,10 +14,12 @@ from django.utils import timezone
 
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
+from fleksi.common.domain.months import month_end, month_key, month_start, next_month, parse_month
+from fleksi.common.domain.months import previous_month as prev_month
+from fleksi.common.domain.tables import Sheet
+from fleksi.common.exports import csv_response, xlsx_response
 from fleksi.org.models import Employee, Unit
 from fleksi.outputs.domain.measures import MODES, group_measures
-from fleksi.outputs.domain.periods import month_end, month_key, next_month, parse_month
-from fleksi.outputs.domain.periods import previous_month as prev_month
 from fleksi.outputs.messages import MODE_LABELS
 from fleksi.outputs.permissions import leads, reads_all, work_q
 from fleksi.outputs.selectors.export import COLUMNS, export_rows
@@ -62,7 +62,7 @@ def team(request: HttpRequest) -> HttpResponse:
     everyone = reads_all(user)
     if scope.employee_id is None and not everyone:
         raise Http404
-    month = parse_month(request.GET.get("month"), timezone.localdate())
+    month = parse_month(request.GET.get("month")) or month_start(timezone.localdate())
     headed = list(Unit.objects.filter(path__in=scope.headed_unit_paths).order_by("path"))
     unit = _unit_choice(user, request.GET.get("unit", ""))
     if unit is None and headed and request.GET.get("unit") is None:
@@ -127,34 +127,10 @@ def export(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     if scope_for(user).employee_id is None and not reads_all(user):
         raise Http404
-    month = parse_month(request.GET.get("month"), timezone.localdate())
+    month = parse_month(request.GET.get("month")) or month_start(timezone.localdate())
     unit = _unit_choice(user, request.GET.get("unit", ""))
     facts = period_facts(_export_people(user, unit), start=month, end=month_end(month))
     name = f"fleksi-realisasi-{month_key(month)}"
     if request.GET.get("format") == "xlsx":
-        return _xlsx(name, facts_rows=list(export_rows(facts)))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(COLUMNS)
-    writer.writerows(export_rows(facts))
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
-
-
-def _xlsx(name: str, *, facts_rows: list[list[object]]) -> HttpResponse:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Realisasi")
-    sheet.append(list(COLUMNS))
-    for row in facts_rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+        return xlsx_response(f"{name}.xlsx", [Sheet("Realisasi", COLUMNS, export_rows(facts))])
+    return csv_response(f"{name}.csv", COLUMNS, export_rows(facts))

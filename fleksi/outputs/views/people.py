@@ -14,20 +14,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.common.domain.months import (
+    month_end,
+    month_key,
+    month_start,
+    next_month,
+    parse_month,
+    previous_month,
+)
 from fleksi.common.errors import ServiceError
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.org.models import Employee
 from fleksi.outputs import services
 from fleksi.outputs.domain import rating as r
 from fleksi.outputs.domain.measures import MODES
-from fleksi.outputs.domain.periods import (
-    MONTH_PATTERN,
-    month_end,
-    month_key,
-    next_month,
-    parse_month,
-    previous_month,
-)
 from fleksi.outputs.forms import DialogueForm, RatingForm, ReasonForm
 from fleksi.outputs.messages import (
     CHECK_LABELS,
@@ -53,7 +53,7 @@ from fleksi.outputs.views.common import report_error, user_of
 def person(request: HttpRequest, employee_id: int) -> HttpResponse:
     user = user_of(request)
     employee = access_measures_employee(user, employee_id)
-    month = parse_month(request.GET.get("month"), timezone.localdate())
+    month = parse_month(request.GET.get("month")) or month_start(timezone.localdate())
     facts = period_facts(Employee.objects.filter(pk=employee.pk), start=month, end=month_end(month))
     measures = facts.measures()[employee.pk]
     work = may_see_work(user, employee)
@@ -95,7 +95,7 @@ def dialogue_add(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = access_work_employee(user, employee_id)
     if user.employee_id != employee.pk and not leads(user, employee):
         raise PermissionDenied
-    month = parse_month(request.POST.get("month"), timezone.localdate())
+    month = parse_month(request.POST.get("month")) or month_start(timezone.localdate())
     form = DialogueForm(request.POST)
     if form.is_valid():
         try:
@@ -111,9 +111,10 @@ def dialogue_add(request: HttpRequest, employee_id: int) -> HttpResponse:
 
 
 def _month(text: str) -> date:
-    if not MONTH_PATTERN.match(text):
+    month = parse_month(text)
+    if month is None:
         raise Http404
-    return parse_month(text, timezone.localdate())
+    return month
 
 
 def _quadrant(results: str | None) -> list[tuple[str, bool, list[tuple[str, str]]]]:

@@ -31,9 +31,10 @@ RAMADAN_HOURS: Mapping[int, tuple[time, time]] = {
 
 
 def national_holidays(years: Iterable[int]) -> dict[date, str]:
-    """Indonesian public holidays and cuti bersama for the given years."""
+    """Indonesian public holidays and cuti bersama for the given years, named in Indonesian
+    (as the SKB names them), whatever the server's locale."""
     found = holidays_lib.country_holidays(
-        "ID", years=sorted(set(years)), categories=("public", "government")
+        "ID", years=sorted(set(years)), categories=("public", "government"), language="id"
     )
     return {day: str(name) for day, name in found.items()}
 

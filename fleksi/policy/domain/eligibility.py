@@ -7,10 +7,10 @@ function, add it to :data:`ELIGIBILITY_RULES`, give its codes a message in
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from fleksi.common.domain.months import add_months
 from fleksi.policy.domain.engine import Outcome, Rule, RuleResult
 from fleksi.policy.domain.params import RATINGS, PolicyParams
 
@@ -38,13 +38,6 @@ class EmployeeFacts:
     # The last day of a WFA suspension covering the day (outputs below the policy's
     # threshold), unless the supervisor reinstated it; None when there is none.
     suspended_until: date | None = None
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _ok(rule: str, param: str, observed: object = None, limit: object = None) -> RuleResult:

@@ -16,7 +16,27 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from fleksi.policy.domain.params import PolicyParams
+from fleksi.policy.domain.params import PPK_BASIS, PolicyParams
+
+# The basis of the rules whose limit is no parameter (a rule with a parameter takes the
+# parameter's basis in the version in force).
+RULE_BASIS: Mapping[str, str] = MappingProxyType(
+    {
+        "working_day": "Perpres 21/2023",
+        "eligibility": "PermenPANRB 4/2025 Pasal 23 dan Pasal 25",
+        "published_roster": f"{PPK_BASIS} (dasar: PermenPANRB 4/2025 Pasal 14)",
+        "policy_in_force": "Perpres 21/2023 Pasal 8",
+        "active": "Perpres 21/2023 Pasal 8",
+        "assignment": PPK_BASIS,
+        "late_arrival": "Perpres 21/2023",
+        "early_departure": "Perpres 21/2023",
+    }
+)
+
+
+def rule_basis(rule: str) -> str:
+    """The basis of a rule that has no parameter of its own."""
+    return RULE_BASIS.get(rule, "")
 
 
 class Outcome(StrEnum):
@@ -98,7 +118,7 @@ def evaluate[F](rules: Sequence[Rule[F]], facts: F, params: PolicyParams) -> Dec
         trace.append(
             TraceEntry(
                 rule=r.rule,
-                article=params.article(r.param) if r.param else "",
+                article=params.article(r.param) if r.param else rule_basis(r.rule),
                 outcome=r.outcome,
                 code=r.code,
                 observed=r.observed,

@@ -38,8 +38,15 @@ LOCATION_TYPES = ("office", "home", "approved_place")
 REQUEST_KINDS = ("regular", "official_duty", "special_circumstances")
 NETWORK_LEVELS = ("none", "2g", "3g", "4g", "broadband")  # worst first
 RULE_MODES = ("refuse", "warn")
+# Who decides on "another place" (Pasal 11): the PPK's delegate named in the Perbup.
+PLACE_DECIDERS = ("bupati", "sekda", "bkpsdm", "opd_head", "unit_head")
 
 PERMEN = "PermenPANRB 4/2025"
+# Perpres 21/2023 Pasal 8: the PPK decides which kinds of duty and which employees may work
+# flexibly (the basis of the PPK's own eligibility criteria).
+PERPRES_PPK = "Perpres 21/2023 Pasal 8"
+# How a basis is shown when the value is the PPK's choice written in the Perbup.
+PPK_BASIS = "Ditetapkan PPK dalam Perbup"
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,8 @@ class Spec:
     """How one parameter is checked and compared."""
 
     kind: str  # int | share | bool | choice | choices | dates | criteria
+    # The national article: the one that sets the rule itself, or (with ``ppk``) the one that
+    # leaves the value to the PPK ("" when no national article speaks of it).
     article: str
     group: str
     low: float | None = None
@@ -55,6 +64,8 @@ class Spec:
     # Which direction is stricter (for diffs and the monotonicity property):
     # "higher", "lower", "subset" (fewer allowed), "superset" (more excluded), "true", or "".
     stricter: str = ""
+    # True when the value is the PPK's choice written in the Perbup (not a national number).
+    ppk: bool = False
 
 
 def _p(default: Any, spec: Spec) -> Any:
@@ -70,44 +81,45 @@ class PolicyParams:
         frozenset({"pns", "pppk", "pppk_pw"}),
         Spec(
             "choices",
-            f"{PERMEN} Pasal 2 dan Pasal 25",
+            f"{PERMEN} Pasal 25",
             "eligibility",
             choices=ASN_TYPES,
             stricter="subset",
         ),
     )
     probation_after_appointment_months: int = _p(
-        12, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+        12, Spec("int", f"{PERMEN} Pasal 25", "eligibility", 0, 60, stricter="higher", ppk=True)
     )
     probation_after_promotion_months: int = _p(
-        6, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+        6, Spec("int", f"{PERMEN} Pasal 25", "eligibility", 0, 60, stricter="higher", ppk=True)
     )
     probation_after_transfer_months: int = _p(
-        6, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+        6, Spec("int", f"{PERMEN} Pasal 25", "eligibility", 0, 60, stricter="higher", ppk=True)
     )
     probation_after_rotation_months: int = _p(
-        3, Spec("int", f"{PERMEN} Pasal 25 huruf b", "eligibility", 0, 60, stricter="higher")
+        3, Spec("int", f"{PERMEN} Pasal 25", "eligibility", 0, 60, stricter="higher", ppk=True)
     )
     exclude_disciplinary: bool = _p(
-        True, Spec("bool", f"{PERMEN} Pasal 25 huruf a", "eligibility", stricter="true")
+        True, Spec("bool", f"{PERMEN} Pasal 25", "eligibility", stricter="true")
     )
     min_last_rating: str = _p(
         "baik",
         Spec(
             "choice",
-            "SE MenPANRB 58/2020 (preseden); kriteria tambahan PPK",
+            PERPRES_PPK,
             "eligibility",
             choices=("", *RATINGS),
             stricter="higher",
+            ppk=True,
         ),
     )
     exclude_public_service_units: bool = _p(
-        True, Spec("bool", f"{PERMEN} Pasal 14; UU 25/2009", "eligibility", stricter="true")
+        True, Spec("bool", PERPRES_PPK, "eligibility", stricter="true", ppk=True)
     )
     excluded_unit_kinds: frozenset[str] = _p(
         frozenset(),
         Spec(
-            "choices", f"{PERMEN} Pasal 14", "eligibility", choices=UNIT_KINDS, stricter="superset"
+            "choices", PERPRES_PPK, "eligibility", choices=UNIT_KINDS, stricter="superset", ppk=True
         ),
     )
     allowed_position_classes: frozenset[str] = _p(
@@ -122,13 +134,13 @@ class PolicyParams:
     )
     # --- Duty mapping --------------------------------------------------------------------
     class_capable_min_share: float = _p(
-        0.75, Spec("share", f"{PERMEN} Pasal 23", "mapping", 0, 1, stricter="higher")
+        0.75, Spec("share", f"{PERMEN} Pasal 23", "mapping", 0, 1, stricter="higher", ppk=True)
     )
     class_partly_min_share: float = _p(
-        0.25, Spec("share", f"{PERMEN} Pasal 23", "mapping", 0, 1, stricter="higher")
+        0.25, Spec("share", f"{PERMEN} Pasal 23", "mapping", 0, 1, stricter="higher", ppk=True)
     )
     extra_duty_criteria: tuple[tuple[str, str, str], ...] = _p(
-        (), Spec("criteria", f"{PERMEN} Pasal 23 huruf f", "mapping")
+        (), Spec("criteria", f"{PERMEN} Pasal 23", "mapping", ppk=True)
     )
     # --- Requests and quotas -------------------------------------------------------------
     max_wfa_days_per_week: int = _p(
@@ -138,133 +150,128 @@ class PolicyParams:
         frozenset({"official_duty", "special_circumstances"}),
         Spec(
             "choices",
-            f"{PERMEN} Pasal 13 ayat (2)",
+            f"{PERMEN} Pasal 13",
             "requests",
             choices=REQUEST_KINDS,
             stricter="subset",
         ),
     )
     default_max_offsite_share: float = _p(
-        0.30, Spec("share", f"{PERMEN} Pasal 14", "requests", 0, 1, stricter="lower")
+        0.30, Spec("share", f"{PERMEN} Pasal 14", "requests", 0, 1, stricter="lower", ppk=True)
     )
     min_onsite_public_service: int = _p(
-        1, Spec("int", "UU 25/2009; Perbup", "requests", 0, 500, stricter="higher")
+        1, Spec("int", "", "requests", 0, 500, stricter="higher", ppk=True)
     )
     blackout_dates: tuple[date, ...] = _p(
-        (), Spec("dates", "Perbup (hari tanpa WFA)", "requests", stricter="superset")
+        (), Spec("dates", "", "requests", stricter="superset", ppk=True)
     )
-    request_lead_days: int = _p(
-        1, Spec("int", f"{PERMEN} Pasal 30", "requests", 0, 30, stricter="higher")
-    )
-    approval_deadline_days: int = _p(2, Spec("int", f"{PERMEN} Pasal 30", "requests", 1, 30))
+    request_lead_days: int = _p(1, Spec("int", "", "requests", 0, 30, stricter="higher", ppk=True))
+    approval_deadline_days: int = _p(2, Spec("int", "", "requests", 1, 30, ppk=True))
     allowed_location_types: frozenset[str] = _p(
         frozenset(LOCATION_TYPES),
         Spec(
             "choices", f"{PERMEN} Pasal 11", "requests", choices=LOCATION_TYPES, stricter="subset"
         ),
     )
+    # Pasal 11: the "other place" is set by the PPK (or by whom the Perbup delegates it to);
+    # who decides on an employee's proposed place in this regency.
+    place_decider: str = _p(
+        "sekda",
+        Spec("choice", f"{PERMEN} Pasal 11", "requests", choices=PLACE_DECIDERS, ppk=True),
+    )
     min_connectivity: str = _p(
         "3g",
-        Spec(
-            "choice",
-            "Perbup (kesiapan infrastruktur digital)",
-            "requests",
-            choices=NETWORK_LEVELS,
-            stricter="higher",
-        ),
+        Spec("choice", "", "requests", choices=NETWORK_LEVELS, stricter="higher", ppk=True),
     )
     connectivity_rule_mode: str = _p(
         "warn",
-        Spec("choice", "Perbup (kesiapan infrastruktur digital)", "requests", choices=RULE_MODES),
+        Spec("choice", "", "requests", choices=RULE_MODES, ppk=True),
     )
     # --- Presence ------------------------------------------------------------------------
-    checkins_per_day: int = _p(
-        2, Spec("choice_int", "Perpres 21/2023; Perbup", "presence", choices=("2", "4"))
-    )
+    checkins_per_day: int = _p(2, Spec("choice_int", "", "presence", choices=("2", "4"), ppk=True))
     geofence_radius_m: int = _p(
-        100, Spec("int", "Perbup (presensi)", "presence", 20, 5000, stricter="lower")
+        100, Spec("int", "", "presence", 20, 5000, stricter="lower", ppk=True)
     )
     offline_sync_window_hours: int = _p(
-        72, Spec("int", "Perbup (presensi)", "presence", 1, 720, stricter="lower")
+        72, Spec("int", "", "presence", 1, 720, stricter="lower", ppk=True)
     )
-    location_retention_days: int = _p(90, Spec("int", "UU 27/2022 (PDP)", "presence", 7, 3650))
+    location_retention_days: int = _p(
+        90, Spec("int", "UU 27/2022 (Pelindungan Data Pribadi)", "presence", 7, 3650, ppk=True)
+    )
     wfa_desa_radius_m: int = _p(
-        3000, Spec("int", "Perbup (presensi)", "presence", 100, 50000, stricter="lower")
+        3000, Spec("int", "", "presence", 100, 50000, stricter="lower", ppk=True)
     )
     max_travel_speed_kmh: int = _p(
-        120, Spec("int", "Perbup (presensi)", "presence", 20, 1000, stricter="lower")
+        120, Spec("int", "", "presence", 20, 1000, stricter="lower", ppk=True)
     )
-    max_accuracy_m: int = _p(
-        200, Spec("int", "Perbup (presensi)", "presence", 10, 5000, stricter="lower")
-    )
+    max_accuracy_m: int = _p(200, Spec("int", "", "presence", 10, 5000, stricter="lower", ppk=True))
     max_clock_skew_minutes: int = _p(
-        10, Spec("int", "Perbup (presensi)", "presence", 1, 1440, stricter="lower")
+        10, Spec("int", "", "presence", 1, 1440, stricter="lower", ppk=True)
     )
-    integrity_blocks: bool = _p(
-        False, Spec("bool", "Perbup (presensi)", "presence", stricter="true")
-    )
+    integrity_blocks: bool = _p(False, Spec("bool", "", "presence", stricter="true", ppk=True))
     # --- Outputs -------------------------------------------------------------------------
-    report_deadline_days: int = _p(
-        1, Spec("int", f"{PERMEN} Pasal 7; PermenPANRB 6/2022", "outputs", 0, 14, stricter="lower")
-    )
+    report_deadline_days: int = _p(1, Spec("int", "", "outputs", 0, 14, stricter="lower", ppk=True))
     verification_deadline_days: int = _p(
-        3, Spec("int", "PermenPANRB 6/2022", "outputs", 1, 30, stricter="lower")
+        3, Spec("int", "", "outputs", 1, 30, stricter="lower", ppk=True)
     )
     max_unreported_wfa_days: int = _p(
-        2, Spec("int", f"{PERMEN} Pasal 35", "outputs", 0, 31, stricter="lower")
+        2, Spec("int", "", "outputs", 0, 31, stricter="lower", ppk=True)
     )
     revocation_min_achievement_pct: int = _p(
-        70, Spec("int", f"{PERMEN} Pasal 35", "outputs", 0, 100, stricter="higher")
+        70, Spec("int", "", "outputs", 0, 100, stricter="higher", ppk=True)
     )
     revocation_max_unreported_days: int = _p(
-        3, Spec("int", f"{PERMEN} Pasal 35", "outputs", 0, 31, stricter="lower")
+        3, Spec("int", "", "outputs", 0, 31, stricter="lower", ppk=True)
     )
-    suspension_days: int = _p(
-        30, Spec("int", f"{PERMEN} Pasal 35", "outputs", 1, 365, stricter="higher")
-    )
+    suspension_days: int = _p(30, Spec("int", "", "outputs", 1, 365, stricter="higher", ppk=True))
     # --- The suggested monthly work-results level (PermenPANRB 6/2022 sets no formula:
     # these are the regency's own thresholds, shown with every suggestion) -------------
     rating_above_min_achievement_pct: int = _p(
-        100, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+        100, Spec("int", "PermenPANRB 6/2022", "outputs", 0, 100, stricter="higher", ppk=True)
     )
     rating_above_min_quality: int = _p(
-        90, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+        90, Spec("int", "PermenPANRB 6/2022", "outputs", 0, 100, stricter="higher", ppk=True)
     )
     rating_above_min_on_time_pct: int = _p(
-        90, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+        90, Spec("int", "PermenPANRB 6/2022", "outputs", 0, 100, stricter="higher", ppk=True)
     )
     rating_as_min_achievement_pct: int = _p(
-        80, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+        80, Spec("int", "PermenPANRB 6/2022", "outputs", 0, 100, stricter="higher", ppk=True)
     )
     rating_as_min_quality: int = _p(
-        70, Spec("int", "PermenPANRB 6/2022; Perbup", "outputs", 0, 100, stricter="higher")
+        70, Spec("int", "PermenPANRB 6/2022", "outputs", 0, 100, stricter="higher", ppk=True)
     )
     # --- Public-service safeguard (UU 25/2009: service standards must hold) -------------
     safeguard_degradation_pct: int = _p(
-        10, Spec("int", "UU 25/2009; Perbup", "safeguard", 1, 100, stricter="lower")
+        10, Spec("int", "UU 25/2009", "safeguard", 1, 100, stricter="lower", ppk=True)
     )
-    safeguard_recent_days: int = _p(30, Spec("int", "UU 25/2009; Perbup", "safeguard", 7, 365))
-    safeguard_baseline_days: int = _p(90, Spec("int", "UU 25/2009; Perbup", "safeguard", 14, 730))
+    safeguard_recent_days: int = _p(30, Spec("int", "UU 25/2009", "safeguard", 7, 365, ppk=True))
+    safeguard_baseline_days: int = _p(90, Spec("int", "UU 25/2009", "safeguard", 14, 730, ppk=True))
     safeguard_min_days: int = _p(
-        10, Spec("int", "UU 25/2009; Perbup", "safeguard", 1, 365, stricter="lower")
+        10, Spec("int", "UU 25/2009", "safeguard", 1, 365, stricter="lower", ppk=True)
     )
     # --- Monitoring and evaluation (Pasal 35: tiered monitoring of WFA) -----------------
     # The "units of concern" of the evaluation dashboards and reports (fleksi.insights).
     monev_min_attendance_pct: int = _p(
-        90, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="higher")
+        90, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="higher", ppk=True)
     )
     monev_min_readiness_pct: int = _p(
-        50, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="higher")
+        50, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="higher", ppk=True)
     )
     monev_wfa_use_high_pct: int = _p(
-        10, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="lower")
+        10, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="lower", ppk=True)
     )
     # --- The Perbup's own references per parameter (override the national basis) --------
     articles: Mapping[str, str] = field(default_factory=dict, metadata={"spec": None})
 
     def article(self, key: str) -> str:
-        """The legal reference of a parameter in this version."""
-        return self.articles.get(key) or spec_of(key).article
+        """The legal basis of a parameter in this version, as one line of text."""
+        return basis_of(key, self.articles.get(key, "")).text
+
+    def basis(self, key: str) -> Basis:
+        """The legal basis of a parameter in this version (national, or the PPK's choice with
+        the Perbup article that sets it)."""
+        return basis_of(key, self.articles.get(key, ""))
 
 
 @functools.cache
@@ -275,6 +282,38 @@ def _specs() -> dict[str, Spec]:
         for f in dataclasses.fields(PolicyParams)
         if f.metadata.get("spec") is not None
     }
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Where a parameter comes from.
+
+    ``ppk``: the value is the PPK's choice written in the Perbup ("ditetapkan PPK dalam
+    Perbup"); ``national``: the national article that sets the rule, or that leaves the value
+    to the PPK (may be empty); ``perbup``: the article of the version's own Perbup that sets
+    it (empty until the drafters enter it).
+    """
+
+    ppk: bool
+    national: str
+    perbup: str
+
+    @property
+    def text(self) -> str:
+        if not self.ppk:
+            return f"{self.national}; Perbup {self.perbup}" if self.perbup else self.national
+        text = f"{PPK_BASIS} {self.perbup}" if self.perbup else PPK_BASIS
+        return f"{text} (dasar: {self.national})" if self.national else text
+
+
+def basis_of(key: str, perbup: str = "") -> Basis:
+    spec = spec_of(key)
+    perbup = perbup.strip()
+    for prefix in ("Perbup ", "perbup "):
+        if perbup.startswith(prefix) and " Pasal " in perbup:
+            # "Perbup 7/2026 Pasal 5" → "Pasal 5" (the Perbup is the version itself)
+            perbup = perbup[perbup.index(" Pasal ") + 1 :]
+    return Basis(ppk=spec.ppk, national=spec.article, perbup=perbup)
 
 
 def spec_of(key: str) -> Spec:

@@ -55,6 +55,8 @@ class DayFacts:
     staffing: tuple[StaffingFacts, ...] = ()
     location: LocationFacts | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    # Dinas luar: a surat tugas (number, date and file) is on record for the request.
+    duty_letter: bool = False
 
 
 def allowed_offsite(headcount: int, share: float) -> int:
@@ -114,8 +116,12 @@ def eligibility(f: DayFacts, p: PolicyParams) -> RuleResult:
 
 
 def weekly_cap(f: DayFacts, p: PolicyParams) -> RuleResult:
+    """At most ``max_wfa_days_per_week`` a week (Pasal 13 ayat (1)); the exempt kinds are not
+    counted (Pasal 13), but dinas luar only with a surat tugas on record: without one it
+    counts like any WFA day."""
     param = "max_wfa_days_per_week"
-    if f.request_kind in p.week_cap_exempt_kinds:
+    no_letter = f.request_kind == "official_duty" and not f.duty_letter
+    if f.request_kind in p.week_cap_exempt_kinds and not no_letter:
         return RuleResult(
             "weekly_cap", "week_cap_exempt_kinds", Outcome.SKIP, "weekly_cap.exempt", f.request_kind
         )
@@ -124,7 +130,7 @@ def weekly_cap(f: DayFacts, p: PolicyParams) -> RuleResult:
             "weekly_cap",
             param,
             Outcome.FAIL,
-            "weekly_cap.fail",
+            "weekly_cap.no_letter" if no_letter else "weekly_cap.fail",
             f.week_wfa_days,
             p.max_wfa_days_per_week,
         )

@@ -66,3 +66,14 @@ def test_local_overrides_windows_and_ramadan_from_the_database():
     assert cal.is_ramadan(date(2026, 3, 1))
     assert cal.wfa_window(date(2026, 12, 30)) == "WFA Nataru"
     assert cal.wfa_window(date(2026, 3, 16)) is None
+
+
+def test_holiday_names_are_indonesian_whatever_the_locale(monkeypatch):
+    from datetime import date as _date
+
+    from fleksi.policy.domain.calendar import national_holidays
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    names = national_holidays([2026])
+    assert names[_date(2026, 8, 17)] == "Hari Kemerdekaan Republik Indonesia"
+    assert names[_date(2026, 12, 25)] == "Hari Raya Natal"

@@ -68,7 +68,7 @@ def test_the_policy_decides_refuse_or_warn_with_a_reason(mode, verdict, text):
     decision = evaluate(rules, facts("2g", False), params)
     assert decision.verdict == verdict
     entry = decision.trace[0]
-    assert entry.article == "Perbup (kesiapan infrastruktur digital)"
+    assert entry.article == "Ditetapkan PPK dalam Perbup"
     assert trace_message(entry, "en") == text
 
 

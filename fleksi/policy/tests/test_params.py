@@ -5,11 +5,11 @@ import pytest
 
 from fleksi.policy.domain.params import (
     PolicyParams,
+    basis_of,
     diff_params,
     param_keys,
     params_to_json,
     parse_params,
-    spec_of,
 )
 
 
@@ -22,9 +22,76 @@ def test_defaults_follow_the_brief():
     assert "cpns" not in p.allowed_asn_types
 
 
-def test_every_parameter_names_its_article():
+NATIONAL = {
+    "PermenPANRB 4/2025 Pasal 11",
+    "PermenPANRB 4/2025 Pasal 13",
+    "PermenPANRB 4/2025 Pasal 13 ayat (1)",
+    "PermenPANRB 4/2025 Pasal 14",
+    "PermenPANRB 4/2025 Pasal 23",
+    "PermenPANRB 4/2025 Pasal 25",
+    "PermenPANRB 4/2025 Pasal 35",
+    "Perpres 21/2023 Pasal 8",
+    "PermenPANRB 6/2022",
+    "UU 25/2009",
+    "UU 27/2022 (Pelindungan Data Pribadi)",
+}
+
+
+def test_every_parameter_records_its_basis():
+    """A national article that sets the rule, or the PPK's choice in the Perbup (with the
+    national article that leaves it to the PPK, when there is one) — from a closed list."""
     for key in param_keys():
-        assert spec_of(key).article, key
+        basis = basis_of(key)
+        assert basis.ppk or basis.national, key
+        assert not basis.national or basis.national in NATIONAL, (key, basis.national)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # deadlines are not in Pasal 30; check-ins per day are not in the Perpres; the
+        # revocation is not in Pasal 35; probation windows are the PPK's choice; the
+        # exclusion of public-service units is not Pasal 14.
+        "request_lead_days",
+        "approval_deadline_days",
+        "report_deadline_days",
+        "verification_deadline_days",
+        "checkins_per_day",
+        "max_unreported_wfa_days",
+        "revocation_min_achievement_pct",
+        "revocation_max_unreported_days",
+        "suspension_days",
+        "probation_after_appointment_months",
+        "probation_after_rotation_months",
+        "exclude_public_service_units",
+        "min_last_rating",
+        "min_connectivity",
+        "place_decider",
+    ],
+)
+def test_the_ppk_s_choices_are_recorded_as_such(key):
+    basis = basis_of(key)
+    assert basis.ppk
+    assert basis.text.startswith("Ditetapkan PPK dalam Perbup")
+    assert "Pasal 30" not in basis.text
+    assert "Perpres" not in basis.text or key in {"exclude_public_service_units", "min_last_rating"}
+    if key.startswith(("revocation", "suspension", "max_unreported")):
+        assert "Pasal 35" not in basis.text
+    if key == "exclude_public_service_units":
+        assert "Pasal 14" not in basis.text
+
+
+def test_the_perbup_article_joins_the_basis():
+    p = PolicyParams(
+        articles={"max_wfa_days_per_week": "Pasal 6 ayat (1)", "request_lead_days": "Pasal 9"}
+    )
+    assert p.article("max_wfa_days_per_week") == (
+        "PermenPANRB 4/2025 Pasal 13 ayat (1); Perbup Pasal 6 ayat (1)"
+    )
+    assert p.article("request_lead_days") == "Ditetapkan PPK dalam Perbup Pasal 9"
+    assert p.article("default_max_offsite_share") == (
+        "Ditetapkan PPK dalam Perbup (dasar: PermenPANRB 4/2025 Pasal 14)"
+    )
 
 
 def test_json_round_trip():

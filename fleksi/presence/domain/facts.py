@@ -72,6 +72,8 @@ class CheckinFacts:
     clock_offset_s: float | None = None
     waited_s: float = 0.0
     synced_late: bool = False
+    time_proof: str = "server"  # server | proven | outside | unproven (domain/timing.py)
+    claimed_at: datetime | None = None  # the device's claim, on the server's clock
     manual: bool = False
     policy_in_force: bool = True
     # The person's schedule of the day the check-in belongs to (a night shift's check-out the

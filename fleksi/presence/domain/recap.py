@@ -4,12 +4,10 @@ the export match on them (``docs/presence.md`` explains each)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from openpyxl import Workbook
+from fleksi.common.domain.tables import Sheet, csv_text, xlsx_bytes
 
 
 @dataclass(frozen=True)
@@ -28,6 +26,7 @@ class Totals:
     flagged_days: int = 0
     synced_late: int = 0
     manual: int = 0
+    unproven_time: int = 0  # offline check-ins whose time the evidence did not bear out
     refused: int = 0
 
     def __add__(self, other: Totals) -> Totals:
@@ -43,21 +42,9 @@ EXPORT_COLUMNS = PERSON_COLUMNS + TOTAL_COLUMNS
 CSV_DELIMITER = ";"
 
 
-def _safe(value: object) -> object:
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def export_csv(rows: Iterable[Sequence[object]]) -> bytes:
     """UTF-8, ``;``-separated, a header row of the column codes."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for row in rows:
-        writer.writerow([_safe(v) for v in row])
-    return out.getvalue().encode()
+    return csv_text(EXPORT_COLUMNS, rows, delimiter=CSV_DELIMITER).encode()
 
 
 def export_xlsx(
@@ -65,14 +52,5 @@ def export_xlsx(
 ) -> bytes:
     """One sheet of figures (header: the column codes; a second row of labels would break
     readers that match on codes, so the labels are on a second sheet)."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    sheet.append(list(EXPORT_COLUMNS))
-    for row in rows:
-        sheet.append([_safe(v) for v in row])
-    legend = book.create_sheet(legend_title[:31])
-    for code, label in zip(EXPORT_COLUMNS, labels, strict=True):
-        legend.append([code, label])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    legend = list(zip(EXPORT_COLUMNS, labels, strict=True))
+    return xlsx_bytes([Sheet(title, EXPORT_COLUMNS, rows), Sheet(legend_title, (), legend)])

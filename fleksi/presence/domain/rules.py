@@ -36,7 +36,7 @@ from fleksi.worktime.domain import attribution
 
 PLACE_RULES = frozenset({"assignment", "geofence", "wfa_location"})
 INTEGRITY_RULES = frozenset({"accuracy", "travel_speed", "clock_skew"})
-FLAG_RULES = PLACE_RULES | INTEGRITY_RULES | {"policy_in_force"}
+FLAG_RULES = PLACE_RULES | INTEGRITY_RULES | {"policy_in_force", "time_proof"}
 
 
 def _minute(t: time) -> int:
@@ -276,6 +276,21 @@ def sync(f: CheckinFacts, p: PolicyParams) -> RuleResult:
     return RuleResult("sync", param, Outcome.PASS, "sync.online")
 
 
+def time_proof(f: CheckinFacts, p: PolicyParams) -> RuleResult:
+    """An offline claim outside what the phone's evidence allows, or without evidence, is
+    judged at the time the server can prove (see domain/timing.py) and flagged."""
+    if f.manual or f.time_proof == "server":
+        return RuleResult("time_proof", "", Outcome.SKIP, "time_proof.server")
+    if f.time_proof == "proven":
+        return RuleResult("time_proof", "", Outcome.PASS, "time_proof.proven")
+    details = {
+        "claimed": f.claimed_at.isoformat() if f.claimed_at else None,
+        "judged": f.checked_at.isoformat(),
+    }
+    code = "time_proof.outside" if f.time_proof == "outside" else "time_proof.unproven"
+    return RuleResult("time_proof", "", Outcome.WARN, code, details=details)
+
+
 def policy_in_force(f: CheckinFacts, p: PolicyParams) -> RuleResult:
     if f.policy_in_force:
         return RuleResult("policy_in_force", "", Outcome.SKIP, "policy_in_force.pass")
@@ -293,6 +308,7 @@ PRESENCE_RULES: tuple[Rule[CheckinFacts], ...] = (
     Rule("travel_speed", "max_travel_speed_kmh", travel_speed),
     Rule("clock_skew", "max_clock_skew_minutes", clock_skew),
     Rule("sync", "offline_sync_window_hours", sync),
+    Rule("time_proof", "", time_proof),
 )
 
 

@@ -120,7 +120,8 @@ cd AS (
     MAX(CASE WHEN c.counted AND c.slot = {per_day:d} THEN 1 ELSE 0 END) AS departed,
     MAX(CASE WHEN c.flagged THEN 1 ELSE 0 END) AS flagged,
     SUM(CASE WHEN c.synced_late THEN 1 ELSE 0 END) AS synced,
-    SUM(CASE WHEN c.manual THEN 1 ELSE 0 END) AS manual
+    SUM(CASE WHEN c.manual THEN 1 ELSE 0 END) AS manual,
+    SUM(CASE WHEN c.time_proof IN ('outside', 'unproven') THEN 1 ELSE 0 END) AS unproven
   FROM {c} c
   WHERE c.day >= %s AND c.day <= %s AND c.employee_id IN (SELECT id FROM people)
   GROUP BY c.employee_id, c.day
@@ -146,7 +147,8 @@ grid AS (
     COALESCE(cd.departed, 0) AS departed,
     COALESCE(cd.flagged, 0) AS flagged,
     COALESCE(cd.synced, 0) AS synced,
-    COALESCE(cd.manual, 0) AS manual
+    COALESCE(cd.manual, 0) AS manual,
+    COALESCE(cd.unproven, 0) AS unproven
   FROM pd p JOIN days d ON d.day = p.day
   LEFT JOIN cd ON cd.e = p.e AND cd.day = d.day
   LEFT JOIN ab ON ab.e = p.e AND ab.day = d.day
@@ -184,7 +186,7 @@ SELECT e,
   SUM(CASE WHEN late > 0 THEN 1 ELSE 0 END), SUM(late),
   SUM(CASE WHEN early > 0 THEN 1 ELSE 0 END), SUM(early),
   SUM(CASE WHEN st IN ({ONSITE}, {WFA}, {DUTY}) AND departed = 0 AND day < %s THEN 1 ELSE 0 END),
-  SUM(flagged), SUM(synced), SUM(manual)
+  SUM(flagged), SUM(synced), SUM(manual), SUM(unproven)
 FROM grid GROUP BY e"""  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, period.today])

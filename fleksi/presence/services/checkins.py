@@ -30,7 +30,7 @@ from fleksi.policy.domain.engine import evaluate
 from fleksi.presence.domain.facts import MODES, CheckinFacts, Position
 from fleksi.presence.domain.rules import PRESENCE_RULES, classify, place_reached
 from fleksi.presence.domain.slots import kind_of
-from fleksi.presence.domain.timing import SYNC_MARGIN_SECONDS, timing_of
+from fleksi.presence.domain.timing import SYNC_MARGIN_SECONDS, Evidence, timing_of
 from fleksi.presence.messages import checkin_trace_to_json
 from fleksi.presence.models import Checkin, RefusedCheckin
 from fleksi.presence.selectors.facts import (
@@ -43,6 +43,7 @@ from fleksi.presence.selectors.facts import (
     role_of,
     schedule_at,
 )
+from fleksi.presence.services.contact import contact_read
 
 
 class TooLate(ServiceError):
@@ -70,6 +71,11 @@ class CheckinIn:
     rtt_ms: float | None = None
     downlink_mbps: float | None = None
     client_latency_ms: float | None = None
+    # Evidence of an offline check-in's time (domain/timing.py): the last contact token and
+    # the phone's monotonic milliseconds from it to the press, and from the press to sending.
+    contact: str | None = None
+    since_contact_ms: float | None = None
+    since_press_ms: float | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,16 @@ def _validate(data: CheckinIn) -> Position | None:
         raise ValidationFailed("checkin_position", _("The position is not a place on earth."))
     accuracy = data.accuracy_m if data.accuracy_m is not None and data.accuracy_m >= 0 else None
     return Position(data.latitude, data.longitude, accuracy)
+
+
+def _evidence(employee_id: int, data: CheckinIn) -> Evidence | None:
+    if not data.contact or data.since_contact_ms is None:
+        return None
+    contact_at = contact_read(data.contact, employee_id)
+    if contact_at is None:
+        return None
+    since_press = data.since_press_ms / 1000 if data.since_press_ms is not None else None
+    return Evidence(contact_at, data.since_contact_ms / 1000, since_press)
 
 
 def _stored(person: Person, key: uuid.UUID) -> Checkin | None:
@@ -146,6 +162,7 @@ def checkin_record(
         sent_at=data.sent_at,
         received_at=received_at,
         margin_s=_margin(),
+        evidence=_evidence(person.id, data),
     )
     local = timezone.localtime(timing.checked_at)
     rules = day_rules(local.date())
@@ -187,6 +204,8 @@ def checkin_record(
         clock_offset_s=timing.clock_offset_s,
         waited_s=timing.waited_s,
         synced_late=timing.synced_late,
+        time_proof=timing.proof,
+        claimed_at=timing.claimed_at,
         policy_in_force=rules.version_id is not None,
     )
     decision = evaluate(PRESENCE_RULES, facts, params)
@@ -202,6 +221,7 @@ def checkin_record(
         server_received_at=received_at,
         clock_offset_s=round(timing.clock_offset_s) if timing.clock_offset_s is not None else None,
         synced_late=timing.synced_late,
+        time_proof=timing.proof,
         latitude=position.latitude if position else None,
         longitude=position.longitude if position else None,
         accuracy_m=position.accuracy_m if position else None,

@@ -17,6 +17,7 @@ from fleksi.accounts.services import api_token_create
 from fleksi.places.models import ConnectivityMeasurement
 from fleksi.presence.models import Checkin, RefusedCheckin
 from fleksi.presence.services import CheckinIn, checkin_record
+from fleksi.presence.services.contact import contact_issue
 from fleksi.presence.tests.conftest import BAPPEDA, DISDUKCAPIL, payload
 
 URL = "/api/v1/presence/checkins"
@@ -109,10 +110,17 @@ def test_outside_the_fence_is_stored_and_flagged(rina):
 
 
 @pytest.mark.django_db
-def test_late_sync_within_the_window(rina):
+def test_late_sync_within_the_window(rina, presence):
     now = timezone.now()
+    evidence = {  # the phone's last contact 6 hours ago, pressed 1 monotonic hour later
+        "contact": contact_issue(presence.people["staff_a1"].pk, now - timedelta(hours=6)),
+        "since_contact_ms": 3600 * 1000,
+    }
     data = payload(
-        device_time=(now - timedelta(hours=5)).isoformat(), sent_at=now.isoformat(), network=None
+        device_time=(now - timedelta(hours=5)).isoformat(),
+        sent_at=now.isoformat(),
+        network=None,
+        evidence=evidence,
     )
     r = post(rina, data)
     assert r.status_code == 201

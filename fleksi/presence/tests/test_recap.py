@@ -19,6 +19,7 @@ from fleksi.presence.selectors.recap import (
     recap_totals,
 )
 from fleksi.presence.services import CheckinIn, checkin_record
+from fleksi.presence.services.contact import contact_issue
 from fleksi.presence.tests.conftest import DISDUKCAPIL, MELAYU
 from fleksi.schedule.models import Absence
 
@@ -45,6 +46,9 @@ def check(w, who, day, slot, hh, mm, *, mode="onsite", where=DISDUKCAPIL, wait_h
         latitude=where[0],
         longitude=where[1],
         accuracy_m=10.0,
+        # A copy kept offline carries the phone's evidence: the last contact ten minutes before.
+        contact=contact_issue(w.people[who].pk, tapped - timedelta(minutes=10)) if wait_h else None,
+        since_contact_ms=600_000 if wait_h else None,
     )
     return checkin_record(employee=w.people[who], data=data, received_at=sent).checkin
 

@@ -29,7 +29,7 @@ from fleksi.presence.domain.rules import (
     wfa_location,
 )
 from fleksi.presence.domain.slots import next_slot, slots_of
-from fleksi.presence.domain.timing import timing_of
+from fleksi.presence.domain.timing import Evidence, timing_of
 
 P = PolicyParams()
 OFFICE = Place("office", "Kantor Disdukcapil", -0.4200, 116.9900, desa_id=7)
@@ -299,7 +299,10 @@ def test_timing_with_the_sending_time(waited, offset, late):
     t = timing_of(device_time=device_time, sent_at=sent_at, received_at=RECEIVED)
     assert t.synced_late is late
     assert t.clock_offset_s == offset
-    assert t.checked_at == RECEIVED - timedelta(seconds=waited)
+    assert t.claimed_at == RECEIVED - timedelta(seconds=waited)
+    # Online: the server's time; offline without evidence: the arrival too (issue 13 §4).
+    assert t.checked_at == RECEIVED
+    assert t.proof == ("unproven" if late else "server")
 
 
 def test_timing_window_boundary():
@@ -320,6 +323,44 @@ def test_timing_without_the_sending_time():
         device_time=RECEIVED - timedelta(hours=5), sent_at=None, received_at=RECEIVED
     )
     assert (queued.synced_late, queued.clock_offset_s) == (True, None)
-    assert queued.checked_at == RECEIVED - timedelta(hours=5)
+    assert queued.claimed_at == RECEIVED - timedelta(hours=5)
+    assert (queued.checked_at, queued.proof) == (RECEIVED, "unproven")
     ahead = timing_of(device_time=RECEIVED + timedelta(hours=1), sent_at=None, received_at=RECEIVED)
     assert ahead.checked_at == RECEIVED  # never later than the arrival
+
+
+def _offline(claimed_minutes_ago, contact_minutes_ago, since_contact_min, since_press_min=None):
+    device = RECEIVED - timedelta(minutes=claimed_minutes_ago)
+    evidence = Evidence(
+        contact_at=RECEIVED - timedelta(minutes=contact_minutes_ago),
+        since_contact_s=since_contact_min * 60,
+        since_press_s=since_press_min * 60 if since_press_min is not None else None,
+    )
+    return timing_of(device_time=device, sent_at=RECEIVED, received_at=RECEIVED, evidence=evidence)
+
+
+def test_an_offline_claim_inside_the_evidence_bound_is_proven():
+    # Contact at 07:10, pressed 15 monotonic minutes later (07:25), sent at 10:10.
+    t = _offline(claimed_minutes_ago=165, contact_minutes_ago=180, since_contact_min=15)
+    assert (t.proof, t.checked_at) == ("proven", RECEIVED - timedelta(minutes=165))
+
+
+def test_a_backdated_claim_is_judged_at_the_evidence_and_flagged():
+    # The clock was set back to 07:25, but the phone pressed 178 minutes after the 07:10 contact.
+    t = _offline(claimed_minutes_ago=165, contact_minutes_ago=180, since_contact_min=178)
+    assert t.proof == "outside"
+    assert t.checked_at == RECEIVED - timedelta(minutes=2)
+    assert t.claimed_at == RECEIVED - timedelta(minutes=165)
+
+
+def test_a_claim_after_the_press_bound_is_outside_too():
+    # Pressed at 07:25 by the monotonic clocks, claims 09:00 (forward-dated departure).
+    t = _offline(
+        claimed_minutes_ago=70, contact_minutes_ago=180, since_contact_min=15, since_press_min=165
+    )
+    assert (t.proof, t.checked_at) == ("outside", RECEIVED - timedelta(minutes=165))
+
+
+def test_evidence_from_the_future_is_no_evidence():
+    t = _offline(claimed_minutes_ago=165, contact_minutes_ago=-10, since_contact_min=0)
+    assert (t.proof, t.checked_at) == ("unproven", RECEIVED)

@@ -23,6 +23,7 @@ from fleksi.presence.models import Mode
 from fleksi.presence.permissions import checkin_employee_id, may_recap_any
 from fleksi.presence.selectors.checkins import today_for
 from fleksi.presence.selectors.facts import day_rules
+from fleksi.presence.services.contact import contact_issue
 
 STATIC_FILES = ("fleksi/fleksi.css", "presence/presence.css", "presence/checkin.js")
 
@@ -89,6 +90,7 @@ def checkin_page(request: HttpRequest) -> HttpResponse:
         "sw": reverse("presence:sw"),
         "scope": reverse("presence:checkin"),
         "csrf": get_token(request),
+        "contact": contact_issue(employee.pk, now),
         "slots": slots,
         "texts": _texts(),
     }

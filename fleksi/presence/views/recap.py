@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from fleksi.accounts.models import User
+from fleksi.common.exports import CSV_TYPE, XLSX_TYPE, attachment
 from fleksi.org.models import Employee, Unit
 from fleksi.presence.domain.recap import (
     EXPORT_COLUMNS,
@@ -198,7 +199,7 @@ def _export(rows: Sequence[RecapRow], period: Period, fmt: str, name: str) -> Ht
         (r.nip, r.name, r.pd_name, r.unit_name, period.label, *r.totals.values()) for r in rows
     ]
     if fmt == "csv":
-        response = HttpResponse(export_csv(table), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(export_csv(table), content_type=CSV_TYPE)
     else:
         body = export_xlsx(
             table,
@@ -206,12 +207,8 @@ def _export(rows: Sequence[RecapRow], period: Period, fmt: str, name: str) -> Ht
             title=_("Attendance %(month)s") % {"month": period.label},
             legend_title=_("Columns"),
         )
-        response = HttpResponse(
-            body,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}-{period.label}.{fmt}"'
-    return response
+        response = HttpResponse(body, content_type=XLSX_TYPE)
+    return attachment(response, f"{name}-{period.label}.{fmt}")
 
 
 @login_required

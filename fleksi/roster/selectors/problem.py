@@ -32,6 +32,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from fleksi.common.domain.months import add_months, month_end
 from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import unit_ancestors
 from fleksi.policy.domain.params import PolicyParams
@@ -48,7 +49,6 @@ from fleksi.roster.domain import (
 )
 from fleksi.roster.models import PreferenceDay, Roster, RosterCell
 from fleksi.roster.selectors import inputs
-from fleksi.roster.selectors.months import add_months, month_end
 
 WINDOW_MONTHS = 2  # the rolling window of fairness before the month
 

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fleksi.audit.services import Change, audit_record
+from fleksi.common.domain.months import add_months, month_start
 from fleksi.common.errors import ValidationFailed
 from fleksi.org.models import Unit
 from fleksi.org.services import unit_stream
 from fleksi.roster.models import Roster
-from fleksi.roster.selectors.months import add_months, month_start
 
 MONTHS_AHEAD = 3  # rosters and preferences: this month and the next three
 DEFAULT_TIME_LIMIT_S = 20

@@ -11,12 +11,12 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from fleksi.common.domain.months import month_end
 from fleksi.common.errors import NotAllowed, ValidationFailed
 from fleksi.common.formats import day_text
 from fleksi.org.models import Employee
 from fleksi.policy.selectors import work_calendar
 from fleksi.roster.models import PreferenceDay, PreferenceReason, RosterPreference
-from fleksi.roster.selectors.months import month_end
 from fleksi.roster.services.common import audit_roster, check_month
 
 NOTE_MAX = 255

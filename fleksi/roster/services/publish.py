@@ -24,10 +24,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fleksi.common.domain.months import month_end
 from fleksi.common.errors import Conflict, NotAllowed
 from fleksi.roster.models import Roster, RosterCell
 from fleksi.roster.permissions import may_manage
-from fleksi.roster.selectors.months import month_end
 from fleksi.roster.services.common import audit_roster, roster_label
 from fleksi.roster.services.granting import grant, withdraw
 

@@ -10,10 +10,10 @@ import pytest
 from django.utils import timezone, translation
 
 from fleksi.accounts.models import User
+from fleksi.common.domain.months import add_months, month_start
 from fleksi.org.models import Employee
 from fleksi.org.services import employee_create
 from fleksi.roster.models import Roster
-from fleksi.roster.selectors.months import add_months, month_start
 from fleksi.roster.services import roster_generate, roster_solve_run
 from fleksi.schedule.models import RequestDay, WfaRequest
 from fleksi.testkit.mapping import approve_mapping
@@ -43,6 +43,12 @@ def en_client(client):
 
 @pytest.fixture
 def bappeda(world):
+    return bappeda_world(world)
+
+
+def bappeda_world(world):
+    """What the ``bappeda`` fixture adds to the test world (also built once per module by
+    the access matrix)."""
     approve_mapping(world, "analis", (60, 40), suitable={0, 1})
     p = world.positions["analis"]
     for i, (key, name) in enumerate(ANALYSTS):

@@ -6,11 +6,11 @@ the auditor read it; the heads and administrators of Disdukcapil do not see it.
 """
 
 import pytest
-from django.urls import reverse
 
 from fleksi.roster.models import RosterCell
-from fleksi.roster.tests.conftest import solved
-from fleksi.testkit.access import Case, check, matrix
+from fleksi.roster.tests.conftest import bappeda_world, solved
+from fleksi.testkit.access import Case, api_case, check, gated, matrix, reversers
+from fleksi.testkit.world import build_world
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
 READERS = frozenset(
@@ -18,6 +18,11 @@ READERS = frozenset(
 )
 SEES_B = frozenset({"head_b", "sekda", "bkpsdm", "bupati", "auditor"})
 PLANNER = frozenset({"head_b"})
+
+
+def build_module_world():
+    """The world of this matrix, built once for the module (see the ``module_world`` fixture)."""
+    return bappeda_world(build_world())
 
 
 def roster(w):
@@ -32,28 +37,7 @@ def free_cell(w):
     return {"employee_id": cell.employee_id, "day": str(cell.day), "placement": "onsite"}
 
 
-def url(name, *args):
-    return reverse(f"roster:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:roster_{name}", args=args)
-
-
-def gated(route, url_, viewers, doers, **kw):
-    return Case(route, url_, doers, overrides=dict.fromkeys(viewers - doers, 403), **kw)
-
-
-def api_case(route, url_, allowed, viewers=frozenset(), **kw):
-    return Case(
-        route,
-        url_,
-        allowed,
-        anon=401,
-        api=True,
-        overrides=dict.fromkeys(viewers - allowed, 403),
-        **kw,
-    )
+url, api = reversers("roster", "roster_")
 
 
 MONTH = lambda w: f"{w.month:%Y-%m}"  # noqa: E731
@@ -136,5 +120,5 @@ COVERED = {c.route for c in CASES}
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
-def test_access(client, bappeda, case, who):
-    check(client, bappeda, case, who)
+def test_access(client, module_world, case, who):
+    check(client, module_world, case, who)

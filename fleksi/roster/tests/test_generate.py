@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 
 from fleksi.audit.models import AuditEntry
+from fleksi.common.domain.months import add_months
 from fleksi.common.errors import Conflict, NotAllowed, ValidationFailed
 from fleksi.policy.models import UnitOverride
 from fleksi.roster.models import Roster, RosterCell
-from fleksi.roster.selectors.months import add_months
 from fleksi.roster.services import roster_generate, roster_solve_run
 from fleksi.roster.tests.conftest import approved_day, solved
 from fleksi.schedule.models import Absence

@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 
 from fleksi.audit.models import AuditEntry
+from fleksi.common.domain.months import month_end
 from fleksi.policy.models import UnitOverride
 from fleksi.policy.selectors import work_calendar
 from fleksi.roster.models import PreferenceDay, Roster, RosterCell, RosterPreference
-from fleksi.roster.selectors.months import month_end
 from fleksi.roster.tests.conftest import solved
 
 pytestmark = pytest.mark.django_db

@@ -6,12 +6,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from fleksi.common.domain.months import add_months, month_end, month_start
 from fleksi.org.models import Employee
 from fleksi.policy.models import RoleMinimum, UnitOverride
 from fleksi.policy.selectors import work_calendar
 from fleksi.roster.domain import GroupMinimum
 from fleksi.roster.models import PreferenceDay, RosterPreference
-from fleksi.roster.selectors.months import add_months, month_end, month_start
 from fleksi.roster.selectors.problem import roster_problem_build
 from fleksi.roster.tests.conftest import approved_day
 from fleksi.schedule.models import Absence

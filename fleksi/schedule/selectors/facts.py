@@ -16,7 +16,7 @@ from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import unit_ancestors
 from fleksi.places.selectors.readiness import location_facts_for_desa
 from fleksi.policy.domain.calendar import WorkCalendar
-from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, evaluate
+from fleksi.policy.domain.engine import Decision, Outcome, TraceEntry, Verdict, evaluate, rule_basis
 from fleksi.policy.domain.location import LocationFacts
 from fleksi.policy.domain.params import PolicyParams
 from fleksi.policy.domain.requests import REQUEST_RULES, DayFacts, QuotaFacts, StaffingFacts
@@ -55,7 +55,7 @@ def register_fact_provider(name: str, provider: FactProvider) -> None:
 
 NO_POLICY = TraceEntry(
     rule="policy_in_force",
-    article="",
+    article=rule_basis("policy_in_force"),
     outcome=Outcome.FAIL,
     code="policy_in_force.none",
     observed=None,
@@ -96,6 +96,7 @@ def day_facts(
     eligible: bool,
     failures: tuple[str, ...],
     location: LocationFacts | None = None,
+    duty_letter: bool = False,
     working: bool | None = None,
 ) -> DayFacts:
     """``working``: the day is a working day of the person's own schedule (None: by the
@@ -153,6 +154,7 @@ def day_facts(
         staffing=tuple(staffing),
         location=location,
         extra={name: provider(employee, day) for name, provider in _FACT_PROVIDERS.items()},
+        duty_letter=duty_letter,
     )
 
 
@@ -166,6 +168,7 @@ def check_days(
     statuses: Sequence[str],
     exclude_request: int | None = None,
     desa_id: int | None = None,
+    duty_letter: bool = False,
 ) -> list[DayCheck]:
     """Evaluate eligibility and the request rules for each day (in date order); ``statuses``
     are the days of the employee that count towards their weekly maximum."""
@@ -179,6 +182,7 @@ def check_days(
             statuses=statuses,
             exclude_request=exclude_request,
             desa_id=desa_id,
+            duty_letter=duty_letter,
         )
 
 
@@ -192,6 +196,7 @@ def _check_days(
     statuses: Sequence[str],
     exclude_request: int | None,
     desa_id: int | None,
+    duty_letter: bool,
 ) -> list[DayCheck]:
     days = sorted(set(days))
     if not days:
@@ -229,6 +234,7 @@ def _check_days(
             eligible=eligibility.allowed,
             failures=tuple(t.rule for t in eligibility.failures),
             location=place,
+            duty_letter=duty_letter,
             working=day in working,
         )
         checks.append(DayCheck(day, version, evaluate(REQUEST_RULES, facts, params)))

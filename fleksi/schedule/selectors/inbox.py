@@ -77,6 +77,7 @@ def step_coverage(step: ApprovalStep, days: list[date]) -> list[Coverage]:
         submitted_on=timezone.localtime(request.submitted_at).date(),
         statuses=APPROVAL_STATUSES,
         desa_id=request.desa_id,
+        duty_letter=bool(request.duty_letter_sha256),
     )
     out: list[Coverage] = []
     for c in checks:

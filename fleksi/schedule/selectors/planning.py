@@ -50,6 +50,7 @@ def plan_preview(
     kind: str,
     location_type: str,
     desa_id: int | None = None,
+    duty_letter: bool = False,
 ) -> list[PreviewDay]:
     """What the submission would decide for each day, today."""
     checks = check_days(
@@ -60,6 +61,7 @@ def plan_preview(
         submitted_on=timezone.localdate(),
         statuses=SUBMISSION_STATUSES,
         desa_id=desa_id,
+        duty_letter=duty_letter,
     )
     return [
         PreviewDay(

@@ -89,6 +89,7 @@ def request_approve(
             submitted_on=timezone.localtime(request.submitted_at).date(),
             statuses=APPROVAL_STATUSES,
             desa_id=request.desa_id,
+            duty_letter=bool(request.duty_letter_sha256),
         )
         # Notice was checked at submission; at approval only the current state matters.
         refusals = [

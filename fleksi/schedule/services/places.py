@@ -1,5 +1,6 @@
 """Approved places: an employee proposes another place to work from (not home, not an
-office); the head who approves their requests accepts or refuses it beforehand."""
+office); the PPK's delegate named by the policy in force (``place_decider``: the Sekda by
+default, PermenPANRB 4/2025 Pasal 11) accepts or refuses it beforehand."""
 
 from __future__ import annotations
 
@@ -92,10 +93,13 @@ def place_propose(
 
 
 def place_decide(*, actor: Any, place: WfaPlace, approve: bool, comment: str = "") -> WfaPlace:
-    """The employee's approving head accepts or refuses a proposed place (a refusal needs a
+    """The PPK's delegate accepts or refuses a proposed place (a refusal needs a
     reason). An approved place can later be refused, which stops new requests from it."""
     if not may_decide_place(actor, place):
-        raise NotAllowed("not_place_approver", _("Only the employee's head decides on places."))
+        raise NotAllowed(
+            "not_place_approver",
+            _("Only the official the Perbup names decides on another place to work from."),
+        )
     if not approve and not comment.strip():
         raise ValidationFailed("comment_required", _("Say why the place is refused."))
     with transaction.atomic():

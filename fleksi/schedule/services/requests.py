@@ -118,13 +118,19 @@ def request_submit(
     evidence: UploadedFile | None = None,
     plan: Sequence[PlanItemIn] = (),
     revises: WfaRequest | None = None,
+    duty_letter_number: str = "",
+    duty_letter_date: date | None = None,
+    duty_letter: UploadedFile | None = None,
 ) -> WfaRequest:
     """Check every day against the rules; days that pass wait for the approver, days that
     fail are recorded as refused with the rule that refused them.
 
     ``revises``: a request of the same employee that an approver returned for changes; the
     new request is its revision (once: the database keeps one revision per request) and
-    keeps its evidence when no new file is given. Every day is checked again."""
+    keeps its evidence when no new file is given. Every day is checked again.
+
+    Dinas luar (``official_duty``) with a surat tugas (number, date and file, all three) is
+    exempt from the weekly maximum; without one its days count towards it."""
     if getattr(actor, "employee_id", None) != employee.pk:
         raise NotAllowed("request_not_own", _("You can only ask for your own WFA days."))
     if revises is not None:
@@ -144,6 +150,9 @@ def request_submit(
         today=today,
         inherited_evidence=inherited,
     )
+    letter_number = duty_letter_number.strip()
+    _validate_letter(kind, letter_number, duty_letter_date, duty_letter)
+    letter_name, letter_hash = clean_evidence(duty_letter) if duty_letter is not None else ("", "")
     evidence_name, evidence_hash = clean_evidence(evidence) if evidence is not None else ("", "")
     if inherited and revises is not None:
         evidence_name, evidence_hash = revises.evidence_name, revises.evidence_sha256
@@ -164,6 +173,7 @@ def request_submit(
                 submitted_on=today,
                 statuses=SUBMISSION_STATUSES,
                 desa_id=desa_id,
+                duty_letter=bool(letter_hash),
             )
             passing = [c for c in checks if c.decision.allowed]
             approver = first_approver(employee, today) if passing else None
@@ -186,7 +196,12 @@ def request_submit(
                 created_by=actor,
                 evidence_name=evidence_name,
                 evidence_sha256=evidence_hash,
+                duty_letter_number=letter_number if letter_hash else "",
+                duty_letter_date=duty_letter_date if letter_hash else None,
+                duty_letter_sha256=letter_hash,
             )
+            if duty_letter is not None:
+                request.duty_letter.save(letter_name, duty_letter, save=False)
             if evidence is not None:
                 request.evidence.save(evidence_name, evidence, save=False)
             elif inherited and revises is not None:
@@ -241,6 +256,15 @@ def request_submit(
                     "days": {str(c.day): str(c.decision.verdict) for c in checks},
                     "policy_version": checks[0].version.pk if checks[0].version else None,
                     "evidence_sha256": evidence_hash,
+                    "duty_letter": (
+                        {
+                            "number": letter_number,
+                            "date": str(duty_letter_date),
+                            "sha256": letter_hash,
+                        }
+                        if letter_hash
+                        else None
+                    ),
                 },
             )
             if approver is not None:
@@ -254,6 +278,27 @@ def request_submit(
             "day_taken", _("You already have a WFA request for one of these days.")
         ) from exc
     return request
+
+
+def _validate_letter(kind: str, number: str, day: date | None, upload: UploadedFile | None) -> None:
+    """A surat tugas is all three (number, date, file) or nothing, and only for dinas luar."""
+    given = [bool(number), day is not None, upload is not None]
+    if not any(given):
+        return
+    errors: dict[str, list[str]] = {}
+    if kind != WfaRequest.Kind.OFFICIAL_DUTY:
+        errors["duty_letter"] = [_("A surat tugas belongs to a dinas luar request only.")]
+    elif not all(given):
+        message = _("Give the number, the date and the file of the surat tugas, or none of them.")
+        errors["duty_letter"] = [message]
+    if day is not None and day > timezone.localdate():
+        errors.setdefault("duty_letter", []).append(
+            _("The surat tugas cannot be dated in the future.")
+        )
+    if errors:
+        raise ValidationFailed(
+            "duty_letter_incomplete", _("The surat tugas is not complete."), errors=errors
+        )
 
 
 def _check_revisable(original: WfaRequest, employee: Employee) -> None:

@@ -24,6 +24,12 @@ def next_weekday(start: date, weekday: int, weeks_ahead: int = 1) -> date:
 
 @pytest.fixture
 def wfa(world):
+    return wfa_world(world)
+
+
+def wfa_world(world):
+    """What the ``wfa`` fixture adds to the test world (also built once per module by
+    the access matrix)."""
     approve_mapping(world, "analis", (60, 40), suitable={0, 1})
     birth = date(1992, 2, 2)
     p = world.positions["analis"]

@@ -10,14 +10,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from fleksi.schedule.models import ApprovalStep
 from fleksi.schedule.services import PlanItemIn, request_approve, request_return, request_submit
 from fleksi.schedule.services.absences import absence_create
 from fleksi.schedule.services.feeds import calendar_feed_renew
 from fleksi.schedule.services.places import place_propose
-from fleksi.testkit.access import EVERYONE, WHO, Case, check, matrix
+from fleksi.schedule.tests.conftest import wfa_world
+from fleksi.testkit.access import EVERYONE, WHO, Case, api_case, check, gated, matrix, reversers
+from fleksi.testkit.world import build_world
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
 SEES_B1 = frozenset({"staff_b1", "head_b", "sekda", "bkpsdm", "bupati", "auditor"})
@@ -27,6 +28,11 @@ BOARD_VIEWERS = frozenset(
 )
 REQUEST_VIEWERS = EVERYONE - {"diskominfo"}
 EVIDENCE = frozenset({"staff_b1", "head_b", "bkpsdm"})
+
+
+def build_module_world():
+    """The world of this matrix, built once for the module (see the ``module_world`` fixture)."""
+    return wfa_world(build_world())
 
 
 def _once(w, key, make):
@@ -120,17 +126,7 @@ def feed(w):
     return _once(w, "feed", lambda: calendar_feed_renew(actor=w.user("staff_b1")))
 
 
-def url(name, *args):
-    return reverse(f"schedule:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:schedule_{name}", args=args)
-
-
-def gated(route, url_, viewers, doers, **kw):
-    """Allowed for ``doers``; 403 for those who see the object but may not act; else 404."""
-    return Case(route, url_, doers, overrides=dict.fromkeys(viewers - doers, 403), **kw)
+url, api = reversers("schedule", "schedule_")
 
 
 B = lambda w: {"unit": w.units["b"].pk}  # noqa: E731
@@ -234,24 +230,12 @@ PAGES = [
         "schedule:place_decide",
         lambda w: url("place_decide", place(w).pk),
         SEES_B1,
-        {"head_b"},
+        {"sekda"},  # the PPK's delegate of the policy in force (Pasal 11), not the head
         ok=302,
         method="post",
         data=lambda w: {"action": "approve"},
     ),
 ]
-
-
-def api_case(route, url_, allowed, viewers=frozenset(), **kw):
-    return Case(
-        route,
-        url_,
-        allowed,
-        anon=401,
-        api=True,
-        overrides=dict.fromkeys(viewers - allowed, 403),
-        **kw,
-    )
 
 
 PLAN = lambda w: {  # noqa: E731
@@ -345,5 +329,5 @@ COVERED = {c.route for c in CASES}
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
-def test_access(client, wfa, case, who):
-    check(client, wfa, case, who)
+def test_access(client, module_world, case, who):
+    check(client, module_world, case, who)

@@ -297,7 +297,9 @@ def test_my_calendar_and_its_feed(client, wfa):
     assert client.get(url("feed", token)).status_code == 404
 
 
-def test_a_place_is_proposed_approved_by_the_head_and_then_used(client, wfa):
+def test_a_place_is_proposed_approved_by_the_ppk_s_delegate_and_then_used(client, wfa):
+    """Pasal 11: another place is set by the PPK or whom the Perbup delegates — by default the
+    Sekda, not the head of the unit."""
     client.force_login(wfa.user("staff_b1"))
     client.post(
         url("places"),
@@ -311,6 +313,12 @@ def test_a_place_is_proposed_approved_by_the_head_and_then_used(client, wfa):
     place = WfaPlace.objects.get()
     assert place.status == "proposed"
     client.force_login(wfa.user("head_b"))
+    page = client.get(url("places"))
+    assert page.context["waiting"] == [(place, False)]
+    client.post(url("place_decide", place.pk), {"action": "approve"})
+    place.refresh_from_db()
+    assert place.status == "proposed"
+    client.force_login(wfa.user("sekda"))
     page = client.get(url("places"))
     assert page.context["waiting"] == [(place, True)]
     client.post(url("place_decide", place.pk), {"action": "approve"})

@@ -66,9 +66,19 @@ def test_waiting_days_count_towards_the_next_request(wfa):
     assert statuses(second) == {thu: "refused"}
 
 
-def test_official_duty_is_not_limited_per_week(wfa):
+def test_official_duty_with_a_surat_tugas_is_not_limited_per_week(wfa):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     days = [wfa.monday + timedelta(days=i) for i in range(5)]
-    request = submit(wfa, "staff_b1", days, kind="official_duty")
+    request = submit(
+        wfa,
+        "staff_b1",
+        days,
+        kind="official_duty",
+        duty_letter_number="800/12/Bappeda",
+        duty_letter_date=wfa.monday - timedelta(days=7),
+        duty_letter=SimpleUploadedFile("st.pdf", b"%PDF-1.7\n%%EOF"),
+    )
     assert set(statuses(request).values()) == {"pending"}
 
 

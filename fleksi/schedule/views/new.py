@@ -110,6 +110,11 @@ def _request_form(request: HttpRequest, revises: WfaRequest | None) -> HttpRespo
                 else place.desa_id
                 if place
                 else employee.domicile_id,
+                duty_letter=bool(
+                    data.get("duty_letter")
+                    and data.get("duty_letter_number")
+                    and data.get("duty_letter_date")
+                ),
             )
             return render(request, "schedule/request_form.html", ctx)
         try:
@@ -125,6 +130,9 @@ def _request_form(request: HttpRequest, revises: WfaRequest | None) -> HttpRespo
                 evidence=data.get("evidence") or None,
                 plan=data["plan"],
                 revises=revises,
+                duty_letter_number=data.get("duty_letter_number") or "",
+                duty_letter_date=data.get("duty_letter_date"),
+                duty_letter=data.get("duty_letter") or None,
             )
         except ServiceError as exc:
             report_error(request, exc, form)

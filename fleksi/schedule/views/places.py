@@ -38,7 +38,10 @@ def places(request: HttpRequest) -> HttpResponse:
             except ServiceError as exc:
                 report_error(request, exc, form)
             else:
-                messages.success(request, _("The place was proposed to your head."))
+                messages.success(
+                    request,
+                    _("The place was proposed; the official the Perbup names decides on it."),
+                )
                 return redirect("schedule:places")
     own = user.employee_id or 0
     mine = WfaPlace.objects.filter(employee_id=own).select_related("desa")

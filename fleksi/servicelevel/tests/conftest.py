@@ -24,6 +24,12 @@ def en_client(client):
 
 @pytest.fixture
 def services(world):
+    return services_world(world)
+
+
+def services_world(world):
+    """What the ``services`` fixture adds to the test world (also built once per module by
+    the access matrix)."""
     bkpsdm = world.user("bkpsdm")
     ktp = service_create(
         actor=bkpsdm,

@@ -10,11 +10,10 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
 from fleksi.servicelevel.models import SafeguardAlert
-from fleksi.testkit.access import REGENCY, Case, check, matrix
+from fleksi.testkit.access import REGENCY, Case, api_case, check, gated, matrix, reversers
 
 USERS = REGENCY | {"layanan", "head_a", "head_seksi"}
 SEES_BID = REGENCY | {"layanan", "head_a"}
@@ -25,12 +24,7 @@ CONFIG = frozenset({"bkpsdm"})
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 
 
-def url(name, *args):
-    return reverse(f"servicelevel:{name}", args=args)
-
-
-def api(name, *args):
-    return reverse(f"api:servicelevel_{name}", args=args)
+url, api = reversers("servicelevel", "servicelevel_")
 
 
 AKTA = lambda w: w.services["akta"].pk  # noqa: E731
@@ -57,11 +51,6 @@ def alert(w):
             trace={"metrics": []},
         )
     return cache["alert"].pk
-
-
-def gated(route, url_, viewers, doers, **kw):
-    """Doers get ``ok``; those who see it but may not act 403; the rest 404."""
-    return Case(route, url_, doers, overrides=dict.fromkeys(viewers - doers, 403), **kw)
 
 
 def upload(text, name="data.csv"):
@@ -205,19 +194,6 @@ PAGES = [
 ]
 
 
-def api_case(route, url_, allowed, viewers=frozenset(), denied=404, **kw):
-    return Case(
-        route,
-        url_,
-        allowed,
-        anon=401,
-        api=True,
-        denied=denied,
-        overrides=dict.fromkeys(viewers - allowed, 403),
-        **kw,
-    )
-
-
 FIGURE = {"received": 10, "completed": 9, "median_processing": "2.5"}
 COMPLAINT = {
     "external_id": "LAPOR-9",
@@ -280,13 +256,8 @@ CASES = PAGES + APIS
 COVERED = {c.route for c in CASES}
 
 
-@pytest.mark.parametrize(("case", "who"), matrix(PAGES))
+@pytest.mark.parametrize(("case", "who"), matrix(CASES))
 def test_access(client, services, case, who):
-    check(client, services, case, who)
-
-
-@pytest.mark.parametrize(("case", "who"), matrix(APIS))
-def test_api_access(client, services, case, who):
     check(client, services, case, who)
 
 

@@ -92,7 +92,9 @@ def test_the_alert_holds_every_value_in_its_trace(services):
     assert by_metric["waiting_time"]["outcome"] == "holds"
     assert by_metric["complaint_rate"]["outcome"] == "no_baseline"
     assert by_metric["ikm"]["outcome"] == "no_data"
-    assert trace["articles"]["safeguard_degradation_pct"] == "UU 25/2009; Perbup"
+    assert trace["articles"]["safeguard_degradation_pct"] == (
+        "Ditetapkan PPK dalam Perbup (dasar: UU 25/2009)"
+    )
 
 
 def test_one_active_alert_per_service_and_measure(services):

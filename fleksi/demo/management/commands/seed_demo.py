@@ -15,7 +15,7 @@ from fleksi.org.models import Employee, Unit
 class Command(BaseCommand):
     help = (
         "Fill an empty database with the synthetic demo regency (Kutai Kartanegara): "
-        "59 perangkat daerah, their units, positions, employees and accounts. 'small' has "
+        "58 perangkat daerah, their units, positions, employees and accounts. 'small' has "
         "about a thousand employees, 'kukar' about 19,000. The same seed gives the same data. "
         "A database that already holds organisation data is refused (or, with --if-empty, "
         "left alone): the demo never adds to existing data."

@@ -13,6 +13,11 @@
   var posEl = $("position"), queueEl = $("queue"), resultEl = $("result");
   var csrf = D.csrf, fix = null, sending = false, timer = null, delay = 15000, latency = null;
   var done = {}, lockUntil = 0; // done: slot -> {time, outcome, counted}
+  // Evidence for an offline check-in (docs/presence.md): the server's last signed time and
+  // this page's monotonic clock at that moment; a changed device clock does not move it.
+  var perf = function () { return window.performance && performance.now ? performance.now() : NaN; };
+  var contact = D.contact || null, contactMono = perf(), SESSION = uuid();
+  function contacted(token) { if (token) { contact = token; contactMono = perf(); } }
 
   function t(key, n) { return (T[key] || key).replace("{n}", n); }
   function load() { try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; } }
@@ -121,11 +126,13 @@
     return fetch(D.today, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) {
         if (!r.ok) return null;
-        return r.json().then(function (j) { csrf = j.csrf_token; D.slots = j.slots; setDone(j.slots); render(); return j; });
+        return r.json().then(function (j) { csrf = j.csrf_token; contacted(j.contact); D.slots = j.slots; setDone(j.slots); render(); return j; });
       }).catch(function () { return null; });
   }
   function post(item) {
     var body = JSON.parse(JSON.stringify(item));
+    delete body.mono; delete body.session;
+    if (body.evidence && item.session === SESSION && !isNaN(perf() - item.mono)) body.evidence.since_press_ms = Math.max(0, Math.round(perf() - item.mono));
     body.sent_at = new Date().toISOString();
     if (latency !== null) body.client_latency_ms = latency;
     var started = Date.now(), ctl = window.AbortController ? new AbortController() : null;
@@ -149,6 +156,7 @@
       sending = false;
       var s = res.status, b = res.body;
       if (s === 200 || s === 201) {
+        contacted(b.contact);
         remove(item.idempotency_key);
         delay = 15000;
         if (dayOf(new Date(b.checked_at)) === today()) { done[b.slot] = { time: hhmm(new Date(b.checked_at)), outcome: b.outcome, counted: b.counted }; keepDone(); }
@@ -176,6 +184,11 @@
     lockUntil = Date.now() + 5000;
     setTimeout(render, 5000);
     var item = { idempotency_key: uuid(), slot: slot.slot, kind: slot.kind, mode: modeSel.value, device_time: new Date().toISOString() };
+    var mono = perf();
+    if (contact && !isNaN(mono - contactMono)) {
+      item.evidence = { contact: contact, since_contact_ms: Math.max(0, Math.round(mono - contactMono)) };
+      item.mono = mono; item.session = SESSION;
+    }
     posEl.textContent = fix ? posEl.textContent : t("locating");
     getFix(function (f) {
       if (f) { item.latitude = f.latitude; item.longitude = f.longitude; item.accuracy = f.accuracy; }

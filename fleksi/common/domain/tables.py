@@ -1,0 +1,76 @@
+"""Tables written as files people open in a spreadsheet: CSV and XLSX (pure).
+
+Every export goes through here so that no cell can run as a formula. A text cell that starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be read by a spreadsheet
+as a formula (CSV/formula injection: a name like ``=HYPERLINK(...)`` typed into a form, then
+exported); such a text is written with a leading apostrophe, which spreadsheets show as
+plain text. Numbers, dates and empty cells are written as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"  # so that spreadsheets read a UTF-8 CSV as UTF-8
+
+type Row = Sequence[object]
+
+
+def safe_cell(value: object) -> object:
+    """``value``, or a text a spreadsheet would run as a formula kept as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_row(row: Iterable[object]) -> list[object]:
+    return [safe_cell(v) for v in row]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(header: Row, rows: Iterable[Row], *, delimiter: str = ";") -> Iterator[str]:
+    """The lines of a CSV file, one at a time (for streaming a large table)."""
+    writer = csv.writer(_Echo(), delimiter=delimiter, lineterminator="\r\n")
+    yield writer.writerow(safe_row(header))
+    for row in rows:
+        yield writer.writerow(safe_row(row))
+
+
+def csv_text(header: Row, rows: Iterable[Row], *, delimiter: str = ";", bom: bool = False) -> str:
+    out = io.StringIO()
+    if bom:
+        out.write(BOM)
+    for line in csv_lines(header, rows, delimiter=delimiter):
+        out.write(line)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str  # at most 31 characters are kept (a limit of the format)
+    header: Row  # () for none
+    rows: Iterable[Row]
+
+
+def xlsx_bytes(sheets: Iterable[Sheet]) -> bytes:
+    """A workbook with one sheet per :class:`Sheet`, written row by row."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for s in sheets:
+        sheet = book.create_sheet(s.title[:31])
+        if s.header:
+            sheet.append(safe_row(s.header))
+        for row in s.rows:
+            sheet.append(safe_row(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
