@@ -90,7 +90,7 @@ def roster_list(request: HttpRequest, month: str | None = None) -> list[dict[str
 
 @router.put(
     "/rosters",
-    response=s.RosterOut,
+    response=s.DutyRosterOut,
     url_name="worktime_roster_save",
     summary="Create or replace the draft roster of a unit for a month (all or nothing)",
 )
@@ -147,7 +147,7 @@ def roster_import(
 
 @router.get(
     "/rosters/{roster_id}",
-    response=s.RosterOut,
+    response=s.DutyRosterOut,
     url_name="worktime_roster_get",
     summary="One duty roster with every shift",
 )
@@ -157,7 +157,7 @@ def roster_get(request: HttpRequest, roster_id: int) -> dict[str, Any]:
 
 @router.post(
     "/rosters/{roster_id}/publish",
-    response=s.RosterOut,
+    response=s.DutyRosterOut,
     url_name="worktime_roster_publish",
     summary="Publish a roster (every shift at its minimum staff): it becomes the schedule "
     "of everyone on it",
@@ -210,7 +210,7 @@ def swap_request(request: HttpRequest, roster_id: int, body: s.SwapIn) -> Status
     url_name="worktime_swap_decide",
     summary="The roster's manager approves (the shifts are exchanged) or rejects a swap",
 )
-def swap_decide(request: HttpRequest, swap_id: int, body: s.DecisionIn) -> dict[str, Any]:
+def swap_decide(request: HttpRequest, swap_id: int, body: s.SwapDecisionIn) -> dict[str, Any]:
     user = _user(request)
     swap = duty_swap_decide(actor=user, swap=access_swap(user, swap_id), approve=body.approve)
     return _swap_out(swap)

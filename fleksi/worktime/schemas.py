@@ -28,7 +28,7 @@ class ShiftOut(Schema):
     shift: str
 
 
-class RosterOut(Schema):
+class DutyRosterOut(Schema):
     id: int
     unit_id: int
     unit: str
@@ -78,5 +78,5 @@ class SwapOut(Schema):
     status: str
 
 
-class DecisionIn(Schema):
+class SwapDecisionIn(Schema):
     approve: bool

@@ -247,7 +247,7 @@ class _Writer:
                 "employee_id", "day", "slot", "kind", "mode", "checked_at",
                 "server_received_at", "synced_late", "idempotency_key", "outcome", "flags",
                 "flagged", "counted", "late_minutes", "early_minutes", "trace", "manual",
-                "source",
+                "source", "time_proof",
             ),
         )  # fmt: skip
         self.requests = Table(
@@ -329,7 +329,7 @@ class _Writer:
             add(
                 emp, day, slot, "in" if slot == 1 else "out", mode, moment, moment, False,
                 uuid.UUID(int=self.keys), "warn" if late or early else "pass", "[]", False,
-                present, late, early, "[]", False, "online",
+                present, late, early, "[]", False, "online", "server",
             )  # fmt: skip
         for emp, month, predikat in w.ratings:
             who = self.who[emp]
