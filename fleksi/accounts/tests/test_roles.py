@@ -86,9 +86,12 @@ def test_revoke_ends_the_assignment_and_keeps_its_history(world):
         role_assign(actor=bkpsdm, user=world.user("staff_b1"), role="auditor", reason="SK 2")
     rows = RoleAssignment.objects.filter(user=world.users["staff_b1"], role="auditor")
     assert rows.count() == 2
-    assert [e.action for e in AuditEntry.objects.filter(object_type="accounts.roleassignment")][
-        -3:
-    ] == ["accounts.role.assign", "accounts.role.revoke", "accounts.role.assign"]
+    entries = AuditEntry.objects.filter(object_type="accounts.roleassignment").order_by("id")
+    assert [e.action for e in entries][-3:] == [
+        "accounts.role.assign",
+        "accounts.role.revoke",
+        "accounts.role.assign",
+    ]
 
 
 def test_rules_of_assignment(world):
