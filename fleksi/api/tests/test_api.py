@@ -1,15 +1,17 @@
 """The REST API through HTTP: identity, scoping, pagination, tokens, OpenAPI."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
-from django.utils import timezone
 
-from fleksi.accounts.models import ApiToken
 from fleksi.accounts.services import api_token_create, api_token_revoke
 
 pytestmark = pytest.mark.django_db
+
+MINTED = datetime(2027, 4, 14, 9, 0, tzinfo=ZoneInfo("Asia/Makassar"))
 
 
 def bearer(secret):
@@ -36,9 +38,11 @@ def test_token_authentication_and_revocation(client, world):
 
 
 def test_expired_token_is_refused(client, world):
-    token, secret = api_token_create(actor=world.user("head_b"), name="old")
-    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert client.get(reverse("api:me"), **bearer(secret)).status_code == 401
+    with time_machine.travel(MINTED, tick=False):
+        token, secret = api_token_create(actor=world.user("head_b"), name="old")
+    token.refresh_from_db()
+    with time_machine.travel(token.expires_at + timedelta(seconds=1), tick=False):
+        assert client.get(reverse("api:me"), **bearer(secret)).status_code == 401
 
 
 def test_employee_list_is_scoped_paginated_and_filtered(client, world):

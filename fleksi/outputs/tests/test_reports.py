@@ -2,8 +2,9 @@
 return, rejection, bulk acceptance and escalation of late verifications."""
 
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -201,6 +202,10 @@ def test_the_evidence_is_downloaded_only_through_the_checking_view(client, wfa):
     assert client.get(url).status_code == 404
 
 
+# A Wednesday without a holiday: the world and the report are built at this moment.
+@pytest.mark.time_machine(
+    datetime(2027, 4, 14, 10, 0, tzinfo=ZoneInfo("Asia/Makassar")), tick=False
+)
 def test_the_api_receives_the_evidence_file_in_the_multipart_body(client, wfa):
     client.force_login(wfa.user("staff_b1"))
     response = client.post(
