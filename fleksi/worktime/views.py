@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.errors import ServiceError
+from fleksi.common.formats import day_text
 from fleksi.common.importing.messages import rows_for_page
 from fleksi.worktime.importing import MESSAGES, duty_roster_import
 from fleksi.worktime.models import DutyShift
@@ -121,7 +122,11 @@ def roster_publish(request: HttpRequest, roster_id: int) -> HttpResponse:
         duty_roster_publish(actor=user, roster=roster)
     except ServiceError as exc:
         details = exc.params.get("errors") or {}
-        short = "; ".join(f"{day}: {' '.join(v)}" for day, v in list(details.items())[:5])
+        # The API keeps ISO days as keys; a sentence names the day in words.
+        short = "; ".join(
+            f"{day_text(date.fromisoformat(day))}: {' '.join(v)}"
+            for day, v in list(details.items())[:5]
+        )
         messages.error(request, f"{exc.message} {short}".strip())
     else:
         messages.success(request, _("The duty roster is published: it is now everyone's schedule."))

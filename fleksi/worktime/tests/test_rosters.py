@@ -330,3 +330,20 @@ def test_the_pages_are_scoped_and_the_import_shows_problems(client, ward):
     assert DutyRoster.objects.count() == 1
     assert client.post(publish).status_code == 302
     assert DutyRoster.objects.get(pk=roster.pk).status == "published"
+
+
+def test_a_short_shift_is_named_by_its_day_in_words_on_the_page(client, ward):
+    w = ward
+    roster = duty_roster_save(
+        actor=w.user("layanan"),
+        unit=w.unit,
+        month=MAY,
+        pattern_code="ward",
+        shifts=plan(w),
+        min_staff={"M": 1},
+    )
+    client.force_login(w.user("layanan"))
+    page = client.post(reverse("worktime:roster_publish", args=[roster.pk]), follow=True)
+    text = page.content.decode()
+    assert "1 Mei 2026" in text
+    assert "2026-05-01" not in text
