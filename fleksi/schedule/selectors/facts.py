@@ -158,6 +158,7 @@ def day_facts(
     )
 
 
+@policy_snapshot()  # the policy's generation token read once for the whole check
 def check_days(
     *,
     employee: Employee,
@@ -172,32 +173,6 @@ def check_days(
 ) -> list[DayCheck]:
     """Evaluate eligibility and the request rules for each day (in date order); ``statuses``
     are the days of the employee that count towards their weekly maximum."""
-    with policy_snapshot():
-        return _check_days(
-            employee=employee,
-            days=days,
-            kind=kind,
-            location_type=location_type,
-            submitted_on=submitted_on,
-            statuses=statuses,
-            exclude_request=exclude_request,
-            desa_id=desa_id,
-            duty_letter=duty_letter,
-        )
-
-
-def _check_days(
-    *,
-    employee: Employee,
-    days: Sequence[date],
-    kind: str,
-    location_type: str,
-    submitted_on: date,
-    statuses: Sequence[str],
-    exclude_request: int | None,
-    desa_id: int | None,
-    duty_letter: bool,
-) -> list[DayCheck]:
     days = sorted(set(days))
     if not days:
         return []
