@@ -14,6 +14,7 @@ from ninja import Router, Status
 
 from fleksi.accounts.models import User
 from fleksi.common.apikit import Id
+from fleksi.common.domain.months import parse_month
 from fleksi.common.errors import NotAllowed
 from fleksi.org.selectors import employee_get
 from fleksi.presence.domain.slots import slots_of
@@ -217,10 +218,7 @@ def recap_unit(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, 
 )
 def weekly_hours(request: HttpRequest, employee_id: Id, month: str = "") -> dict[str, Any]:
     employee = access_recap_employee(_user(request), employee_id)
-    try:
-        first = date.fromisoformat(f"{month}-01") if month else timezone.localdate()
-    except ValueError:
-        first = timezone.localdate()
+    first = parse_month(month) or timezone.localdate()
     weeks = weekly_hours_of(employee, first)
     return {
         "employee_id": employee.pk,

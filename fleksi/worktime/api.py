@@ -13,6 +13,7 @@ from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from fleksi.accounts.models import User
+from fleksi.common.domain.months import parse_month
 from fleksi.common.errors import ValidationFailed
 from fleksi.common.importing.messages import describe
 from fleksi.org.models import Employee
@@ -41,10 +42,10 @@ def _user(request: HttpRequest) -> User:
 
 
 def _month(text: str) -> date:
-    try:
-        return date.fromisoformat(f"{text}-01")
-    except ValueError:
-        raise ValidationFailed("month", _("Give the month as YYYY-MM.")) from None
+    month = parse_month(text)
+    if month is None:
+        raise ValidationFailed("month", _("Give the month as YYYY-MM."))
+    return month
 
 
 def _roster_out(roster: DutyRoster) -> dict[str, Any]:

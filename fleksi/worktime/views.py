@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
+from fleksi.common.domain.months import parse_month
 from fleksi.common.errors import ServiceError
 from fleksi.common.formats import day_text
 from fleksi.common.importing.messages import rows_for_page
@@ -58,8 +59,10 @@ def roster_import(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     try:
         unit = access_unit_to_plan(user, int(request.POST.get("unit", "0") or 0))
-        month = date.fromisoformat(f"{request.POST.get('month', '')}-01")
     except ValueError:
+        unit = None
+    month = parse_month(request.POST.get("month"))
+    if unit is None or month is None:
         messages.error(request, _("Choose a unit and a month."))
         return redirect("worktime:rosters")
     upload = request.FILES.get("file")
