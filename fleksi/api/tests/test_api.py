@@ -41,6 +41,7 @@ def test_expired_token_is_refused(client, world):
     with time_machine.travel(MINTED, tick=False):
         token, secret = api_token_create(actor=world.user("head_b"), name="old")
     token.refresh_from_db()
+    assert token.expires_at is not None  # every token expires (90 days by default)
     with time_machine.travel(token.expires_at + timedelta(seconds=1), tick=False):
         assert client.get(reverse("api:me"), **bearer(secret)).status_code == 401
 
