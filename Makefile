@@ -59,7 +59,13 @@ demo-kukar: $(BIN)/.installed | var
 worker: $(BIN)/.installed
 	@$(DEV_ENV) $(PY) manage.py db_worker
 
-test: $(BIN)/.installed
+# Test tools from the npm registry (axe-core for the accessibility checks), from the lock file.
+AXE := tools/node_modules/.installed
+$(AXE): tools/package.json tools/package-lock.json
+	@npm ci --prefix tools --no-audit --no-fund --silent
+	@touch $@
+
+test: $(BIN)/.installed $(AXE)
 	@$(BIN)/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
 
 # The suite must pass whatever the machine's date says: the domain and service tests run again
