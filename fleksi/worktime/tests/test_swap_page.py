@@ -55,7 +55,8 @@ def test_ask_see_and_approve_a_swap(client, ward, published):  # noqa: F811
     text = visible_text(form)
     assert "Tukar shift" in text
     assert "Senin, 4 Mei — M (21.00–07.00)" in text  # her own night, in words
-    assert darto.name in text and rina.name not in text.split("Dengan", 1)[1]
+    assert darto.name in text
+    assert rina.name not in text.split("Dengan", 1)[1]
     assert not ISO.search(text)
 
     sent = ask(client, w, roster, day="2026-05-04", other=darto.pk, reason="Acara keluarga")
@@ -64,7 +65,8 @@ def test_ask_see_and_approve_a_swap(client, ward, published):  # noqa: F811
     assert (swap.requester, swap.other, swap.status) == (rina, darto, "pending")
 
     theirs = visible_text(page(client, w, "staff_a2", roster))
-    assert "Acara keluarga" in theirs and "Menunggu" in theirs
+    assert "Acara keluarga" in theirs
+    assert "Menunggu" in theirs
     assert f'id="swap-{swap.pk}"' not in page(client, w, "head_seksi", roster).content.decode()
 
     manager = page(client, w, "layanan", roster)
@@ -111,7 +113,8 @@ def test_a_swap_that_leaves_a_shift_short_is_refused_with_the_day_in_words(
         reverse("worktime:swap_decide", args=[swap.pk]), {"decision": "approve"}, follow=True
     )
     text = visible_text(done)
-    assert "10 Mei 2026" in text and not ISO.search(text)
+    assert "10 Mei 2026" in text
+    assert not ISO.search(text)
     assert DutySwap.objects.get().status == "pending"
     assert DutyShift.objects.get(employee=sari, day=may(10)).shift_code == "P"
 
