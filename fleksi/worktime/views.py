@@ -23,8 +23,8 @@ from fleksi.common.domain.months import parse_month
 from fleksi.common.errors import ServiceError
 from fleksi.common.formats import day_text
 from fleksi.common.importing.messages import rows_for_page
-from fleksi.worktime.importing import MESSAGES, duty_roster_import
 from fleksi.org.models import Employee
+from fleksi.worktime.importing import MESSAGES, duty_roster_import
 from fleksi.worktime.models import DutyRoster, DutyShift, DutySwap
 from fleksi.worktime.permissions import (
     access_roster,
