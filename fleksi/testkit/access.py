@@ -123,7 +123,11 @@ class Secret:
 def secrets_matrix(secrets: list[Secret]) -> list[Any]:
     import pytest
 
-    return [pytest.param(s, who, id=f"{s.route}-secret-{who}") for s in secrets for who in WHO]
+    return [
+        pytest.param(s, who, id=f"{s.route}-secret{i}-{who}")
+        for i, s in enumerate(secrets)
+        for who in WHO
+    ]
 
 
 def check_secret(client: Any, world: World, secret: Secret, who: str) -> None:
