@@ -19,11 +19,10 @@ from fleksi.testkit.access import (
     Secret,
     api_case,
     check,
-    check_secret,
     gated,
     matrix,
     reversers,
-    secrets_matrix,
+    secrets_test,
 )
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
@@ -278,10 +277,7 @@ SECRETS = [
 ]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("secret", "who"), secrets_matrix(SECRETS))
-def test_evidence_only_to_the_approval_chain(client, module_world, secret, who):
-    check_secret(client, module_world, secret, who)
+test_evidence_only_to_the_approval_chain = secrets_test(SECRETS)
 
 
 @pytest.mark.django_db

@@ -24,11 +24,10 @@ from fleksi.testkit.access import (
     Secret,
     api_case,
     check,
-    check_secret,
     gated,
     matrix,
     reversers,
-    secrets_matrix,
+    secrets_test,
 )
 from fleksi.testkit.world import build_world
 
@@ -372,10 +371,7 @@ SECRETS = [
 ]
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("secret", "who"), secrets_matrix(SECRETS))
-def test_reasons_and_evidence_only_to_the_approval_chain(client, module_world, secret, who):
-    check_secret(client, module_world, secret, who)
+test_reasons_and_evidence_only_to_the_approval_chain = secrets_test(SECRETS)
 
 
 @pytest.mark.django_db
