@@ -7,6 +7,12 @@ Every page and endpoint asks here. A user's :class:`Scope` combines
   subordinates (supervisor), the subtree of every unit they head, definitively or as
   Plt/Plh (head of unit), and the subtrees a service-unit manager is assigned to.
 
+Sensitive per-person data (exceptions with their reasons, evidence files) is narrower than
+seeing a person: only the person, their approval chain (direct supervisor, the head —
+definitive or Plt/Plh — of a unit whose subtree holds them) and BKPSDM
+(``people.sensitive_all``) see it; see :meth:`Scope.sees_sensitive_of`. Regency-wide roles
+without it (Sekda, Bupati, auditor, Diskominfo) get counts, not names and reasons.
+
 Objects out of scope are answered with 404 (their existence is not revealed); objects in
 scope that the user may see but not change are answered with 403.
 """
@@ -23,7 +29,7 @@ from django.utils import timezone
 
 from fleksi.accounts.domain.access import Perm, permissions_of
 from fleksi.accounts.models import Role, RoleAssignment, User
-from fleksi.org.models import Employee, Unit
+from fleksi.org.models import ActingAssignment, Employee, Unit
 from fleksi.org.selectors import subtree_q, units_headed_by
 
 
@@ -37,10 +43,79 @@ class Scope:
     headed_unit_paths: tuple[str, ...]
     managed_unit_paths: tuple[str, ...]  # service-unit manager
     admin_unit_paths: tuple[str, ...] = ()  # unit personnel administrator
+    acting_unit_ids: frozenset[int] = frozenset()  # units headed today as Plt/Plh
 
     @property
     def sees_all_people(self) -> bool:
         return Perm.PEOPLE_VIEW_ALL in self.perms
+
+    @property
+    def sees_all_sensitive(self) -> bool:
+        return Perm.SENSITIVE_VIEW_ALL in self.perms
+
+    # --- Subtree coverage ---------------------------------------------------------------------
+
+    def covers(self, path: str) -> bool:
+        """Whether a unit (by its path) lies in a subtree the user heads, manages or
+        administers."""
+        return any(path.startswith(p) for p in self.unit_paths)
+
+    def heads(self, path: str) -> bool:
+        """Whether a unit lies in a subtree the user heads (definitively or as Plt/Plh)."""
+        return any(path.startswith(p) for p in self.headed_unit_paths)
+
+    def sees_unit_people(self, path: str) -> bool:
+        """Whether the user sees every person of a unit: all people, or a covering subtree."""
+        return self.sees_all_people or self.covers(path)
+
+    def is_acting_head_of(self, unit_id: int) -> bool:
+        return unit_id in self.acting_unit_ids
+
+    def leads(self, employee: Employee) -> bool:
+        """Direct supervisor, or acting head (Plt/Plh) of the employee's unit today; never
+        oneself."""
+        if self.employee_id is None or self.employee_id == employee.pk:
+            return False
+        return employee.supervisor_id == self.employee_id or self.is_acting_head_of(
+            employee.unit_id
+        )
+
+    def led_q(self, prefix: str = "") -> Q:
+        """The people the user leads (see :meth:`leads`), as a filter through ``prefix``."""
+        if self.employee_id is None:
+            return Q(pk__in=[])
+        return (
+            Q(**{f"{prefix}supervisor_id": self.employee_id})
+            | Q(**{f"{prefix}unit_id__in": self.acting_unit_ids})
+        ) & ~Q(**{f"{prefix}pk": self.employee_id})
+
+    # --- Sensitive per-person data ------------------------------------------------------------
+
+    def sees_sensitive_of(self, employee: Employee) -> bool:
+        """Whether the user may read an employee's sensitive data (exceptions and their
+        reasons, evidence): the person, their direct supervisor, the head (Plt/Plh included)
+        of a unit whose subtree holds them, and BKPSDM."""
+        if self.sees_all_sensitive:
+            return True
+        if self.employee_id is not None and self.employee_id in (
+            employee.pk,
+            employee.supervisor_id,
+        ):
+            return True
+        return self.heads(employee.unit.path)
+
+    def sensitive_q(self, prefix: str = "") -> Q:
+        """:meth:`sees_sensitive_of` as a filter on employees (through ``prefix``, e.g.
+        ``"employee__"``)."""
+        if self.sees_all_sensitive:
+            return Q()
+        q = Q(pk__in=[])
+        if self.employee_id is not None:
+            q |= Q(**{f"{prefix}pk": self.employee_id})
+            q |= Q(**{f"{prefix}supervisor_id": self.employee_id})
+        if self.headed_unit_paths:
+            q |= subtree_q(self.headed_unit_paths, f"{prefix}unit__path")
+        return q
 
     @property
     def unit_paths(self) -> tuple[str, ...]:
@@ -72,6 +147,7 @@ def scope_for(user: User, day: date | None = None) -> Scope:
         elif role == Role.UNIT_ADMIN and unit_path:
             administered.append(unit_path)
     headed: list[str] = []
+    acting: frozenset[int] = frozenset()
     employee: Employee | None = None
     if user.employee_id is not None:
         employee = Employee.objects.select_related("position", "unit").get(pk=user.employee_id)
@@ -80,6 +156,11 @@ def scope_for(user: User, day: date | None = None) -> Scope:
             if Employee.objects.filter(supervisor_id=employee.pk, is_active=True).exists():
                 roles.add(Role.SUPERVISOR)
             headed = [u.path for u in units_headed_by(employee, day)]
+            acting = frozenset(
+                ActingAssignment.objects.filter(
+                    employee_id=employee.pk, start_date__lte=day, end_date__gte=day
+                ).values_list("unit_id", flat=True)
+            )
             if headed:
                 roles.add(Role.UNIT_HEAD)
     scope = Scope(
@@ -91,6 +172,7 @@ def scope_for(user: User, day: date | None = None) -> Scope:
         headed_unit_paths=tuple(sorted(headed)),
         managed_unit_paths=tuple(sorted(managed)),
         admin_unit_paths=tuple(sorted(administered)),
+        acting_unit_ids=acting,
     )
     user._fleksi_scope = (day, scope)  # type: ignore[attr-defined]
     return scope

@@ -283,14 +283,16 @@ def unit_summary(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> dict
     "/units/{unit_id}/exceptions",
     response=ExceptionPage,
     url_name="jobmap_exception_list",
-    summary="Exceptions of the people of a unit subtree",
+    summary="Exceptions of a unit subtree: named to the approval chain and BKPSDM, else counted",
 )
 def exception_list(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> dict[str, Any]:
-    unit = perms.access_mapping_unit(_user(request), unit_id)
-    qs = selectors.exceptions_of_unit(unit)
+    user = _user(request)
+    unit = perms.access_mapping_unit(user, unit_id)
+    qs, withheld = perms.exceptions_shown(user, unit)
     limit, offset = _limits(q)
     return {
         "count": qs.count(),
+        "withheld": withheld,
         "limit": limit,
         "offset": offset,
         "items": [_exception_out(x) for x in qs[offset : offset + limit]],

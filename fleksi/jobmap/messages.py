@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 
+from fleksi.common.domain.importing import RowProblem
+from fleksi.common.importing.messages import Catalogue, describe
 from fleksi.jobmap.domain.criteria import Criterion
-from fleksi.jobmap.domain.rows import RowProblem
 
 CRITERION_LABELS: dict[str, Any] = {
     "outside_office": gettext_lazy("Can be done outside the office"),
@@ -49,44 +49,26 @@ def class_label(code: str) -> str:
     return str(CLASS_LABELS.get(code, code))
 
 
+# The duty import's own problems; the file's, the header's and the common cells' are in
+# the shared catalogue (``fleksi.common.importing.messages``).
+IMPORT_MESSAGES: Catalogue = {
+    "bad_order": gettext_lazy("“%(value)s” is not a whole number from 1 to %(max)s."),
+    "bad_share": gettext_lazy("“%(value)s” is not a percentage (for example 12.5 or 12,5)."),
+    "share_range": gettext_lazy("“%(value)s” is not more than 0 and at most 100."),
+    "duplicate_order": gettext_lazy(
+        "Position %(position)s has number %(order)s twice (first on line %(first_line)s)."
+    ),
+    "total_not_100": gettext_lazy(
+        "The time shares of position %(position)s add up to %(total)s %%, not 100 %%."
+    ),
+    "unknown_position": gettext_lazy("There is no position with the code “%(position)s”."),
+    "position_out_of_scope": gettext_lazy("Position %(position)s is not in a unit you administer."),
+    "assessment_proposed": gettext_lazy(
+        "The assessment of position %(position)s is waiting for BKPSDM; its duties cannot "
+        "change until it is approved or returned."
+    ),
+}
+
+
 def row_problem_message(problem: RowProblem) -> str:
-    p = dict(problem.params)
-    code = problem.code
-    if code == "missing_column":
-        return _("The column is missing from the header.")
-    if code == "required":
-        return _("A value is required.")
-    if code == "bad_order":
-        return _("“%(value)s” is not a whole number from 1 to %(max)s.") % p
-    if code == "bad_share":
-        return _("“%(value)s” is not a percentage (for example 12.5 or 12,5).") % p
-    if code == "share_range":
-        return _("“%(value)s” is not more than 0 and at most 100.") % p
-    if code == "too_long":
-        return _("The text is longer than %(max)s characters.") % p
-    if code == "duplicate_order":
-        return (
-            _("Position %(position)s has number %(order)s twice (first on line %(first_line)s).")
-            % p
-        )
-    if code == "total_not_100":
-        return _("The time shares of position %(position)s add up to %(total)s %%, not 100 %%.") % p
-    if code == "unknown_position":
-        return _("There is no position with the code “%(position)s”.") % p
-    if code == "position_out_of_scope":
-        return _("Position %(position)s is not in a unit you administer.") % p
-    if code == "assessment_proposed":
-        return (
-            _(
-                "The assessment of position %(position)s is waiting for BKPSDM; its duties cannot "
-                "change until it is approved or returned."
-            )
-            % p
-        )
-    if code == "encoding":
-        return _("The file is not UTF-8 text; save it as “CSV UTF-8” and try again.")
-    if code == "unreadable":
-        return _("The file cannot be read as CSV or XLSX.")
-    if code == "empty":
-        return _("The file has no rows.")
-    return code
+    return describe(problem, IMPORT_MESSAGES)

@@ -7,6 +7,10 @@
   a unit personnel administrator in their subtree.
 - **Approve / return** assessments and **grant / end** exceptions: BKPSDM
   (``mapping.approve``).
+- **Exceptions** carry personal reasons (often health): a unit's list names only the people
+  whose sensitive data the user may read (``Scope.sees_sensitive_of``: the person's approval
+  chain and BKPSDM); the others of the subtree are counted, not named. One exception is
+  answered 404 to anyone else.
 - The regency summary: regency-wide roles.
 
 Out of scope → 404 (existence not revealed); in scope but not allowed → 403.
@@ -22,6 +26,7 @@ from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import Scope, scope_for
 from fleksi.jobmap.models import Assessment, EmployeeException
+from fleksi.jobmap.selectors import exceptions_of_unit
 from fleksi.org.models import Employee, Position, Unit
 from fleksi.org.selectors import subtree_q
 
@@ -125,13 +130,21 @@ def access_assessment(user: User, assessment_id: int, *, decide: bool = False) -
     ).get(pk=assessment_id)
 
 
+def exceptions_shown(user: User, unit: Unit) -> tuple[QuerySet[EmployeeException], int]:
+    """The exceptions of a unit subtree the user may read with names and reasons, and how
+    many others the subtree holds (counted only)."""
+    every = exceptions_of_unit(unit)
+    shown = every.filter(scope_for(user).sensitive_q("employee__"))
+    return shown, every.count() - shown.count()
+
+
 def access_exception(user: User, exception_id: int, *, change: bool = False) -> EmployeeException:
     exc = (
         EmployeeException.objects.select_related("employee", "employee__unit")
         .filter(pk=exception_id)
         .first()
     )
-    if exc is None or not _sees_unit_path(scope_for(user), exc.employee.unit.path):
+    if exc is None or not scope_for(user).sees_sensitive_of(exc.employee):
         raise Http404
     if change:
         require_approver(user)

@@ -155,6 +155,11 @@ class ExceptionOut(Schema):
 
 class ExceptionPage(Schema):
     count: int
+    withheld: int = Field(
+        description="Exceptions of the subtree whose person, kind and reason are not shown"
+        " to the caller (only their direct supervisor, their heads of unit and BKPSDM see"
+        " them): counted here, not listed."
+    )
     limit: int
     offset: int
     items: list[ExceptionOut]

@@ -105,6 +105,41 @@ def api_case(
     return Case(route, url, allowed, anon=401, api=True, overrides=overrides, **kw)
 
 
+@dataclass(frozen=True)
+class Secret:
+    """Sensitive per-person text (a reason, a name next to it, an evidence link) that a page
+    or endpoint answering 200 must show to ``readers`` only; the others who may open it get
+    the page without it."""
+
+    case: Case
+    text: Callable[[World], str]
+    readers: frozenset[str]
+
+    @property
+    def route(self) -> str:
+        return self.case.route
+
+
+def secrets_matrix(secrets: list[Secret]) -> list[Any]:
+    import pytest
+
+    return [pytest.param(s, who, id=f"{s.route}-secret-{who}") for s in secrets for who in WHO]
+
+
+def check_secret(client: Any, world: World, secret: Secret, who: str) -> None:
+    """:func:`check` the status, then that the secret shows exactly to its readers."""
+    response = check(client, world, secret.case, who)
+    if response.status_code != secret.case.ok:
+        assert who not in secret.readers, f"{who} may read the secret but got no page"
+        return
+    text = secret.text(world)
+    content = response.content.decode()
+    shown = text in content or json.dumps(text)[1:-1] in content
+    assert shown == (who in secret.readers), (
+        f"{who} {response.request['PATH_INFO']}: {text!r} {'shown' if shown else 'not shown'}"
+    )
+
+
 def check(client: Any, world: World, case: Case, who: str) -> Any:
     """Ask as ``who`` and compare the status with the case's expectation. Pages get forms;
     the API gets JSON bodies (or a form, for ``multipart`` cases) and the PUT, PATCH and

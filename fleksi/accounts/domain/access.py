@@ -14,6 +14,9 @@ from enum import StrEnum
 
 class Perm(StrEnum):
     PEOPLE_VIEW_ALL = "people.view_all"  # every employee of the agency
+    # Sensitive per-person data of everyone (exceptions with their reasons, evidence files);
+    # without it, only one's own, and that of the people one supervises or heads.
+    SENSITIVE_VIEW_ALL = "people.sensitive_all"
     PEOPLE_CHANGE = "people.change"  # edit personnel data
     PEOPLE_IMPORT = "people.import"  # import registry exports
     ROLES_MANAGE = "roles.manage"  # assign and revoke roles
@@ -47,6 +50,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     "bkpsdm_admin": frozenset(
         {
             Perm.PEOPLE_VIEW_ALL,
+            Perm.SENSITIVE_VIEW_ALL,
             Perm.PEOPLE_CHANGE,
             Perm.PEOPLE_IMPORT,
             Perm.ROLES_MANAGE,

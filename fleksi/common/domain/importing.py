@@ -89,3 +89,44 @@ def by_header(
             index.setdefault(name, position)
     for line, row in enumerate(rows, start=first_line):
         yield line, {name: row[i] if i < len(row) else None for name, i in index.items()}
+
+
+@dataclass(frozen=True)
+class TextRow:
+    """A data row as text by column name (the cells as typed, stripped)."""
+
+    line: int  # as a spreadsheet shows it: the header is line 1
+    values: Mapping[str, str]
+
+
+def header_problems(header: Sequence[str], required: Sequence[str]) -> list[RowProblem]:
+    """``header_missing`` for an empty first line, else each required column missing and
+    each name given twice (normalised names, as :func:`normalise_header` makes them)."""
+    if not any(header):
+        return [RowProblem(HEADER_LINE, "", "header_missing")]
+    problems = [RowProblem(HEADER_LINE, c, "column_missing") for c in required if c not in header]
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            problems.append(RowProblem(HEADER_LINE, name, "column_duplicate"))
+        seen.add(name)
+    return problems
+
+
+def text_rows(
+    rows: Sequence[Sequence[Cell]], required: Sequence[str]
+) -> tuple[list[TextRow], list[RowProblem]]:
+    """The rows below the header (line 1) as text by column, blank rows left out, or the
+    problems of the header (then no rows); ``no_rows`` when no row holds a value."""
+    header = [normalise_header(name) for name in rows[0]] if rows else []
+    problems = header_problems(header, required)
+    if problems:
+        return [], problems
+    out = [
+        TextRow(line, {name: cell_text(cell).strip() for name, cell in values.items()})
+        for line, values in by_header(header, rows[1:])
+        if not blank(list(values.values()))
+    ]
+    if not out:
+        return [], [RowProblem(HEADER_LINE, "", "no_rows")]
+    return out, []

@@ -8,6 +8,8 @@ connectivity surveys, service figures and complaints).
   :class:`~fleksi.common.domain.importing.RowProblem` every check reports, header helpers.
 - :mod:`.messages` is the one catalogue of problem sentences (each app adds its own codes).
 - :mod:`.report` is the counts-and-problems result an import returns.
+- :mod:`.pipeline` runs an app's import: read, header, the app's row checks, then its
+  writing (all or nothing, every problem of the file reported in one pass).
 - :mod:`.command` is the base of the ``import_*`` management commands, and the template
   ``importing/page.html`` the upload → check → apply page.
 

@@ -7,11 +7,12 @@ shares add up to exactly 100 %. Positions are looked up afterwards by the servic
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+
+from fleksi.common.domain.importing import RowProblem, sorted_problems
+from fleksi.common.domain.importing import TextRow as RawRow
 
 COL_POSITION = "KODE_JABATAN"
 COL_ORDER = "NO_URUT"
@@ -29,12 +30,6 @@ CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
-class RawRow:
-    line: int  # as a spreadsheet shows it: the header is line 1
-    values: Mapping[str, str]
-
-
-@dataclass(frozen=True)
 class DutyRow:
     line: int
     position_code: str
@@ -42,25 +37,6 @@ class DutyRow:
     description: str
     output: str
     time_share: Decimal
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """``line`` 0 means the file as a whole; ``column`` "" the row as a whole."""
-
-    line: int
-    column: str
-    code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-
-def normalise_header(name: str) -> str:
-    return re.sub(r"[\s\-]+", "_", name.strip().upper())
-
-
-def header_problems(header: Sequence[str]) -> list[RowProblem]:
-    present = {normalise_header(h) for h in header}
-    return [RowProblem(1, col, "missing_column") for col in COLUMNS if col not in present]
 
 
 def parse_percent(text: str) -> Decimal:
@@ -115,10 +91,11 @@ def _check_row(raw: RawRow) -> tuple[DutyRow | None, list[RowProblem]]:
                 )
         except ValueError:
             problems.append(RowProblem(raw.line, COL_SHARE, "bad_share", {"value": v[COL_SHARE]}))
-    if len(v[COL_DESCRIPTION]) > DESCRIPTION_MAX:
-        problems.append(RowProblem(raw.line, COL_DESCRIPTION, "too_long", {"max": DESCRIPTION_MAX}))
-    if len(v[COL_OUTPUT]) > OUTPUT_MAX:
-        problems.append(RowProblem(raw.line, COL_OUTPUT, "too_long", {"max": OUTPUT_MAX}))
+    for col, most in ((COL_DESCRIPTION, DESCRIPTION_MAX), (COL_OUTPUT, OUTPUT_MAX)):
+        if len(v[col]) > most:
+            problems.append(
+                RowProblem(raw.line, col, "too_long", {"max": most, "length": len(v[col])})
+            )
     if problems:
         return None, problems
     return (
@@ -168,5 +145,4 @@ def check_rows(raw_rows: Iterable[RawRow]) -> tuple[list[DutyRow], list[RowProbl
                     group[0].line, COL_SHARE, "total_not_100", {"position": code, "total": total}
                 )
             )
-    problems.sort(key=lambda p: (p.line, COLUMNS.index(p.column) if p.column in COLUMNS else -1))
-    return rows, problems
+    return rows, sorted_problems(problems, COLUMNS)

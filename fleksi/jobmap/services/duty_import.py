@@ -16,7 +16,9 @@ from typing import Any
 from django.db import transaction
 
 from fleksi.audit.services import Change, audit_record_many
-from fleksi.jobmap.domain.rows import COL_POSITION, DutyRow, RowProblem
+from fleksi.common.domain.importing import RowProblem
+from fleksi.common.importing.report import ImportReport as BaseReport
+from fleksi.jobmap.domain.rows import COL_POSITION, DutyRow
 from fleksi.jobmap.models import Assessment, Duty
 from fleksi.org.models import Position
 
@@ -25,18 +27,10 @@ FIELDS = ("description", "output", "time_share")
 
 
 @dataclass
-class ImportReport:
-    problems: list[RowProblem] = field(default_factory=list)
-    positions: int = 0
-    created: int = 0
-    updated: int = 0
-    deleted: int = 0
-    unchanged: int = 0
-    applied: bool = False
+class ImportReport(BaseReport):
+    """The shared report, with the number of positions whose duties the file lists."""
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+    positions: int = 0
 
 
 @dataclass
@@ -103,7 +97,7 @@ def duties_import(
 ) -> ImportReport:
     """Check ``rows`` against the organisation and write them (unless ``dry_run``).
     ``unit_paths`` limits the positions to those subtrees (``None``: any position)."""
-    report = ImportReport()
+    report = ImportReport(rows=len(rows))
     codes = sorted({r.position_code for r in rows})
     found = _positions_by_code(codes)
     first_line: dict[str, int] = {}

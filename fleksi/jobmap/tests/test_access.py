@@ -8,16 +8,31 @@ import pytest
 from fleksi.jobmap.models import Duty, EmployeeException
 from fleksi.jobmap.services import assessment_propose, assessment_save_draft, exception_grant
 from fleksi.jobmap.tests.conftest import add_duties, answers_for
-from fleksi.testkit.access import EVERYONE, REGENCY, Case, api_case, check, gated, matrix, reversers
+from fleksi.testkit.access import (
+    EVERYONE,
+    REGENCY,
+    Case,
+    Secret,
+    api_case,
+    check,
+    check_secret,
+    gated,
+    matrix,
+    reversers,
+    secrets_matrix,
+)
 
 # Unit "a" (Disdukcapil): its head, its personnel administrator and regency-wide roles.
 SEES_A = frozenset({"head_a", "kepeg_a"}) | REGENCY
 # Position "loket" (Seksi Loket, under Bidang Pelayanan): also the head of the seksi, the
 # service-unit manager of the bidang, and Rina who holds the position.
 SEES_LOKET = SEES_A | {"head_seksi", "layanan", "staff_a1"}
-# Rina's exception: whoever sees the mapping of her unit (exception records are not shown to
-# the employees themselves on these pages).
-SEES_RINA = SEES_LOKET - {"staff_a1"}
+# Rina's exception carries a personal reason: only her approval chain (her supervisor the
+# head of the seksi, the head of the dinas), BKPSDM and Rina herself may read it. Those who
+# see the unit's mapping without being among them get the list with her exception counted.
+SEES_RINA = frozenset({"staff_a1", "head_seksi", "head_a", "bkpsdm"})
+# Granting her one: whoever sees the mapping of her unit learns that it is refused (403).
+SEES_RINA_UNIT = SEES_LOKET - {"staff_a1"}
 MAPPERS = frozenset({"bkpsdm", "kepeg_a"})  # may edit duties and propose in unit "a"
 APPROVERS = frozenset({"bkpsdm"})
 
@@ -208,7 +223,7 @@ APIS = [
         "api:jobmap_exception_grant",
         lambda w: api("jobmap_exception_grant"),
         APPROVERS,
-        SEES_RINA,
+        SEES_RINA_UNIT,
         method="post",
         ok=201,
         data=lambda w: {
@@ -234,6 +249,33 @@ APIS = [
 CASES = PAGES + APIS
 COVERED = {c.route for c in CASES}
 
+RINA_REASON = "Merawat orang tua yang sakit"
+
+
+def listed_with_rina(route, make):
+    """The unit's exception list (page or API) after Rina's exception was granted."""
+
+    def at(w):
+        rina_exception(w)
+        return make(w)
+
+    return Secret(
+        Case(route, at, SEES_A) if not route.startswith("api:") else api_case(route, at, SEES_A),
+        lambda w: RINA_REASON,
+        SEES_RINA & SEES_A,
+    )
+
+
+SECRETS = [
+    listed_with_rina("jobmap:exceptions", lambda w: url("exceptions", A(w))),
+    listed_with_rina("api:jobmap_exception_list", lambda w: api("jobmap_exception_list", A(w))),
+    Secret(
+        Case("jobmap:exceptions", lambda w: url("exceptions", A(w)) + "?x", SEES_A),
+        lambda w: w.people["staff_a1"].name,
+        frozenset(),  # no exception granted yet: nobody's name appears
+    ),
+]
+
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
@@ -251,5 +293,34 @@ def test_a_refused_write_changes_nothing(client, module_world):
     assert Duty.objects.filter(pk=duty.pk).exists()
     exc = rina_exception(module_world)
     client.force_login(module_world.user("kepeg_a"))
+    assert client.post(url("exception_end", exc.pk), {"last_day": "2030-01-01"}).status_code == 404
+    client.force_login(module_world.user("head_a"))
     assert client.post(url("exception_end", exc.pk), {"last_day": "2030-01-01"}).status_code == 403
     assert EmployeeException.objects.get(pk=exc.pk).end == date(2099, 12, 31)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("secret", "who"), secrets_matrix(SECRETS))
+def test_exception_reasons_only_to_the_approval_chain(client, module_world, secret, who):
+    check_secret(client, module_world, secret, who)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["diskominfo", "sekda", "bupati", "auditor", "kepeg_a"])
+def test_regency_viewers_count_exceptions_without_names(client, module_world, who):
+    rina_exception(module_world)
+    client.force_login(module_world.user(who))
+    body = client.get(api("jobmap_exception_list", A(module_world))).json()
+    assert (body["count"], body["withheld"], body["items"]) == (0, 1, [])
+    page = client.get(url("exceptions", A(module_world))).content.decode()
+    assert module_world.people["staff_a1"].name not in page
+    assert 'id="withheld"' in page
+
+
+@pytest.mark.django_db
+def test_bkpsdm_reads_named_exceptions(client, module_world):
+    rina_exception(module_world)
+    client.force_login(module_world.user("bkpsdm"))
+    body = client.get(api("jobmap_exception_list", A(module_world))).json()
+    assert (body["count"], body["withheld"]) == (1, 0)
+    assert body["items"][0]["reason"] == RINA_REASON

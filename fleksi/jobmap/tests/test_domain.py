@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fleksi.common.domain.importing import text_rows
 from fleksi.jobmap.domain.classify import (
     CAPABLE,
     ONSITE,
@@ -25,7 +26,7 @@ from fleksi.jobmap.domain.criteria import (
     duty_suitable,
 )
 from fleksi.jobmap.domain.facts import ExceptionFacts
-from fleksi.jobmap.domain.rows import RawRow, check_rows, header_problems, parse_percent
+from fleksi.jobmap.domain.rows import COLUMNS, RawRow, check_rows, parse_percent
 
 ALL_YES = dict.fromkeys(PASAL_23_CODES, True)
 
@@ -199,8 +200,10 @@ def test_percent_refuses_what_is_not_one(text):
 
 
 def test_header_must_name_every_column():
-    problems = header_problems(["kode jabatan", "NO_URUT", "Uraian-Tugas", "PERSEN_WAKTU"])
-    assert [(p.column, p.code) for p in problems] == [("HASIL_KERJA", "missing_column")]
+    header = ["kode jabatan", "NO_URUT", "Uraian-Tugas", "PERSEN_WAKTU"]
+    rows, problems = text_rows([header, ["P-1", "1", "x", "100"]], COLUMNS)
+    assert rows == []
+    assert [(p.column, p.code) for p in problems] == [("HASIL_KERJA", "column_missing")]
 
 
 def test_rows_report_each_problem_with_line_and_column():

@@ -88,16 +88,19 @@ def test_every_problem_is_reported_and_nothing_is_written(world):
     assert not Duty.objects.exists()
 
 
-def test_missing_columns_and_bad_encoding(world):
+def test_missing_columns_and_unreadable_files(world):
     report = run("KODE_JABATAN;URAIAN_TUGAS\nP-analis;x\n")
     assert [(p.column, p.code) for p in report.problems] == [
-        ("NO_URUT", "missing_column"),
-        ("HASIL_KERJA", "missing_column"),
-        ("PERSEN_WAKTU", "missing_column"),
+        ("NO_URUT", "column_missing"),
+        ("HASIL_KERJA", "column_missing"),
+        ("PERSEN_WAKTU", "column_missing"),
     ]
-    assert run(GOOD.encode("utf-16")).problems[0].code == "encoding"
-    assert run(b"", name="kosong.csv").problems[0].code == "empty"
-    assert run(b"PK\x03\x04rusak", name="rusak.xlsx").problems[0].code == "unreadable"
+    assert run(GOOD.encode("utf-16")).problems[0].code == "file_unreadable"
+    assert run(b"", name="kosong.csv").problems[0].code == "header_missing"
+    assert run(HEADER, name="kepala.csv").problems[0].code == "no_rows"
+    assert run(b"PK\x03\x04rusak", name="rusak.xlsx").problems[0].code == "file_unreadable"
+    assert run(GOOD, name="tugas.txt").problems[0].code == "file_type"
+    assert not Duty.objects.exists()
 
 
 def test_unit_admin_is_limited_to_their_subtree(world):

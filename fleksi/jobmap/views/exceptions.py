@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 from fleksi.jobmap import permissions as perms
-from fleksi.jobmap import selectors, services
+from fleksi.jobmap import services
 from fleksi.jobmap.forms import ExceptionEndForm, ExceptionGrantForm
 from fleksi.jobmap.views.common import report_error, user_of
 from fleksi.org.models import Employee
@@ -23,12 +23,14 @@ from fleksi.org.models import Employee
 def exception_list(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = user_of(request)
     unit = perms.access_mapping_unit(user, unit_id)
+    shown, withheld = perms.exceptions_shown(user, unit)
     return render(
         request,
         "jobmap/exceptions.html",
         {
             "unit": unit,
-            "page": paginate(selectors.exceptions_of_unit(unit), request.GET, per_page=50),
+            "page": paginate(shown, request.GET, per_page=50),
+            "withheld": withheld,
             "today": timezone.localdate(),
             "may_change": perms.may_approve(user),
             "end_form": ExceptionEndForm(initial={"last_day": timezone.localdate()}),
