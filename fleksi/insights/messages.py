@@ -9,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from fleksi.insights.domain.charts import fmt
+from fleksi.common.formats import figure_text, number_text
 from fleksi.insights.domain.concern import Concern
 from fleksi.insights.domain.figures import INDICATORS
 
@@ -93,10 +93,20 @@ TIER_LABELS: Mapping[str, Any] = {
 }
 
 
+TWO_DECIMALS = ("ikm", "complaints_per_1000")
+
+
 def indicator_value(key: str, value: float | None) -> str:
+    """An indicator's value with its unit, in the reader's language (IKM and complaints per
+    1,000 with two decimals)."""
     if value is None:
         return "–"
-    return fmt(value, INDICATORS[key].unit)
+    unit = INDICATORS[key].unit
+    if key in TWO_DECIMALS:
+        return number_text(value, 2) + (unit if unit == "‰" else "")
+    if unit == "min":
+        return _("%(n)s min") % {"n": figure_text(value)}
+    return figure_text(value, unit)
 
 
 def concern_reason(c: Concern) -> str:
@@ -107,23 +117,27 @@ def concern_reason(c: Concern) -> str:
         ) % {
             "service": v["service"],
             "metric": METRIC_LABELS.get(v["metric"], v["metric"]),
-            "change": fmt(v["change_pct"]),
+            "change": figure_text(v["change_pct"]),
             "threshold": v["threshold_pct"],
         }
     if c.rule == "achievement_low":
         return _("Output achievement %(value)s %% is below the policy's %(threshold)s %%.") % {
-            "value": fmt(v["value"]),
-            "threshold": fmt(v["threshold"]),
+            "value": figure_text(v["value"]),
+            "threshold": figure_text(v["threshold"]),
         }
     if c.rule == "attendance_low":
         return _("Attendance compliance %(value)s %% is below %(threshold)s %%.") % {
-            "value": fmt(v["value"]),
-            "threshold": fmt(v["threshold"]),
+            "value": figure_text(v["value"]),
+            "threshold": figure_text(v["threshold"]),
         }
     return _(
         "Only %(value)s %% of its WFA-capable staff live in a ready desa (under %(threshold)s "
         "%%), while WFA is used on %(use)s %% of working days."
-    ) % {"value": fmt(v["value"]), "threshold": fmt(v["threshold"]), "use": fmt(v["use"])}
+    ) % {
+        "value": figure_text(v["value"]),
+        "threshold": figure_text(v["threshold"]),
+        "use": figure_text(v["use"]),
+    }
 
 
 def recommendation(c: Concern) -> str:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from fleksi.accounts.models import User
 from fleksi.common.errors import ServiceError
+from fleksi.common.formats import number_text
 from fleksi.org.selectors import employee_get
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
@@ -84,7 +85,7 @@ def _map(rows: list[KecamatanRow]) -> dict[str, Any]:
         s = row.summary
         title = _("%(name)s: score %(score)s, %(ready)d of %(places)d desa ready") % {
             "name": row.name,
-            "score": f"{s.mean_score:.0f}" if s.mean_score is not None else "—",
+            "score": number_text(s.mean_score) if s.mean_score is not None else "—",
             "ready": s.ready,
             "places": s.places,
         }

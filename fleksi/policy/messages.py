@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fleksi.audit.domain.chain import to_jsonable
+from fleksi.common.formats import number_text
 from fleksi.policy.domain.engine import TraceEntry
 from fleksi.policy.messages_requests import request_message
 
@@ -145,7 +146,10 @@ def value_label(value: Any) -> str:
         ]
         return ", ".join(items) if items else "—"
     if isinstance(value, float):
-        return f"{value * 100:.0f} %" if value <= 1 else f"{value:g}"
+        if value <= 1:
+            return f"{number_text(value * 100)} %"
+        shortest = f"{value:g}"  # as many decimals as the value has (1.5 -> 1 decimal)
+        return number_text(value, len(shortest.partition(".")[2]) if "e" not in shortest else 2)
     if value is None or value == "":
         return "—"
     return str(choice_labels.get(str(value), value))

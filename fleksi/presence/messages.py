@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fleksi.common.formats import number_text
 from fleksi.policy.domain.engine import TraceEntry
 
 RULE_LABELS: Mapping[str, Any] = {
@@ -76,7 +77,7 @@ def _texts(e: TraceEntry) -> dict[str, Callable[[], str]]:
     d = e.details
     place = str(d.get("place", ""))
     o, lim = e.observed, e.limit
-    metres = f"{float(o):.0f}" if isinstance(o, int | float) else "—"
+    metres = number_text(float(o)) if isinstance(o, int | float) else "—"
     no_position = _(
         "No position was received: the check-in is kept and flagged for your supervisor."
     )

@@ -8,10 +8,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fleksi.common.formats import number_text
 from fleksi.common.importing.messages import problem_message
 from fleksi.servicelevel.domain.cells import RowProblem
 from fleksi.servicelevel.domain.safeguard import (
@@ -83,7 +83,7 @@ def metric_number(metric: str, value: float | Decimal | Fraction | None) -> str:
     if value is None:
         return "—"
     number = float(value) * 100 if metric in _SHARES else float(value)
-    return number_format(round(number, 2), decimal_pos=2 if metric == IKM else 1)
+    return number_text(number, 2 if metric == IKM else 1)
 
 
 def metric_value(

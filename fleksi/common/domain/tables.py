@@ -4,7 +4,9 @@ Every export goes through here so that no cell can run as a formula. A text cell
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return would be read by a spreadsheet
 as a formula (CSV/formula injection: a name like ``=HYPERLINK(...)`` typed into a form, then
 exported); such a text is written with a leading apostrophe, which spreadsheets show as
-plain text. Numbers, dates and empty cells are written as they are.
+plain text. Numbers, dates and empty cells are written as they are; in an XLSX a number stays
+a number, with a number format (``#,##0``, ``#,##0.0#``) so that the spreadsheet shows it
+grouped and with the reader's own separators (1.234,5 in Indonesian, 1,234.5 in English).
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+WHOLE_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.0#"
 BOM = "\ufeff"  # so that spreadsheets read a UTF-8 CSV as UTF-8
 
 type Row = Sequence[object]
@@ -60,9 +65,18 @@ class Sheet:
     rows: Iterable[Row]
 
 
+def number_format_of(value: object) -> str:
+    """The XLSX number format of a cell holding ``value`` ("" for a text, date or empty cell)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return ""
+    return WHOLE_FORMAT if isinstance(value, int) else DECIMAL_FORMAT
+
+
 def xlsx_bytes(sheets: Iterable[Sheet]) -> bytes:
-    """A workbook with one sheet per :class:`Sheet`, written row by row."""
+    """A workbook with one sheet per :class:`Sheet`, written row by row; numbers as numbers
+    with a number format (:func:`number_format_of`)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     for s in sheets:
@@ -70,7 +84,18 @@ def xlsx_bytes(sheets: Iterable[Sheet]) -> bytes:
         if s.header:
             sheet.append(safe_row(s.header))
         for row in s.rows:
-            sheet.append(safe_row(row))
+            cells: list[object] = []
+            for value in safe_row(row):
+                fmt = number_format_of(value)
+                if fmt and isinstance(value, int | float | Decimal):
+                    cell = WriteOnlyCell(
+                        sheet, value=value if isinstance(value, int) else float(value)
+                    )
+                    cell.number_format = fmt
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            sheet.append(cells)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

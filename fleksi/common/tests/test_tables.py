@@ -57,3 +57,20 @@ def test_xlsx_cells_are_never_formulas():
     assert [c.value for c in sheet["A"]][1:] == ["'" + h.replace("\r", "\n") for h in HOSTILE]
     assert [c.value for c in sheet["B"]][1:] == [5] * len(HOSTILE)
     assert [[c.value for c in r] for r in book["Legenda"].iter_rows()] == [["nama", "Nama pegawai"]]
+
+
+def test_xlsx_numbers_stay_numbers_with_a_number_format():
+    data = xlsx_bytes(
+        [
+            Sheet(
+                "Angka", ("Unit", "Pegawai", "Capaian"), [("Dinas", 1234, 12.5), ("Ya", True, None)]
+            )
+        ]
+    )
+    sheet = load_workbook(io.BytesIO(data))["Angka"]
+    whole, decimal = sheet["B2"], sheet["C2"]
+    assert (whole.value, whole.data_type, whole.number_format) == (1234, "n", "#,##0")
+    assert (decimal.value, decimal.data_type, decimal.number_format) == (12.5, "n", "#,##0.0#")
+    assert sheet["A2"].number_format == "General"  # texts keep the default
+    assert sheet["B3"].value is True
+    assert sheet["B3"].number_format == "General"

@@ -1,13 +1,15 @@
 """Charts as geometry (lines, polylines, bars, dots, texts in a box of ``width`` × ``height``
 units), drawn by the server: as SVG for the pages (``domain/svg.py``) and with the PDF
 library's primitives for the reports. No script; series differ by colour *and* dash
-pattern, so a chart stays readable printed in black and white. Pure.
+pattern, so a chart stays readable printed in black and white. Pure: the numbers it prints
+are written by the ``figure`` function its caller passes (``fleksi.common.formats.figure_text``,
+in the reader's language).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 # Colour-blind-safe colours with a dash pattern each ("" = solid).
@@ -105,10 +107,8 @@ class _Parts:
     texts: list[Text] = field(default_factory=list)
 
 
-def fmt(value: float, unit: str = "") -> str:
-    """A number as the charts print it: no decimals from 100 on, one below."""
-    text = f"{value:.0f}" if abs(value) >= 100 or value == int(value) else f"{value:.1f}"
-    return f"{text}{unit}" if unit in ("%", "‰") else (f"{text} {unit}" if unit else text)
+# A value and its unit as text (``figure(12.5, "%")`` -> "12,5%" in Indonesian).
+type FigureText = Callable[[float, str], str]
 
 
 def nice_max(value: float) -> float:
@@ -127,6 +127,7 @@ def line_chart(
     labels: Sequence[str],
     series: Sequence[Series],
     *,
+    figure: FigureText,
     unit: str = "%",
     y_max: float | None = None,
     marker_index: int | None = None,
@@ -156,7 +157,7 @@ def line_chart(
         value = high * k / 4
         yy = y(value)
         parts.lines.append(Line(left, yy, width - right, yy))
-        parts.texts.append(Text(left - 4, yy + 4, fmt(value, unit), "end", 10, MUTED))
+        parts.texts.append(Text(left - 4, yy + 4, figure(value, unit), "end", 10, MUTED))
     parts.lines.append(Line(left, top + plot_h, width - right, top + plot_h, INK))
     every = max(1, math.ceil(n / max(1, min(12, int(plot_w // 40)))))  # labels ~40 units apart
     for i, label in enumerate(labels):
@@ -190,7 +191,7 @@ def line_chart(
                 continue
             run.append((x(i), y(v)))
             label = labels[i] if i < n else ""
-            dots.append(Dot(x(i), y(v), si, f"{s.label}, {label}: {fmt(v, unit)}"))
+            dots.append(Dot(x(i), y(v), si, f"{s.label}, {label}: {figure(v, unit)}"))
         if run:
             polylines.append(Polyline(tuple(run), si))
     legend = tuple((s.label, i) for i, s in enumerate(series))
@@ -211,6 +212,7 @@ def bar_chart(
     title: str,
     rows: Sequence[BarRow],
     *,
+    figure: FigureText,
     unit: str = "%",
     x_max: float | None = None,
     reference: float | None = None,
@@ -237,9 +239,11 @@ def bar_chart(
             parts.texts.append(Text(label_w + 4, y0 + row_height * 0.7, "–", "start", 10, MUTED))
             continue
         w = round(min(max(row.value, 0.0), high) / high * plot_w, 1)
-        title_text = f"{row.label}: {fmt(row.value, unit)}" + (f" ({row.note})" if row.note else "")
+        title_text = f"{row.label}: {figure(row.value, unit)}" + (
+            f" ({row.note})" if row.note else ""
+        )
         bars.append(Bar(label_w, y0 + 3, w, row_height - 6, 0, title_text, row.href))
-        value_text = fmt(row.value, unit) + (f" · {row.note}" if row.note else "")
+        value_text = figure(row.value, unit) + (f" · {row.note}" if row.note else "")
         parts.texts.append(Text(label_w + w + 4, y0 + row_height * 0.7, value_text, "start", 10))
     parts.lines.append(Line(label_w, top, label_w, top + row_height * len(rows), INK))
     if reference is not None:

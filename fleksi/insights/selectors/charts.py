@@ -10,6 +10,7 @@ from datetime import date
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from fleksi.common.formats import figure_text
 from fleksi.insights.domain.charts import BarRow, Chart, Series, bar_chart, line_chart
 from fleksi.insights.domain.figures import Figures
 from fleksi.insights.messages import INDICATOR_LABELS
@@ -35,6 +36,7 @@ def trend_charts(d: Dashboard, *, width: int = 640) -> list[Chart]:
             labels,
             [_series(d.trend, k) for k in ("achievement_pct", "on_time_pct", "attendance_pct")],
             y_max=100,
+            figure=figure_text,
             **marker,  # type: ignore[arg-type]
         ),
         line_chart(
@@ -42,6 +44,7 @@ def trend_charts(d: Dashboard, *, width: int = 640) -> list[Chart]:
             labels,
             [_series(d.trend, k) for k in ("wfa_use_pct", "eligible_pct", "readiness_pct")],
             y_max=100,
+            figure=figure_text,
             **marker,  # type: ignore[arg-type]
         ),
         line_chart(
@@ -49,6 +52,7 @@ def trend_charts(d: Dashboard, *, width: int = 640) -> list[Chart]:
             labels,
             [_series(d.trend, k) for k in ("service_compliance_pct", "completion_pct")],
             y_max=100,
+            figure=figure_text,
             **marker,  # type: ignore[arg-type]
         ),
     ]
@@ -65,8 +69,9 @@ def achievement_chart(
     return bar_chart(
         title,
         bars,
+        figure=figure_text,
         x_max=100,
         reference=d.thresholds.achievement_min_pct,
         reference_label=_("threshold %(pct)s %%")
-        % {"pct": f"{d.thresholds.achievement_min_pct:g}"},
+        % {"pct": figure_text(d.thresholds.achievement_min_pct)},
     )

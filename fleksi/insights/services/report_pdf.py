@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from fleksi.common.formats import number_text
 from fleksi.insights.domain.charts import Chart, legend_height, legend_layout, style_of
 from fleksi.insights.services.report_content import ReportContent, Table
 
@@ -35,10 +36,12 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 def _cell(value: Any) -> str:
     if value is None:
         return "-"
+    if isinstance(value, bool):
+        return pdf_text(value)
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return pdf_text(number_text(value, 1))
     if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+        return pdf_text(number_text(value))
     return pdf_text(value)
 
 

@@ -8,16 +8,17 @@ from dataclasses import fields
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from fleksi.common.domain.months import (
     month_end,
     month_start,
 )
+from fleksi.common.formats import figure_text
 from fleksi.insights.domain.charts import (
     BarRow,
     Series,
     bar_chart,
-    fmt,
     line_chart,
     nice_max,
     style_of,
@@ -359,11 +360,14 @@ def test_nice_max_and_fmt():
         200.0,
         500.0,
     ]
-    assert fmt(72.35, "%") == "72.3%" or fmt(72.35, "%") == "72.4%"
-    assert fmt(100, "%") == "100%"
-    assert fmt(150.6) == "151"
-    assert fmt(3.0, "min") == "3 min"
-    assert fmt(2.5, "‰") == "2.5‰"
+    with translation.override("en"):
+        assert figure_text(72.35, "%") == "72.4%"
+        assert figure_text(100, "%") == "100%"
+        assert figure_text(150.6) == "151"
+        assert figure_text(3.0, "min") == "3 min"
+        assert figure_text(2.5, "‰") == "2.5‰"
+    with translation.override("id"):
+        assert figure_text(2.5, "‰") == "2,5‰"
 
 
 def test_line_chart_svg_is_valid_escaped_and_readable_in_black_and_white():
@@ -372,6 +376,7 @@ def test_line_chart_svg_is_valid_escaped_and_readable_in_black_and_white():
         'Trend "a" <script>alert(1)</script>',
         labels,
         [Series("Capaian <b>", [50.0, None, 70.0, 80.0]), Series("Disiplin", [90, 91, 92, 93])],
+        figure=figure_text,
         y_max=100,
         marker_index=2,
         marker_label="WFA & start",
@@ -400,7 +405,9 @@ def test_line_chart_svg_is_valid_escaped_and_readable_in_black_and_white():
 
 
 def test_line_chart_values_stay_in_the_box():
-    chart = line_chart("t", ["a", "b"], [Series("s", [-5.0, 250.0])], y_max=100, height=200)
+    chart = line_chart(
+        "t", ["a", "b"], [Series("s", [-5.0, 250.0])], figure=figure_text, y_max=100, height=200
+    )
     ys = [y for p in chart.polylines for _x, y in p.points]
     assert min(ys) >= 26.0
     assert max(ys) <= 200 - 24.0
@@ -414,6 +421,7 @@ def test_bar_chart_links_and_escapes():
             BarRow("Tanpa angka", None),
             BarRow("Bappeda " + "x" * 60, 88.0, note="2 alerts"),
         ],
+        figure=figure_text,
         x_max=100,
         reference=70,
         reference_label="ambang 70 %",
@@ -434,11 +442,11 @@ def test_bar_chart_links_and_escapes():
 @pytest.mark.parametrize("kind", ["line", "bar", "line_all_none"])
 def test_empty_charts_are_valid(kind):
     if kind == "line":
-        chart = line_chart("Kosong", [], [])
+        chart = line_chart("Kosong", [], [], figure=figure_text)
     elif kind == "line_all_none":
-        chart = line_chart("Kosong", ["a", "b"], [Series("s", [None, None])])
+        chart = line_chart("Kosong", ["a", "b"], [Series("s", [None, None])], figure=figure_text)
     else:
-        chart = bar_chart("Kosong", [])
+        chart = bar_chart("Kosong", [], figure=figure_text)
     assert chart.empty
     root = parse(to_svg(chart, chart_id="e"))
     assert_safe(root)

@@ -22,12 +22,17 @@ from openpyxl import load_workbook
 from fleksi.audit.models import AuditEntry
 from fleksi.common.domain.months import add_months, month_key, previous_month
 from fleksi.common.errors import Conflict, NotAllowed, ValidationFailed
+from fleksi.common.formats import figure_text
+from fleksi.insights.domain.charts import BarRow, bar_chart
 from fleksi.insights.domain.figures import COUNTS, INDICATORS, SUMS
 from fleksi.insights.domain.months import quarter_of
 from fleksi.insights.models import EvaluationReport, MonthRefresh
 from fleksi.insights.schemas import DashboardOut, ReportOut, ReportPage
 from fleksi.insights.selectors.dashboards import regency_dashboard
 from fleksi.insights.services.jobs import monthly_report_job
+from fleksi.insights.services.report_content import ReportContent, Table
+from fleksi.insights.services.report_pdf import report_pdf
+from fleksi.insights.services.report_xlsx import report_xlsx
 from fleksi.insights.services.reports import (
     STALE_AFTER,
     report_generate_run,
@@ -378,3 +383,39 @@ def test_api_shapes(w, client, django_capture_on_commit_callbacks):
     assert dash.indicators["achievement_pct"] == d.total.achievement_pct
     assert {r.id for r in dash.rows} == {r.id for r in d.rows}
     assert {r.name for r in dash.kecamatan} == {"Tenggarong", "Tabang"}
+
+
+@pytest.mark.parametrize(
+    ("language", "decimal", "whole", "bar", "wrong"),
+    [("id", "12,5", "1.234", "87,5%", "12.5"), ("en", "12.5", "1,234", "87.5%", "12,5")],
+)
+def test_the_pdf_writes_numbers_in_the_language_it_is_made_in(language, decimal, whole, bar, wrong):
+    """Tables and charts of the PDF: 12,5 and 1.234 in Indonesian, 12.5 and 1,234 in English;
+    the XLSX keeps the same figures as numbers."""
+    with translation.override(language):
+        chart = bar_chart("Capaian", [BarRow("Dinas A", 87.5)], figure=figure_text, x_max=100)
+        table = Table(
+            "Per perangkat daerah", ("Unit", "Pegawai", "Capaian"), [("Dinas A", 1234, 12.5)]
+        )
+        content = ReportContent(
+            title="Evaluasi",
+            period_label="Mei 2026",
+            generated_at="1 Juni 2026",
+            basis=[],
+            headline=[("Capaian", figure_text(12.5, "%"))],
+            changes=Table("Sebelum dan sesudah", ("Indikator", "Sebelum"), [("Capaian", 12.5)]),
+            concerns=[],
+            tables=[table],
+            charts=[chart],
+            dashboard=None,
+        )
+        text = pdf_text(report_pdf(content))
+        xlsx = report_xlsx(content)
+    shown = text.split("\n")
+    assert f"{decimal}%" in shown  # the headline
+    assert decimal in shown  # the tables
+    assert whole in shown
+    assert bar in shown  # the chart's value after its bar
+    assert wrong not in shown
+    rows = list(load_workbook(io.BytesIO(xlsx))["Per perangkat daerah"].iter_rows(values_only=True))
+    assert rows[1] == ("Dinas A", 1234, 12.5)

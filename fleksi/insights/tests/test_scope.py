@@ -5,6 +5,7 @@ the table of people only reaches those allowed to see those people."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from fleksi.common.domain.months import month_key, previous_month
 from fleksi.insights.schemas import DashboardOut
+from fleksi.insights.selectors.dashboards import regency_dashboard
 from fleksi.insights.services.refresh import stats_refresh
 from fleksi.insights.tests import scene
 from fleksi.insights.tests.conftest import module_scoped
@@ -157,3 +159,23 @@ def test_the_regency_page_shows_every_perangkat_daerah(client, w):
         assert name in html
     assert 'id="people"' not in html  # no table of people at the regency level
     assert "<script" not in html.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+def test_the_charts_write_numbers_in_the_page_language(client, w):
+    """12,5 in Indonesian, 12.5 in English: the bars' values and the axes' labels."""
+    rows = regency_dashboard([LAST]).rows
+    shown = [r.figures.achievement_pct for r in rows if r.figures.headcount or r.figures.outputs]
+    fractional = [v for v in shown if v is not None and v < 100 and round(v, 1) != round(v)]
+    assert fractional, "the scene should have an achievement with a decimal"
+    svgs = {}
+    for language in ("id", "en"):
+        client.force_login(w.user("bupati"))
+        client.cookies["django_language"] = language
+        html = client.get(reverse("insights:index"), MONTH).content.decode()
+        svgs[language] = " ".join(part.split("</svg>", 1)[0] for part in html.split("<svg")[1:])
+    for value in fractional:
+        english = f"{value:.1f}%"
+        assert english.replace(".", ",") in svgs["id"]
+        assert english in svgs["en"]
+    assert not re.search(r">\d+\.\d%", svgs["id"])  # no English decimal in an Indonesian chart
+    assert not re.search(r">\d+,\d%", svgs["en"])

@@ -20,7 +20,13 @@ from fleksi.common.pagination import paginate
 from fleksi.insights import permissions as perms
 from fleksi.insights.domain.compare import Change
 from fleksi.insights.domain.svg import to_svg
-from fleksi.insights.messages import INDICATOR_HELP, INDICATOR_LABELS, TIER_LABELS, VERDICT_LABELS
+from fleksi.insights.messages import (
+    INDICATOR_HELP,
+    INDICATOR_LABELS,
+    TIER_LABELS,
+    VERDICT_LABELS,
+    indicator_value,
+)
 from fleksi.insights.models import PersonMonth
 from fleksi.insights.selectors.audit import audit_summary
 from fleksi.insights.selectors.charts import achievement_chart, trend_charts
@@ -37,7 +43,6 @@ from fleksi.insights.views.presenting import (
     concern_groups,
     delta_text,
     headline,
-    indicator_text,
     row_cells,
 )
 from fleksi.org.models import Unit
@@ -67,8 +72,8 @@ def _change(c: Change) -> dict[str, Any]:
         "key": c.key,
         "label": INDICATOR_LABELS[c.key],
         "help": INDICATOR_HELP.get(c.key, ""),
-        "before": indicator_text(c.key, c.before),
-        "after": indicator_text(c.key, c.after),
+        "before": indicator_value(c.key, c.before),
+        "after": indicator_value(c.key, c.after),
         "delta": delta_text(c.key, delta),
         "verdict": c.verdict,
         "verdict_label": VERDICT_LABELS[c.verdict],

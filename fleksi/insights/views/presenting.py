@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fleksi.common.domain.months import month_key
+from fleksi.common.formats import figure_text, number_text
 from fleksi.insights.domain.concern import Concern
 from fleksi.insights.domain.figures import INDICATORS, Figures
 from fleksi.insights.messages import (
@@ -19,6 +19,8 @@ from fleksi.insights.messages import (
     METRIC_LABELS,
     RULE_ACTIONS,
     RULE_LABELS,
+    TWO_DECIMALS,
+    indicator_value,
 )
 from fleksi.insights.selectors.dashboards import Dashboard, Row
 from fleksi.insights.views.common import Links
@@ -33,21 +35,9 @@ class Cell:
     css: str = "num"
 
 
-TWO_DECIMALS = ("ikm", "complaints_per_1000")
-
-
-def _number(value: float, decimals: int) -> str:
-    """In the page's language: 9.743 and 15,9 in Indonesian, 9,743 and 15.9 in English."""
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
-
-
 def figure(value: float | None, unit: str = "") -> str:
-    """A figure as the page shows it: no decimals from 100 on (or when whole), one below;
-    ``%`` and ``‰`` attached, other units after a space (as ``domain.charts.fmt``)."""
-    if value is None:
-        return "–"
-    text = _number(value, 0 if abs(value) >= 100 or value == int(value) else 1)
-    return f"{text}{unit}" if unit in ("%", "‰") else (f"{text} {unit}" if unit else text)
+    """A figure as the page shows it (``figure_text``), "–" when there is none."""
+    return "–" if value is None else figure_text(value, unit)
 
 
 def pct(value: float | None) -> str:
@@ -55,19 +45,7 @@ def pct(value: float | None) -> str:
 
 
 def num(value: float | None) -> str:
-    return "–" if value is None else _number(value, 0)
-
-
-def indicator_text(key: str, value: float | None) -> str:
-    """An indicator's value with its unit (IKM and complaints per 1,000 with two decimals)."""
-    if value is None:
-        return "–"
-    unit = INDICATORS[key].unit
-    if key in TWO_DECIMALS:
-        return _number(value, 2) + (unit if unit == "‰" else "")
-    if unit == "min":
-        return _("%(n)s min") % {"n": figure(value)}
-    return figure(value, unit)
+    return "–" if value is None else number_text(value)
 
 
 def delta_text(key: str, delta: float | None) -> str:
@@ -78,7 +56,7 @@ def delta_text(key: str, delta: float | None) -> str:
     delta = round(delta, decimals)
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
     unit = INDICATORS[key].unit
-    magnitude = _number(abs(delta), 2) if decimals == 2 else figure(abs(delta))
+    magnitude = number_text(abs(delta), 2) if decimals == 2 else figure(abs(delta))
     if unit == "%":
         return _("%(sign)s%(n)s pts") % {"sign": sign, "n": magnitude}
     if unit == "min":
@@ -186,7 +164,7 @@ def headline(d: Dashboard, links: Links, unit: Unit | None = None) -> list[dict[
             "sub": _("%(c)s complaints per 1,000 requests, IKM %(ikm)s")
             % {
                 "c": figure(f.complaints_per_1000),
-                "ikm": indicator_text("ikm", f.ikm),
+                "ikm": indicator_value("ikm", f.ikm),
             },
             "href": to.get("service", ""),
         },

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django import template
-from django.utils import formats
 
+from fleksi.common.formats import number_text
 from fleksi.places.messages import SOURCE_LABELS, band_label, level_label
 
 register = template.Library()
@@ -32,16 +32,16 @@ type Number = float | int | str | None
 @register.filter
 def pct(value: Number) -> str:
     """A share 0–1 as a whole percentage ("—" when there is none)."""
-    return "—" if value is None or value == "" else f"{float(value) * 100:.0f} %"
+    return "—" if value is None or value == "" else f"{number_text(float(value) * 100)} %"
 
 
 @register.filter
 def score(value: Number) -> str:
-    return "—" if value is None or value == "" else f"{float(value):.0f}"
+    return "—" if value is None or value == "" else number_text(float(value))
 
 
 @register.filter
 def number(value: Number, digits: int = 0) -> str:
     if value is None or value == "":
         return "—"
-    return formats.number_format(round(float(value), digits), digits)
+    return number_text(float(value), digits)
