@@ -126,16 +126,6 @@ def draft_update(request: HttpRequest, version_id: Id, payload: DraftUpdateIn) -
     return _out(version)
 
 
-@router.post(
-    "/versions/{version_id}/publish", response=VersionOut, summary="Publish a draft (Sekda)"
-)
-def version_publish(request: HttpRequest, version_id: Id) -> dict[str, Any]:
-    user = _user(request)
-    require(user, Perm.POLICY_PUBLISH)
-    version = services.policy_publish(actor=user, version=access_version(user, version_id))
-    return _out(version)
-
-
 @router.get("/diff", response=DiffOut, summary="What changed between two versions")
 def version_diff(request: HttpRequest, a: Id, b: Id) -> dict[str, Any]:
     user = _user(request)

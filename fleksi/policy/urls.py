@@ -13,6 +13,5 @@ urlpatterns = [
     path("<int:version_id>/edit/", views.version_edit, name="version_edit"),
     path("<int:version_id>/units/", views.override_set, name="override_set"),
     path("<int:version_id>/roles/", views.role_minimum_set, name="role_minimum_set"),
-    path("<int:version_id>/publish/", views.version_publish, name="version_publish"),
     path("<int:version_id>/delete/", views.version_delete, name="version_delete"),
 ]

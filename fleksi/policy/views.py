@@ -104,8 +104,7 @@ def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
             "version": version,
             "groups": _param_rows(version),
             "overrides": version.unit_overrides.select_related("unit").order_by("unit__name"),
-            "can_edit": version.is_draft and scope.has(Perm.POLICY_DRAFT),
-            "can_publish": version.is_draft and scope.has(Perm.POLICY_PUBLISH),
+            "can_edit": version.is_editable and scope.has(Perm.POLICY_DRAFT),
             "can_simulate": version.is_draft
             and (scope.has(Perm.POLICY_VIEW_DRAFTS) or scope.has(Perm.POLICY_DRAFT)),
             "override_form": UnitOverrideForm(),
@@ -134,9 +133,11 @@ def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
     user = _user(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
-    if not version.is_draft:
+    if not version.is_editable:
         messages.error(
-            request, _("A published version cannot be changed; create a new draft from it.")
+            request,
+            _("This version cannot be changed now: %(stage)s.")
+            % {"stage": version.get_stage_display()},
         )
         return redirect("policy:version_detail", version_id=version.pk)
     params = params_of(version)
@@ -242,24 +243,6 @@ def role_minimum_set(request: HttpRequest, version_id: int) -> HttpResponse:
             request,
             _("The minimum of the role “%(role)s” in %(unit)s was saved.")
             % {"role": data["role"], "unit": unit.name},
-        )
-    return redirect("policy:version_detail", version_id=version.pk)
-
-
-@login_required
-@require_POST
-def version_publish(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
-    require(user, Perm.POLICY_PUBLISH)
-    version = access_version(user, version_id)
-    try:
-        services.policy_publish(actor=user, version=version)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Published: in force from %(date)s.") % {"date": value_label(version.effective_from)},
         )
     return redirect("policy:version_detail", version_id=version.pk)
 

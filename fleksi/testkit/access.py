@@ -72,13 +72,17 @@ def reversers(pages: str, api_prefix: str = "") -> tuple[Callable[..., str], Cal
     return url, api
 
 
-def matrix(cases: list[Case]) -> list[Any]:
+# Asked only by the matrices that name them (``matrix(cases, extra=LEGAL)``).
+LEGAL = ("hukum",)
+
+
+def matrix(cases: list[Case], extra: tuple[str, ...] = ()) -> list[Any]:
     import pytest
 
     return [
         pytest.param(case, who, id=f"{case.route}-{case.method}-{who}")
         for case in cases
-        for who in WHO
+        for who in WHO + extra
     ]
 
 

@@ -4,10 +4,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from fleksi.testkit.access import EVERYONE, Case, check, matrix
+from fleksi.testkit.access import EVERYONE, LEGAL, Case, check, matrix
 from fleksi.testkit.policy import draft_policy, publish_policy
 
-DRAFT_READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor"})
+# The Bagian Hukum ("hukum") is asked here too (matrix(..., extra=LEGAL)).
+ALL = EVERYONE | set(LEGAL)
+DRAFT_READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor", "hukum"})
 BKPSDM = frozenset({"bkpsdm"})
 SEKDA = frozenset({"sekda"})
 
@@ -25,7 +27,7 @@ def url(name, make=None):
 
 
 CASES = [
-    Case("policy:version_list", url("policy:version_list"), EVERYONE),
+    Case("policy:version_list", url("policy:version_list"), ALL),
     Case("policy:draft_create", url("policy:draft_create"), BKPSDM, denied=403),
     Case("policy:version_detail", url("policy:version_detail", draft), DRAFT_READERS),
     Case("policy:version_edit", url("policy:version_edit", draft), BKPSDM, denied=403),
@@ -48,14 +50,6 @@ CASES = [
         data=lambda w: {"unit_code": w.units["a_loket"].code, "role": "counter", "min_onsite": 2},
     ),
     Case(
-        "policy:version_publish",
-        url("policy:version_publish", draft),
-        SEKDA,
-        ok=302,
-        denied=403,
-        method="post",
-    ),
-    Case(
         "policy:version_delete",
         url("policy:version_delete", draft),
         BKPSDM,
@@ -68,7 +62,7 @@ CASES = [
         lambda w: reverse("policy:version_diff") + f"?a={published(w).pk}&b={draft(w).pk}",
         DRAFT_READERS,
     ),
-    Case("policy:calendar", url("policy:calendar"), EVERYONE),
+    Case("policy:calendar", url("policy:calendar"), ALL),
     Case(
         "policy:calendar_change",
         url("policy:calendar_change"),
@@ -84,7 +78,7 @@ CASES = [
         },
     ),
     # API
-    Case("api:version_list", url("api:version_list"), EVERYONE, anon=401, api=True),
+    Case("api:version_list", url("api:version_list"), ALL, anon=401, api=True),
     Case("api:version_detail", url("api:version_detail", draft), DRAFT_READERS, anon=401, api=True),
     Case(
         "api:draft_create",
@@ -112,15 +106,6 @@ CASES = [
         data=lambda w: {"params": {"max_wfa_days_per_week": 1}},
     ),
     Case(
-        "api:version_publish",
-        url("api:version_publish", draft),
-        SEKDA,
-        denied=403,
-        anon=401,
-        api=True,
-        method="post",
-    ),
-    Case(
         "api:version_diff",
         lambda w: reverse("api:version_diff") + f"?a={published(w).pk}&b={draft(w).pk}",
         DRAFT_READERS,
@@ -132,6 +117,6 @@ COVERED = {c.route for c in CASES}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("case", "who"), matrix(CASES))
+@pytest.mark.parametrize(("case", "who"), matrix(CASES, extra=LEGAL))
 def test_access(client, module_world, case, who):
     check(client, module_world, case, who)
