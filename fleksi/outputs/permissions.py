@@ -7,7 +7,9 @@
   whom a report was escalated may see and verify that report.
 - **Heads of unit** see the measures (numbers only) of everyone in their subtree.
 - **BKPSDM, the Sekda, the Bupati and the auditor** read everything, and change nothing
-  here (BKPSDM imports SKPs).
+  here (BKPSDM imports SKPs) — except the **evidence files**, which are per-person sensitive
+  data: only the employee, their approval chain (``Scope.sees_sensitive_of``), a verifier
+  of the report and BKPSDM download them; the other readers get 403.
 - Anyone else: 404 (existence not revealed). Seen but not allowed: 403.
 """
 
@@ -148,6 +150,27 @@ def access_report(user: User, report_id: int) -> OutputReport:
     if me is not None and report.verifications.filter(verifier_id=me).exists():
         return report
     raise Http404
+
+
+def may_see_evidence(user: User, report: OutputReport) -> bool:
+    """Whether the user may download the report's evidence file (given they see the report):
+    the employee, their approval chain, BKPSDM, or a verifier of this report."""
+    scope = scope_for(user)
+    if scope.sees_sensitive_of(report.employee) or scope.leads(report.employee):
+        return True
+    me = scope.employee_id
+    return me is not None and report.verifications.filter(verifier_id=me).exists()
+
+
+def access_evidence(user: User, report_id: int) -> OutputReport:
+    """A report whose evidence file the user may download: 404 out of sight or without a
+    file, 403 when the report is seen but its evidence is not the user's to read."""
+    report = access_report(user, report_id)
+    if not report.evidence:
+        raise Http404
+    if not may_see_evidence(user, report):
+        raise PermissionDenied
+    return report
 
 
 def pending_verification(report: OutputReport) -> Verification | None:

@@ -4,7 +4,9 @@
   acted on; heads of unit (Plt/Plh included), service-unit managers and unit personnel
   administrators those of their subtrees; whoever sees every person (BKPSDM, Sekda,
   Bupati, auditor) all of them. Anyone else gets 404.
-- Evidence files (often medical): only the employee, the approvers and BKPSDM.
+- Evidence files and the reason given (often medical): only the employee, their approval
+  chain (the approvers of the request, their supervisor, their heads of unit —
+  ``Scope.sees_sensitive_of``) and BKPSDM. Others who see the request get it without them.
 - The unit board and absences: the subtrees in the user's scope, or every unit for those
   who see every person. Absences are recorded by heads of the subtree and BKPSDM.
 """
@@ -19,7 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from fleksi.accounts.domain.access import Perm
-from fleksi.accounts.models import Role, User
+from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.org.models import Employee, Unit
 from fleksi.org.selectors import subtree_q
@@ -83,9 +85,9 @@ def may_see_requests(user: User) -> bool:
 
 
 def may_see_evidence(user: User, request: WfaRequest) -> bool:
-    if user.employee_id is not None and user.employee_id == request.employee_id:
-        return True
-    if scope_for(user).has_role(Role.BKPSDM_ADMIN):
+    """The request's personal part (reason, evidence file): the employee, their approval
+    chain and BKPSDM, or whoever acted or may act on one of its steps."""
+    if scope_for(user).sees_sensitive_of(request.employee):
         return True
     for step in request.steps.select_related("request", "via_unit"):
         if step.acted_by_id == user.pk:
