@@ -1,4 +1,4 @@
-"""``/api/v1/policy/versions/{id}/legal…``: the Perbup's legal path (decision 0024). Each
+"""``/api/v1/policy/versions/{id}/legal…``: the Perbup's legal path (decision 0025). Each
 step is one role's; a step that does not follow from the version's stage answers 409
 ``legal_out_of_order`` and writes nothing."""
 

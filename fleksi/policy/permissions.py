@@ -25,7 +25,7 @@ def access_version(user: User, version_id: int) -> PolicyVersion:
     return version
 
 
-# Each step of the legal path is one role's (decision 0024).
+# Each step of the legal path is one role's (decision 0025).
 STEP_PERMS: dict[Step, Perm] = {
     Step.SUBMIT: Perm.POLICY_DRAFT,
     Step.RETURN: Perm.POLICY_HARMONISE,

@@ -14,7 +14,7 @@ urlpatterns = [
     path("<int:version_id>/units/", views.override_set, name="override_set"),
     path("<int:version_id>/roles/", views.role_minimum_set, name="role_minimum_set"),
     path("<int:version_id>/delete/", views.version_delete, name="version_delete"),
-    # The legal path (decision 0024)
+    # The legal path (decision 0025)
     path("<int:version_id>/legal/submit/", views_legal.legal_submit, name="legal_submit"),
     path("<int:version_id>/legal/comment/", views_legal.legal_comment, name="legal_comment"),
     path("<int:version_id>/legal/return/", views_legal.legal_return, name="legal_return"),

@@ -1,5 +1,5 @@
 """The legal path on the version page: its timeline, and one form per step for the role
-whose step it is (decision 0024)."""
+whose step it is (decision 0025)."""
 
 from __future__ import annotations
 
