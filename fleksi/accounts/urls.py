@@ -1,10 +1,12 @@
 from django.urls import path
 
-from fleksi.accounts import views, views_roles
+from fleksi.accounts import views, views_roles, views_sso
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
+    path("login/sso/", views_sso.sso_start, name="sso_start"),
+    path("login/sso/callback/", views_sso.sso_callback, name="sso_callback"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("language/", views.language, name="language"),
     path("me/", views.profile, name="profile"),

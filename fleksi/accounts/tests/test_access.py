@@ -63,6 +63,21 @@ CASES = [
         denied=302,
         anon=302,
     ),
+    # Single sign-on is off without OIDC settings (tests/test_sso.py covers it switched on).
+    Case(
+        "accounts:sso_start",
+        lambda w: reverse("accounts:sso_start"),
+        frozenset(),
+        denied=404,
+        anon=404,
+    ),
+    Case(
+        "accounts:sso_callback",
+        lambda w: reverse("accounts:sso_callback"),
+        frozenset(),
+        denied=404,
+        anon=404,
+    ),
     Case(
         "accounts:sign_out_everywhere",
         lambda w: reverse("accounts:sign_out_everywhere"),
