@@ -129,12 +129,18 @@ def demo_seed(
             password_hash=password_hash,
         )
         duties = seed_duty_mapping(actor=actor, rng=random.Random(seed + 1), today=plan.today)
-        versions = demo_policy_write(
-            today=plan.today, counter_unit_key=COUNTER_UNIT, unit_ids=unit_ids
-        )
         first_day, wfa_start = history_span(plan.today, history)
-        worktime_people = demo_people_write(start=plan.today)
-        duty_rosters = demo_rosters_write(months=demo_worktime_months(plan.today))
+        # With a history the Perbup has been in force since the WFA start, so the months
+        # after it are judged by each unit's own working time (shifts, duty, six-day weeks).
+        in_force = wfa_start if history else plan.today
+        versions = demo_policy_write(
+            today=plan.today,
+            in_force=in_force,
+            counter_unit_key=COUNTER_UNIT,
+            unit_ids=unit_ids,
+        )
+        worktime_people = demo_people_write(start=in_force)
+        duty_rosters = demo_rosters_write(months=demo_worktime_months(in_force, plan.today))
         requests = seed_requests(
             rng=random.Random(seed + 3),
             today=plan.today,
