@@ -13,9 +13,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from fleksi.common.importing.reader import UnreadableFile, read_table
+from fleksi.common.importing.reader import MB, Limits, UnreadableFile, read_table
 from fleksi.places.domain.profile_rows import RowProblem, parse_rows
 from fleksi.places.services import ImportReport, profiles_import
+
+LIMITS = Limits(max_bytes=5 * MB)
 
 
 def profile_file_import(
@@ -23,7 +25,7 @@ def profile_file_import(
 ) -> ImportReport:
     """Read, check and (unless ``dry_run`` or a problem is found) import a survey file."""
     try:
-        table = read_table(io.BytesIO(data), name=name)
+        table = read_table(io.BytesIO(data), name=name, limits=LIMITS)
     except UnreadableFile as exc:
         return ImportReport(problems=[RowProblem(0, "", exc.code, exc.params)])
     rows, problems = parse_rows(table.rows, today=timezone.localdate())
