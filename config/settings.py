@@ -73,8 +73,13 @@ INSTALLED_APPS = [
     "fleksi.insights",
     "fleksi.home",
     "fleksi.api",
-    "fleksi.demo",
 ]
+# The demo (``seed_demo``, ``demo_accounts`` and their data) is installed only where it is
+# wanted: under ``make run`` and ``make demo-kukar`` (DEBUG on), in the tests and benchmarks
+# (config/test_settings.py), or when FLEKSI_DEMO=1. A production instance has none of it.
+FLEKSI_DEMO = env_bool("FLEKSI_DEMO", DEBUG)
+if FLEKSI_DEMO:
+    INSTALLED_APPS.append("fleksi.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
