@@ -36,13 +36,17 @@ from fleksi.demo.services.bulk import (
     positions_write,
     units_write,
 )
+from fleksi.demo.services.connectivity import seed_connectivity
+from fleksi.demo.services.duties import seed_duty_mapping
+from fleksi.demo.services.outputs import seed_outputs
 from fleksi.demo.services.policy import demo_policy_write
+from fleksi.demo.services.requests import seed_requests
+from fleksi.demo.services.service_levels import seed_service_levels
 from fleksi.demo.services.worktime import (
     demo_people_write,
     demo_rosters_write,
     demo_worktime_months,
 )
-from fleksi.jobmap.demo import seed_duty_mapping
 from fleksi.org.models import Agency, Employee, Unit
 from fleksi.org.services import (
     agency_set_secretariat,
@@ -50,10 +54,6 @@ from fleksi.org.services import (
     unit_stream,
     units_rebuild_paths,
 )
-from fleksi.outputs.demo import seed_outputs
-from fleksi.places.demo import seed_connectivity
-from fleksi.schedule.demo import seed_requests
-from fleksi.servicelevel.demo import seed_service_levels
 
 AGENCY_CODE = "64.02"
 AGENCY_NAME = "Pemerintah Kabupaten Kutai Kartanegara"

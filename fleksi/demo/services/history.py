@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from fleksi.accounts.models import User
 from fleksi.audit.services import AGENCY_STREAM, Change, audit_record
+from fleksi.demo.domain import output_texts as texts
 from fleksi.demo.domain.history import (
     APPROVED,
     HistoryInput,
@@ -44,7 +45,6 @@ from fleksi.demo.services import SeedReport, demo_seed
 from fleksi.eligibility.selectors import facts_for
 from fleksi.insights.services.refresh import stats_refresh
 from fleksi.org.models import Employee
-from fleksi.outputs.domain import demo_texts as texts
 from fleksi.outputs.models import MonthlyRating, OutputReport, PlannedOutput, Verification
 from fleksi.policy.domain.eligibility import ELIGIBILITY_RULES
 from fleksi.policy.domain.engine import evaluate
