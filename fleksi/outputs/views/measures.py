@@ -36,7 +36,7 @@ def _unit_choice(user: User, unit_text: str) -> Unit | None:
     unit = Unit.objects.filter(pk=int(unit_text)).first() if unit_text.isdigit() else None
     if unit is None:
         raise Http404
-    if reads_all(user) or any(unit.path.startswith(p) for p in scope_for(user).headed_unit_paths):
+    if reads_all(user) or scope_for(user).heads(unit.path):
         return unit
     raise Http404
 
@@ -51,7 +51,7 @@ def _team(user: User) -> QuerySet[Employee]:
     return (
         Employee.objects.filter(work_q(user), is_active=True)
         if not reads_all(user)
-        else (Employee.objects.filter(supervisor_id=scope_for(user).employee_id, is_active=True))
+        else scope_for(user).direct_reports()
     )
 
 
@@ -63,7 +63,7 @@ def team(request: HttpRequest) -> HttpResponse:
     if scope.employee_id is None and not everyone:
         raise Http404
     month = parse_month(request.GET.get("month")) or month_start(timezone.localdate())
-    headed = list(Unit.objects.filter(path__in=scope.headed_unit_paths).order_by("path"))
+    headed = list(scope.headed_units())
     unit = _unit_choice(user, request.GET.get("unit", ""))
     if unit is None and headed and request.GET.get("unit") is None:
         unit = headed[0]
