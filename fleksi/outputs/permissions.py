@@ -18,14 +18,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.eligibility.models import WfaSuspension
-from fleksi.org.models import Employee
+from fleksi.org.models import Employee, Unit
 from fleksi.outputs.models import OutputReport, Skp, Verification
 
 
@@ -67,6 +67,40 @@ def may_see_work(user: User, employee: Employee) -> bool:
 
 def may_see_measures(user: User, employee: Employee) -> bool:
     return may_see_work(user, employee) or scope_for(user).heads(employee.unit.path)
+
+
+def require_team_page(user: User) -> None:
+    """The team measures and the export: employees and those who read everything (404
+    otherwise)."""
+    if scope_for(user).employee_id is None and not reads_all(user):
+        raise Http404
+
+
+def measures_unit_choice(user: User, unit_text: str) -> Unit | None:
+    """The unit chosen on the team page (``unit`` parameter): one the user heads (Plt/Plh
+    included) or any for those who read everything; 404 otherwise, ``None`` when empty."""
+    if not unit_text:
+        return None
+    unit = Unit.objects.filter(pk=int(unit_text)).first() if unit_text.isdigit() else None
+    if unit is None or not (reads_all(user) or scope_for(user).heads(unit.path)):
+        raise Http404
+    return unit
+
+
+def team_of(user: User) -> QuerySet[Employee]:
+    """The people the user leads, and the user (for those who read everything: their direct
+    reports)."""
+    if reads_all(user):
+        return scope_for(user).direct_reports()
+    return Employee.objects.filter(work_q(user), is_active=True)
+
+
+def export_people(user: User, unit: Unit | None) -> QuerySet[Employee]:
+    """Whose realisations the export holds: the user's work scope, narrowed to ``unit``."""
+    people = Employee.objects.filter(work_q(user))
+    if unit is not None:
+        people = people.filter(unit__path__startswith=unit.path)
+    return people
 
 
 def _employee(employee_id: int) -> Employee:
