@@ -13,9 +13,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from fleksi.common.importing.reader import UnreadableFile, read_table
-from fleksi.places.domain.profile_rows import RowProblem, parse_rows
+from fleksi.common.importing.reader import MB, Limits, UnreadableFile, read_table
+from fleksi.places.domain.profile_rows import parse_rows
 from fleksi.places.services import ImportReport, profiles_import
+
+LIMITS = Limits(max_bytes=5 * MB)
 
 
 def profile_file_import(
@@ -23,14 +25,11 @@ def profile_file_import(
 ) -> ImportReport:
     """Read, check and (unless ``dry_run`` or a problem is found) import a survey file."""
     try:
-        table = read_table(io.BytesIO(data), name=name)
+        table = read_table(io.BytesIO(data), name=name, limits=LIMITS)
     except UnreadableFile as exc:
-        return ImportReport(problems=[RowProblem(0, "", exc.code, exc.params)])
+        return ImportReport(problems=[exc.problem()])
     rows, problems = parse_rows(table.rows, today=timezone.localdate())
-    problems = [
-        *(RowProblem(p.line, p.column, p.code, p.params) for p in table.problems),
-        *problems,
-    ]
+    problems = [*table.problems, *problems]
     # The well-formed rows are checked against the desa list even when others are not, so
     # one pass reports every problem of the file.
     report = profiles_import(actor=actor, rows=rows, dry_run=dry_run or bool(problems))

@@ -72,7 +72,7 @@ class PolicyVersion(models.Model):
         verbose_name=_("approved by"),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    # The legal path (decision 0024): the stage reached, the Bupati's number and date
+    # The legal path (decision 0025): the stage reached, the Bupati's number and date
     # (ditetapkan), the Sekda's Berita Daerah number and year (diundangkan).
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ORIGINAL)
     revokes = models.ForeignKey(

@@ -1,5 +1,5 @@
 """The Perbup's legal path: each step is one role's action on a locked version, recorded on
-its timeline and in the audit trail (decision 0024).
+its timeline and in the audit trail (decision 0025).
 
 The edges check the actor's permission for the step (``fleksi.policy.permissions``); these
 services refuse a step that does not follow from the version's stage, and take the version's

@@ -42,6 +42,7 @@ from fleksi.policy.selectors import (
     versions_visible,
     work_calendar,
 )
+from fleksi.policy.views_legal import legal_context
 
 
 def _user(request: HttpRequest) -> User:
@@ -100,6 +101,7 @@ def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
         request,
         "policy/version_detail.html",
         {
+            **legal_context(user, version),
             "version": version,
             "groups": _param_rows(version),
             "overrides": version.unit_overrides.select_related("unit").order_by("unit__name"),

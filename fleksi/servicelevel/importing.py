@@ -1,7 +1,7 @@
 """Reading an uploaded file (CSV or XLSX; layouts in ``docs/service-levels.md``) into checked
-rows, then handing them to the services. The file is read by the people import's reader
-(``fleksi.org.importing.readers``): the same encodings, delimiters, size and row limits, and
-the same messages for a file that cannot be read at all.
+rows, then handing them to the services. The file is read by the shared import reader
+(``fleksi.common.importing.reader``): the same encodings, delimiters, size and row limits,
+and the same messages for a file that cannot be read at all.
 
 Every problem of the file is reported at once (the well-formed rows are checked against the
 database even when others are not); nothing is written if any row has a problem.
@@ -55,11 +55,11 @@ def _import(
     try:
         read = read_table(io.BytesIO(data), name=name)
     except UnreadableFile as exc:
-        return ImportReport(problems=[RowProblem(0, "", exc.code, exc.params)])
+        return ImportReport(problems=[exc.problem()])
     table: list[list[Cell]] = read.rows
     today: date = timezone.localdate()
     rows, problems = parse(table, today=today)
-    problems = [*(RowProblem(p.line, p.column, p.code, p.params) for p in read.problems), *problems]
+    problems = [*read.problems, *problems]
     report = write(
         actor=actor,
         rows=rows,

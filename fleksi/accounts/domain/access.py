@@ -25,7 +25,7 @@ class Perm(StrEnum):
     PLACES_MANAGE = "places.manage"
     REGENCY_VIEW = "regency.view"  # regency-wide dashboards
     POLICY_DRAFT = "policy.draft"  # write draft Perbup versions
-    # The Perbup's legal path (decision 0024): each step is one role's.
+    # The Perbup's legal path (decision 0025): each step is one role's.
     POLICY_HARMONISE = "policy.harmonise"  # Bagian Hukum: comment, return or clear a draft
     POLICY_INITIAL = "policy.initial"  # Sekda: paraf
     POLICY_ENACT = "policy.enact"  # Bupati: ditetapkan (number, date)

@@ -1,16 +1,18 @@
-"""The demo's policy: a published Perbup in force from the seeding day, a draft amendment to
-try in the what-if simulation, a Ramadan period and the national WFA windows of 2025."""
+"""The demo's policy: a published Perbup in force from the seeding day (with a history: from
+the history's WFA start), a draft amendment to try in the what-if simulation, a Ramadan
+period and the national WFA windows of 2025."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from fleksi.accounts.models import User
+from fleksi.audit.services import AGENCY_STREAM, Change, audit_record
 from fleksi.demo.models import DemoAccount
 from fleksi.demo.services.worktime import demo_patterns_write
 from fleksi.org.models import Unit
-from fleksi.policy.models import NationalWfaWindow, RamadanPeriod
+from fleksi.policy.models import NationalWfaWindow, PolicyVersion, RamadanPeriod
 from fleksi.policy.selectors import params_of
 from fleksi.policy.services import (
     policy_draft_create,
@@ -33,8 +35,15 @@ def _account(persona: str) -> User:
     return DemoAccount.objects.select_related("user").get(persona=persona).user
 
 
-def demo_policy_write(*, today: date, counter_unit_key: str, unit_ids: dict[str, int]) -> int:
-    """Write the demo policy through the policy services; returns the versions written."""
+def demo_policy_write(
+    *, today: date, counter_unit_key: str, unit_ids: dict[str, int], in_force: date | None = None
+) -> int:
+    """Write the demo policy through the policy services; returns the versions written.
+
+    ``in_force`` (before ``today``): the Perbup has been in force since that day. Publishing
+    refuses a start in the past, as it must, so the version is published from today and then
+    recorded as in force since ``in_force`` (the history the demo invents), with an audit
+    entry saying so."""
     bkpsdm, sekda = _account("bkpsdm"), _account("sekda")
     version = policy_draft_create(
         actor=bkpsdm, regulation_number=PERBUP, title=PERBUP_TITLE, effective_from=today
@@ -60,6 +69,8 @@ def demo_policy_write(*, today: date, counter_unit_key: str, unit_ids: dict[str,
     )
     demo_patterns_write(actor=bkpsdm, version=version)
     policy_publish(actor=sekda, version=version)
+    if in_force is not None and in_force < today:
+        _in_force_since(version, in_force)
     amendment = policy_draft_create(
         actor=bkpsdm,
         regulation_number=AMENDMENT,
@@ -96,3 +107,20 @@ def demo_policy_write(*, today: date, counter_unit_key: str, unit_ids: dict[str,
         defaults={"decision": NationalWfaWindow.Decision.PENDING},
     )
     return 2
+
+
+def _in_force_since(version: PolicyVersion, day: date) -> None:
+    published = datetime.combine(day - timedelta(days=14), time(10), tzinfo=UTC)
+    PolicyVersion.objects.filter(pk=version.pk).update(effective_from=day, published_at=published)
+    audit_record(
+        actor=None,
+        stream=AGENCY_STREAM,
+        change=Change(
+            action="demo.seed",
+            object_type="policy.version",
+            object_id=str(version.pk),
+            object_repr=version.regulation_number,
+            before={"effective_from": version.effective_from},
+            after={"effective_from": day},
+        ),
+    )

@@ -6,7 +6,7 @@ perangkat daerah.
 
 Called by the demo seeding (``fleksi.demo``) after the WFA requests::
 
-    from fleksi.outputs.demo import seed_outputs
+    from fleksi.demo.services.outputs import seed_outputs
     seed_outputs(rng=random.Random(seed + 4), today=plan.today)
 
 Evidence is a link to the e-office (no file is written to storage by the demo).
@@ -26,9 +26,9 @@ from django.db import transaction
 from fleksi.accounts.models import User
 from fleksi.audit.services import Change, audit_record_many
 from fleksi.common.domain.months import month_start
+from fleksi.demo.domain import output_texts as texts
+from fleksi.demo.services.skps import seed_skps
 from fleksi.org.models import Employee
-from fleksi.outputs.demo.skps import seed_skps
-from fleksi.outputs.domain import demo_texts as texts
 from fleksi.outputs.domain.periods import report_due
 from fleksi.outputs.models import (
     DialogueNote,

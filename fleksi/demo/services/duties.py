@@ -3,7 +3,7 @@ written set-based (a few bulk inserts for thousands of positions).
 
 Called by the demo seeding (``fleksi.demo``) after positions and employees exist::
 
-    from fleksi.jobmap.demo import seed_duty_mapping
+    from fleksi.demo.services.duties import seed_duty_mapping
     seed_duty_mapping(actor=actor, rng=random.Random(seed), today=today)
 
 Positions that already have duties are left alone, so a second call adds nothing.

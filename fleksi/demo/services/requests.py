@@ -2,7 +2,7 @@
 
 Called by the demo seeding (``fleksi.demo``) after the policy is published::
 
-    from fleksi.schedule.demo import seed_requests
+    from fleksi.demo.services.requests import seed_requests
     seed_requests(rng=random.Random(seed + 3), today=plan.today, personas=...)
 
 From today on, everything goes through the real services (``request_submit``,
@@ -21,7 +21,7 @@ the rules that decided it, and the audit trail and notifications are the real on
 The weeks before today cannot go through the services: the demo's Perbup comes into force
 on the seeding day, and the services only accept days from today on. Those requests (of
 other employees than the ones above, whose past WFA days would otherwise wait for output
-reports) are written directly, in bulk (``fleksi.schedule.demo_history``): approved,
+reports) are written directly, in bulk (``fleksi.demo.services.request_history``): approved,
 rejected and cancelled requests with their work plans and approval steps, within the weekly
 maximum and the default quota, each day's trace saying that it is demo history (no rule was
 evaluated for it). Nothing is added when requests exist already.
@@ -42,6 +42,7 @@ from django.utils import timezone
 
 from fleksi.accounts.models import RoleAssignment, User
 from fleksi.common.errors import ServiceError
+from fleksi.demo.services.request_history import HistoryPlan, write_history
 from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.jobmap.models import EmployeeException
 from fleksi.jobmap.services import exception_grant
@@ -50,7 +51,6 @@ from fleksi.org.selectors import unit_head_on
 from fleksi.policy.domain.calendar import WorkCalendar
 from fleksi.policy.models import UnitOverride
 from fleksi.policy.selectors import version_in_force, work_calendar
-from fleksi.schedule.demo_history import HistoryPlan, write_history
 from fleksi.schedule.models import ApprovalStep, WfaRequest
 from fleksi.schedule.permissions import PLACE_DECIDER_ROLES, place_decider_kind
 from fleksi.schedule.selectors.workflow import first_approver, head_at_or_above

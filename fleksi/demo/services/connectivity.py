@@ -3,7 +3,7 @@ measurements from check-ins of the last 30 days, written set-based.
 
 Called by the demo seeding (``fleksi.demo``) after the places exist::
 
-    from fleksi.places.demo import seed_connectivity
+    from fleksi.demo.services.connectivity import seed_connectivity
     seed_connectivity(rng=random.Random(seed + 2), today=plan.today)
 
 The picture follows the domain brief (§5): blank spots and weak signal concentrated in

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.db.models import Sum
 
-from fleksi.jobmap.demo import seed_duty_mapping
+from fleksi.demo.services.duties import seed_duty_mapping
 from fleksi.jobmap.domain.catalogue import PROFILES, duties_for, profile_for
 from fleksi.jobmap.domain.classify import classify_position
 from fleksi.jobmap.models import Assessment, AssessmentAnswer, Duty

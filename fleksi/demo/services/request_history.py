@@ -1,4 +1,4 @@
-"""The demo's weeks before today, written directly in bulk (see ``fleksi.schedule.demo``):
+"""The demo's weeks before today, written directly in bulk (see ``fleksi.demo.services.requests``):
 the services only accept days from today on, and the demo's Perbup starts on the seeding
 day. The rows keep the invariants the services keep — at most one active day per person
 and date, at most two WFA days a week, within the default quota of the perangkat daerah —

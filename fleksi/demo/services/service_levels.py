@@ -5,7 +5,7 @@ surveys; then the safeguard's check of the seeding day.
 
 Called by the demo seeding (``fleksi.demo``) after the policy::
 
-    from fleksi.servicelevel.demo import seed_service_levels
+    from fleksi.demo.services.service_levels import seed_service_levels
     seed_service_levels(rng=random.Random(seed + 6), today=plan.today)
 
 **The WFA start.** The demo's policy comes into force on the seeding day, which leaves no

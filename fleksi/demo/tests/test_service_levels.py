@@ -5,9 +5,9 @@ import random
 
 import pytest
 
+from fleksi.demo.services.service_levels import SERVICES, seed_service_levels
 from fleksi.notify.models import Notification
 from fleksi.org.services import unit_create
-from fleksi.servicelevel.demo import SERVICES, seed_service_levels
 from fleksi.servicelevel.models import (
     Complaint,
     PublicService,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+from fleksi.demo.domain import output_texts as texts
 from fleksi.org.models import Employee
-from fleksi.outputs.domain import demo_texts as texts
 from fleksi.outputs.models import Skp, SkpIndicator, SkpResult
 
 BATCH = 1000

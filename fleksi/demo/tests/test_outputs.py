@@ -6,11 +6,17 @@ import random
 import pytest
 from django.utils import timezone
 
-from fleksi.outputs.demo import seed_outputs
+from fleksi.demo.services.outputs import seed_outputs
 from fleksi.outputs.models import OutputReport, PlannedOutput, Skp, SkpResult, Verification
 from fleksi.outputs.tests.conftest import approved_wfa, working_days_back
+from fleksi.schedule.tests.conftest import wfa_world
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wfa(world):
+    return wfa_world(world)
 
 
 def test_seed_outputs(wfa):

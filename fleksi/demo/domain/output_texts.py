@@ -1,5 +1,5 @@
 """Texts of the demo's SKPs, outputs and verifications (Bahasa Indonesia, as people write
-them). Pure data, used by ``fleksi.outputs.demo``."""
+them). Pure data, used by ``fleksi.demo.services.outputs``."""
 
 from __future__ import annotations
 
