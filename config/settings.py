@@ -196,6 +196,10 @@ FLEKSI_MFA_REQUIRED_ROLES = frozenset(
 ) - {""}
 OTP_TOTP_ISSUER = "Fleksi"
 FLEKSI_STEP_UP_SECONDS = int(os.environ.get("STEP_UP_SECONDS", "600"))
+# Password life (docs/sign-in.md): a reset link is valid this long; the activation link of
+# a provisioned account (no password yet) for ACCOUNT_ACTIVATION_DAYS.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_MINUTES", "60")) * 60
+ACCOUNT_ACTIVATION_DAYS = int(os.environ.get("ACCOUNT_ACTIVATION_DAYS", "7"))
 AXES_RESET_ON_SUCCESS = True
 
 # Single sign-on with the regency's OpenID Connect provider (BKN's SSO is Keycloak; a pemda
