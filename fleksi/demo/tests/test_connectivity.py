@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.services.connectivity import DARTO_VILLAGE, seed_connectivity
-from fleksi.places.domain.kukar import KECAMATAN
 from fleksi.places.models import ConnectivityMeasurement, ConnectivityProfile, Desa, Kecamatan
 from fleksi.places.selectors import readiness_picture
 
