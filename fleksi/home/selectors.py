@@ -13,7 +13,6 @@ from fleksi.accounts.models import User
 from fleksi.accounts.permissions import Scope
 from fleksi.audit.models import AuditEntry
 from fleksi.org.models import Employee, Unit
-from fleksi.org.selectors import subtree_q
 from fleksi.outputs.selectors.inbox import inbox_for as outputs_inbox_for
 from fleksi.places.models import Kecamatan
 from fleksi.policy.selectors import work_calendar
@@ -167,7 +166,7 @@ def team_q(scope: Scope) -> Q:
     held as Plt/Plh) and every unit subtree they head — never themselves."""
     q = scope.led_q()
     if scope.headed_unit_paths:
-        q |= subtree_q(scope.headed_unit_paths, "unit__path")
+        q |= scope.in_headed_q()
     if scope.employee_id is not None:
         q &= ~Q(pk=scope.employee_id)
     return q
@@ -195,21 +194,20 @@ def team_today(scope: Scope, day: date) -> TeamToday:
     )
     working = work_calendar(day, day).is_working_day(day)
     short: list[Short] = []
-    tops = [
-        p
-        for p in scope.headed_unit_paths
-        if not any(p != q and p.startswith(q) for q in scope.headed_unit_paths)
-    ]
-    units = list(Unit.objects.filter(path__in=tops).order_by("path"))
+    units = list(scope.headed_units())
     if not units and scope.own_unit_id is not None:
         units = list(Unit.objects.filter(pk=scope.own_unit_id))
     if working:
         for unit in units:
             board = unit_board(unit, [day], people_limit=0)
             short += [
-                Short(r.name, r.role, r.cells[0].tally.onsite, r.cells[0].minimum or 0)
-                for r in board.units
-                if r.cells[0].shortfall
+                s
+                for s in (
+                    Short(r.name, r.role, r.cells[0].tally.onsite, r.cells[0].minimum or 0)
+                    for r in board.units
+                    if r.cells[0].shortfall
+                )
+                if s not in short  # a unit under two headed units (Plt of a sub-unit)
             ]
     absent = [i for i in ids if i in away]
     on_wfa = [i for i in ids if i in wfa and i not in away]

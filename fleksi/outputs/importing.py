@@ -9,6 +9,7 @@ was not read would remove a result: a file beyond the limits is refused whole, n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fleksi.common.importing.pipeline import file_import
@@ -22,7 +23,7 @@ LIMITS = Limits(max_bytes=10 * MB, max_rows=100_000)
 def skp_file_import(*, actor: Any, name: str, data: bytes, dry_run: bool = False) -> ImportReport:
     """Read, check and (unless ``dry_run`` or a problem is found) import an SKP file."""
 
-    def write(skps: list[SkpRows], check_only: bool) -> ImportReport:
+    def write(skps: Sequence[SkpRows], check_only: bool) -> ImportReport:
         return skps_import(actor=actor, skps=skps, dry_run=check_only)
 
     return file_import(

@@ -33,7 +33,7 @@ from fleksi.policy.forms import (
 )
 from fleksi.policy.messages import GROUP_LABELS, PARAM_LABELS, value_label
 from fleksi.policy.models import CalendarOverride, NationalWfaWindow, PolicyVersion, RamadanPeriod
-from fleksi.policy.permissions import access_version
+from fleksi.policy.permissions import access_version, may_see_drafts
 from fleksi.policy.selectors import (
     overrides_diff,
     params_of,
@@ -62,15 +62,14 @@ def _service_error(request: HttpRequest, exc: ServiceError, form: Any = None) ->
 @login_required
 def version_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    scope = scope_for(user)
-    drafts = scope.has(Perm.POLICY_VIEW_DRAFTS) or scope.has(Perm.POLICY_DRAFT)
+    drafts = may_see_drafts(user)
     return render(
         request,
         "policy/version_list.html",
         {
             "versions": versions_visible(drafts=drafts),
             "in_force": version_in_force(timezone.localdate()),
-            "can_draft": scope.has(Perm.POLICY_DRAFT),
+            "can_draft": scope_for(user).has(Perm.POLICY_DRAFT),
             "compare_form": CompareForm() if drafts else None,
         },
     )
@@ -107,8 +106,7 @@ def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
             "groups": _param_rows(version),
             "overrides": version.unit_overrides.select_related("unit").order_by("unit__name"),
             "can_edit": version.is_editable and scope.has(Perm.POLICY_DRAFT),
-            "can_simulate": version.is_draft
-            and (scope.has(Perm.POLICY_VIEW_DRAFTS) or scope.has(Perm.POLICY_DRAFT)),
+            "can_simulate": version.is_draft and may_see_drafts(user),
             "override_form": UnitOverrideForm(),
             "role_minimums": version.role_minimums.select_related("unit").order_by(
                 "unit__name", "role"

@@ -24,7 +24,6 @@ from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.org.models import Employee, Unit
-from fleksi.org.selectors import subtree_q
 from fleksi.policy.selectors import params_of, version_in_force
 from fleksi.schedule.models import Absence, ApprovalStep, WfaPlace, WfaRequest
 from fleksi.schedule.selectors.permissions import may_act_on_step
@@ -43,7 +42,7 @@ def requests_visible_to(user: User) -> QuerySet[WfaRequest]:
     if scope.employee_id is not None:
         q |= Q(employee_id=scope.employee_id)
     if scope.unit_paths:
-        q |= subtree_q(scope.unit_paths, "employee__unit__path")
+        q |= scope.in_subtrees_q("employee__")
     return qs.filter(q)
 
 
@@ -112,7 +111,7 @@ def board_units_visible_to(user: User) -> QuerySet[Unit]:
         return Unit.objects.all()
     if not scope.unit_paths:
         return Unit.objects.none()
-    return Unit.objects.filter(subtree_q(scope.unit_paths))
+    return scope.subtree_units()
 
 
 def may_see_board(user: User) -> bool:
@@ -144,15 +143,12 @@ def may_record_absence(user: Any, employee: Employee) -> bool:
     scope = scope_for(user)
     if scope.has(Perm.PEOPLE_CHANGE):
         return True
-    path = employee.unit.path
-    return any(path.startswith(p) for p in scope.headed_unit_paths)
+    return scope.heads(employee.unit.path)
 
 
 def may_record_absences_in(user: User, unit: Unit) -> bool:
     scope = scope_for(user)
-    return scope.has(Perm.PEOPLE_CHANGE) or any(
-        unit.path.startswith(p) for p in scope.headed_unit_paths
-    )
+    return scope.has(Perm.PEOPLE_CHANGE) or scope.heads(unit.path)
 
 
 def access_absence(user: User, absence_id: int) -> Absence:
@@ -210,7 +206,7 @@ def places_visible_to(user: User) -> QuerySet[WfaPlace]:
     if scope.employee_id is not None:
         q |= Q(employee_id=scope.employee_id)
     if scope.unit_paths:
-        q |= subtree_q(scope.unit_paths, "employee__unit__path")
+        q |= scope.in_subtrees_q("employee__")
     return qs.filter(q)
 
 

@@ -25,7 +25,7 @@ from fleksi.worktime.models import DutyRoster, DutyShift, DutySwap
 
 
 def may_manage_unit(user: User, unit: Unit) -> bool:
-    return any(unit.path.startswith(p) for p in scope_for(user).unit_paths)
+    return scope_for(user).covers(unit.path)
 
 
 def _on_roster(user: User, roster: DutyRoster) -> bool:

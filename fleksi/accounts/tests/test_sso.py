@@ -259,3 +259,81 @@ def test_fleksis_code_is_asked_after_sso_when_the_person_has_one(client, idp, wo
     assert client.post(reverse("accounts:logout"))["Location"].startswith(
         sso.sso_client().load_server_metadata()["end_session_endpoint"]
     )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_browser_sso_then_fleksis_code_then_sign_out_at_both(live_server, page, world):
+    """In Chromium: the SSO button, the provider's sign-in page, back to Fleksi's code page
+    (the head has an authenticator; the provider did no second factor), home; signing out
+    goes through the provider's sign-out and back to Fleksi's sign-in page."""
+    base = live_server.url
+    user = world.users["head_b"]
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    page.goto(f"{base}/login/")
+    page.click("#sso")
+    page.wait_for_selector("#login")
+    assert page.url.startswith(sso.sso_client().load_server_metadata()["issuer"])
+    page.fill("#login", user.username)
+    page.fill("#password", "any")
+    page.click("#submit")
+    page.wait_for_url(f"{base}/login/code/")
+    page.fill("#id_code", totp(device))
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    assert page.locator("h1").first.is_visible()
+
+    page.click("header details.more summary")
+    page.click("header form[action='/logout/'] button")
+    page.wait_for_selector("button[name=logout]")
+    page.click("button[name=logout]")
+    page.wait_for_url(f"{base}/login/**")
+    assert page.locator("#sso").is_visible()
+    page.goto(f"{base}/")
+    page.wait_for_url(f"{base}/login/**")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_sign_in_pages_fit_a_phone_and_pass_axe(live_server, browser, world, mailoutbox):
+    """At 360 px: the sign-in page with the SSO button, the refusal of an unknown NIP, the
+    forgotten-password page and the activation form."""
+    from django.contrib.auth.hashers import make_password
+
+    from fleksi.testkit.phone import PHONE, phone_problems
+
+    base = live_server.url
+    context = browser.new_context(viewport=PHONE, timezone_id="Asia/Makassar", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    problems = []
+    try:
+        page.goto(f"{base}/login/")
+        problems += phone_problems(page, "sign-in")
+        page.click("#sso")
+        page.fill("#login", "199901012024011001")
+        page.click("#submit")
+        page.wait_for_selector("#sso-refusal")
+        problems += phone_problems(page, "SSO refusal")
+        page.goto(f"{base}/password/forgot/")
+        problems += phone_problems(page, "forgot")
+        user = world.users["staff_b1"]
+        User.objects.filter(pk=user.pk).update(
+            password=make_password(None), email="yusuf@example.go.id"
+        )
+        page.fill("#id_username", user.username)
+        page.click("main button[type=submit]")
+        page.wait_for_selector("#link-sent")
+        problems += phone_problems(page, "link sent")
+        link = next(w for w in mailoutbox[0].body.split() if "/activate/" in w)
+        page.goto(base + urlsplit(link).path)
+        page.wait_for_selector("#id_new_password1")
+        problems += phone_problems(page, "activation form")
+        page.fill("#id_new_password1", "Pelangi-Tenggarong-77")
+        page.fill("#id_new_password2", "Pelangi-Tenggarong-77")
+        page.click("main button[type=submit]")
+        page.wait_for_selector("#password-saved")
+        problems += phone_problems(page, "password saved")
+    finally:
+        context.close()
+    assert problems == []
