@@ -29,13 +29,17 @@ def tuesday():
 
 @pytest.fixture
 def today(tuesday, world):
-    """Seksi Loket (public service) must keep three people on site; Dewi (staff_a1) is sick."""
+    return short_of_staff(world, TUESDAY)
+
+
+def short_of_staff(world, day):
+    """Seksi Loket (public service) must keep three people on site; staff_a1 is sick."""
     publish_policy(world, min_onsite_public_service=3)
     Absence.objects.create(
         employee=world.people["staff_a1"],
         kind="sick",
-        start=TUESDAY,
-        end=TUESDAY,
+        start=day,
+        end=day,
         created_by=world.user("bkpsdm"),
     )
     return world
