@@ -125,4 +125,4 @@ def test_every_role_above_employee_needs_the_second_step_by_default():
 
     from fleksi.accounts.models import Role
 
-    assert settings.FLEKSI_MFA_REQUIRED_ROLES == {r.value for r in Role} - {Role.EMPLOYEE.value}
+    assert {r.value for r in Role} - {Role.EMPLOYEE.value} == settings.FLEKSI_MFA_REQUIRED_ROLES
