@@ -39,7 +39,7 @@ def small() -> None:
     from fleksi.accounts.models import User
     from fleksi.demo.selectors import demo_account_list
     from fleksi.demo.services import demo_seed
-    from fleksi.places.demo import seed_connectivity
+    from fleksi.demo.services.connectivity import seed_connectivity
 
     demo_seed(size="small", seed=2026)
     seed_connectivity(rng=random.Random(2028), today=timezone.localdate())
@@ -61,7 +61,7 @@ def kukar() -> None:
     from django.utils import timezone
 
     from fleksi.demo.services import demo_seed
-    from fleksi.places.demo import DEMO_SOURCE, seed_connectivity
+    from fleksi.demo.services.connectivity import DEMO_SOURCE, seed_connectivity
     from fleksi.places.models import ConnectivityMeasurement, Desa
     from fleksi.places.selectors import (
         location_facts_for_desa,

@@ -73,8 +73,13 @@ INSTALLED_APPS = [
     "fleksi.insights",
     "fleksi.home",
     "fleksi.api",
-    "fleksi.demo",
 ]
+# The demo (``seed_demo``, ``demo_accounts`` and their data) is installed only where it is
+# wanted: under ``make run`` and ``make demo-kukar`` (DEBUG on), in the tests and benchmarks
+# (config/test_settings.py), or when FLEKSI_DEMO=1. A production instance has none of it.
+FLEKSI_DEMO = env_bool("FLEKSI_DEMO", DEBUG)
+if FLEKSI_DEMO:
+    INSTALLED_APPS.append("fleksi.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -191,7 +196,37 @@ FLEKSI_MFA_REQUIRED_ROLES = frozenset(
 ) - {""}
 OTP_TOTP_ISSUER = "Fleksi"
 FLEKSI_STEP_UP_SECONDS = int(os.environ.get("STEP_UP_SECONDS", "600"))
+# Password life (docs/sign-in.md): a reset link is valid this long; the activation link of
+# a provisioned account (no password yet) for ACCOUNT_ACTIVATION_DAYS.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_MINUTES", "60")) * 60
+ACCOUNT_ACTIVATION_DAYS = int(os.environ.get("ACCOUNT_ACTIVATION_DAYS", "7"))
 AXES_RESET_ON_SUCCESS = True
+
+# Single sign-on with the regency's OpenID Connect provider (BKN's SSO is Keycloak; a pemda
+# may run its own). Off while OIDC_CLIENT_ID is empty. See docs/sign-in.md.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "") or (
+    f"{OIDC_ISSUER}/.well-known/openid-configuration" if OIDC_ISSUER else ""
+)
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid profile")
+# The claim (in the ID token or from the userinfo endpoint) that carries the person's NIP.
+OIDC_NIP_CLAIM = os.environ.get("OIDC_NIP_CLAIM", "nip")
+# The provider's name on the sign-in button, e.g. "SSO BKN".
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "SSO")
+# A NIP with no account is refused, unless this is on: then an active employee record with
+# that NIP gets its account at the first SSO sign-in (never a record that does not exist).
+OIDC_CREATE_ACCOUNTS = env_bool("OIDC_CREATE_ACCOUNTS", False)
+# When the provider's ID token says a second factor was used (an `amr` value or an `acr`
+# listed here), Fleksi does not ask for its own code. Empty (the default): Fleksi's second
+# step is asked as after a password.
+OIDC_MFA_AMR = frozenset(env_list("OIDC_MFA_AMR"))
+OIDC_MFA_ACR = frozenset(env_list("OIDC_MFA_ACR"))
+OIDC_TIMEOUT_S = float(os.environ.get("OIDC_TIMEOUT_S", "10"))
+# Roles that must sign in through SSO: their password sign-in is refused (with a pointer to
+# the SSO button). Only meaningful with SSO configured.
+FLEKSI_SSO_ONLY_ROLES = frozenset(env_list("SSO_ONLY_ROLES"))
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
@@ -215,6 +250,7 @@ if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Content Security Policy (Django's own middleware): everything from our origin, no inline
 # script, no third-party host. Inline <script> blocks would need the per-request nonce.
+_sso_origin = "/".join(OIDC_DISCOVERY_URL.split("/")[:3]) if OIDC_CLIENT_ID else ""
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -224,7 +260,8 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # Signing out of Fleksi continues to the provider's sign-out page (a form's redirect).
+    "form-action": [CSP.SELF, *([_sso_origin] if _sso_origin else [])],
     "frame-ancestors": [CSP.NONE],
     "manifest-src": [CSP.SELF],
     "worker-src": [CSP.SELF],

@@ -15,6 +15,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("API_RATE_PER_ADDRESS", "100000/60")
 os.environ.setdefault("API_RATE_PER_TOKEN", "100000/60")
 os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+os.environ.setdefault("FLEKSI_DEMO", "1")  # the demo's own tests and the benchmarks seed it
 
 from config.settings import *  # noqa: F403
 

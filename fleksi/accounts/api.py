@@ -52,9 +52,7 @@ def me(request: HttpRequest) -> dict[str, Any]:
         "roles": sorted(scope.roles),
         "permissions": sorted(str(p) for p in scope.perms),
         "employee": employee,
-        "headed_unit_ids": list(
-            Unit.objects.filter(path__in=scope.headed_unit_paths).values_list("id", flat=True)
-        ),
+        "headed_unit_ids": list(scope.headed_units().values_list("id", flat=True)),
     }
 
 

@@ -9,6 +9,8 @@ from django.contrib.auth.backends import ModelBackend
 
 from fleksi.accounts.models import User
 
+BACKEND = "fleksi.accounts.backends.AccountBackend"
+
 
 class AccountBackend(ModelBackend):
     def user_can_authenticate(self, user: Any) -> bool:

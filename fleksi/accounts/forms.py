@@ -10,6 +10,13 @@ from fleksi.accounts.models import ASSIGNABLE_ROLES, TokenScope
 from fleksi.org.models import Unit
 
 
+def compact_nip(value: str) -> str:
+    """People copy NIPs with spaces ("19850312 201001 1 002"): accept that."""
+    value = value.strip()
+    compact = value.replace(" ", "")
+    return compact if compact.isdigit() else value
+
+
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
         label=_("NIP or username"),
@@ -37,10 +44,20 @@ class SignInForm(AuthenticationForm):
     }
 
     def clean_username(self) -> str:
-        # People copy NIPs with spaces ("19850312 201001 1 002"): accept that.
-        value: str = self.cleaned_data["username"].strip()
-        compact = value.replace(" ", "")
-        return compact if compact.isdigit() else value
+        return compact_nip(self.cleaned_data["username"])
+
+
+class PasswordLinkForm(forms.Form):
+    username = forms.CharField(
+        label=_("NIP or username"),
+        max_length=150,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}
+        ),
+    )
+
+    def clean_username(self) -> str:
+        return compact_nip(self.cleaned_data["username"])
 
 
 class ApiTokenForm(forms.Form):

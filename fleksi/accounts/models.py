@@ -28,6 +28,7 @@ class Role(models.TextChoices):
     UNIT_HEAD = "unit_head", _("Head of unit")
     SEKDA = "sekda", _("Sekda")
     BUPATI = "bupati", _("Bupati")
+    BAGIAN_HUKUM = "bagian_hukum", _("Legal division (Bagian Hukum)")
     BKPSDM_ADMIN = "bkpsdm_admin", _("BKPSDM administrator")
     DISKOMINFO_ADMIN = "diskominfo_admin", _("Diskominfo administrator")
     SERVICE_MANAGER = "service_manager", _("Service-unit manager")

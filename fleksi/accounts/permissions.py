@@ -60,6 +60,11 @@ class Scope:
         administers."""
         return any(path.startswith(p) for p in self.unit_paths)
 
+    def administers(self, path: str) -> bool:
+        """Whether a unit lies in a subtree the user administers (unit personnel
+        administrator)."""
+        return any(path.startswith(p) for p in self.admin_unit_paths)
+
     def heads(self, path: str) -> bool:
         """Whether a unit lies in a subtree the user heads (definitively or as Plt/Plh)."""
         return any(path.startswith(p) for p in self.headed_unit_paths)
@@ -89,6 +94,37 @@ class Scope:
             | Q(**{f"{prefix}unit_id__in": self.acting_unit_ids})
         ) & ~Q(**{f"{prefix}pk": self.employee_id})
 
+    def in_subtrees_q(self, prefix: str = "") -> Q:
+        """Rows whose unit (``<prefix>unit``: an employee's, a roster's, …) lies in a subtree
+        the user heads, manages or administers."""
+        return subtree_q(self.unit_paths, f"{prefix}unit__path")
+
+    def in_headed_q(self, prefix: str = "") -> Q:
+        """Rows whose unit (``<prefix>unit``) lies in a subtree the user heads."""
+        return subtree_q(self.headed_unit_paths, f"{prefix}unit__path")
+
+    def subtree_units(self) -> QuerySet[Unit]:
+        """Every unit of the subtrees the user heads, manages or administers."""
+        return Unit.objects.filter(subtree_q(self.unit_paths))
+
+    def headed_units(self) -> QuerySet[Unit]:
+        """The units the user heads today (definitively or as Plt/Plh), by path."""
+        return Unit.objects.filter(path__in=self.headed_unit_paths).order_by("path")
+
+    def managed_units(self) -> QuerySet[Unit]:
+        """The units a service-unit manager is assigned to, by path."""
+        return Unit.objects.filter(path__in=self.managed_unit_paths).order_by("path")
+
+    def root_units(self) -> QuerySet[Unit]:
+        """The top units of every subtree the user heads, manages or administers."""
+        return Unit.objects.filter(path__in=self.unit_paths).order_by("path")
+
+    def direct_reports(self) -> QuerySet[Employee]:
+        """The active employees whose direct supervisor the user is."""
+        if self.employee_id is None:
+            return Employee.objects.none()
+        return Employee.objects.filter(supervisor_id=self.employee_id, is_active=True)
+
     # --- Sensitive per-person data ------------------------------------------------------------
 
     def sees_sensitive_of(self, employee: Employee) -> bool:
@@ -113,9 +149,7 @@ class Scope:
         if self.employee_id is not None:
             q |= Q(**{f"{prefix}pk": self.employee_id})
             q |= Q(**{f"{prefix}supervisor_id": self.employee_id})
-        if self.headed_unit_paths:
-            q |= subtree_q(self.headed_unit_paths, f"{prefix}unit__path")
-        return q
+        return q | self.in_headed_q(prefix)
 
     @property
     def unit_paths(self) -> tuple[str, ...]:
@@ -186,7 +220,7 @@ def _people_q(scope: Scope) -> Q:
     if scope.employee_id is not None:
         q |= Q(pk=scope.employee_id) | Q(supervisor_id=scope.employee_id)
     if scope.unit_paths:
-        q |= subtree_q(scope.unit_paths, "unit__path")
+        q |= scope.in_subtrees_q()
     return q
 
 
@@ -250,7 +284,7 @@ def unit_people_visible(user: User, unit: Unit) -> QuerySet[Employee]:
     """The people of a unit page: everyone of the subtree when the user's scope covers the
     unit; otherwise (an employee on their own unit's page) the colleagues of that unit only."""
     scope = scope_for(user)
-    if scope.sees_all_people or any(unit.path.startswith(p) for p in scope.unit_paths):
+    if scope.sees_unit_people(unit.path):
         return Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
     if scope.own_unit_id == unit.pk:
         return Employee.objects.filter(unit=unit, is_active=True)

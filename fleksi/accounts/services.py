@@ -103,6 +103,23 @@ def user_create(
     return user
 
 
+def password_save(*, form: Any, actor: Any, action: str) -> User:
+    """Save a set-password or change-password form (Django's, validators included) and
+    record it in the audit trail (never the password)."""
+    with transaction.atomic():
+        user: User = form.save()
+        audit_record(
+            actor=actor or user,
+            change=Change(
+                action=action,
+                object_type="accounts.user",
+                object_id=str(user.pk),
+                object_repr=user.username,
+            ),
+        )
+    return user
+
+
 def _role_change(
     action: str, assignment: RoleAssignment, reason: str, *, before: bool = False
 ) -> Change:

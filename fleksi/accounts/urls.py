@@ -1,10 +1,22 @@
 from django.urls import path
 
-from fleksi.accounts import views, views_roles
+from fleksi.accounts import views, views_password, views_roles, views_sso
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
+    path("login/sso/", views_sso.sso_start, name="sso_start"),
+    path("login/sso/callback/", views_sso.sso_callback, name="sso_callback"),
+    path("password/forgot/", views_password.password_forgot, name="password_forgot"),
+    path("password/sent/", views_password.password_link_sent, name="password_link_sent"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views_password.ResetPasswordView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("activate/<uidb64>/<token>/", views_password.ActivateView.as_view(), name="activate"),
+    path("password/saved/", views_password.password_set_done, name="password_set_done"),
+    path("me/password/", views_password.ChangePasswordView.as_view(), name="password_change"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("language/", views.language, name="language"),
     path("me/", views.profile, name="profile"),

@@ -39,6 +39,7 @@ from fleksi.accounts.services import (
     user_language_set,
 )
 from fleksi.accounts.signals import SIGNIN_KIND, signin_rate
+from fleksi.accounts.sso import ID_TOKEN, sso_enabled, sso_logout_redirect, sso_only
 from fleksi.accounts.stepup import mark_authenticated, recently_authenticated, step_up
 from fleksi.common.throttle import client_address, hit, over
 from fleksi.org.selectors import employee_get
@@ -86,6 +87,37 @@ def _throttled(request: HttpRequest) -> HttpResponse | None:
     return response
 
 
+def finish_sign_in(
+    request: HttpRequest,
+    user: User,
+    *,
+    backend: str,
+    next_url: str,
+    second_factor_done: bool = False,
+    id_token: str = "",
+) -> HttpResponse:
+    """After the first step (a password, or the SSO provider's word): ask Fleksi's code when
+    the person has an authenticator (unless the provider already used a second factor),
+    otherwise sign in, and send a person whose role needs a second factor to set it up."""
+    if mfa_enabled(user) and not second_factor_done:
+        # The first step was right; the session is signed in only after the code.
+        request.session[PENDING] = {
+            "user": user.pk,
+            "backend": backend,
+            "at": time.time(),
+            "next": next_url,
+            "id_token": id_token,
+        }
+        return redirect("accounts:login_code")
+    auth_login(request, user, backend=backend)
+    if id_token:
+        request.session[ID_TOKEN] = id_token
+    if mfa_required(user) and not second_factor_done and not mfa_enabled(user):
+        request.session[SETUP_NEEDED] = True
+        return redirect("accounts:mfa")
+    return redirect(next_url)
+
+
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
@@ -94,22 +126,27 @@ class SignInView(auth_views.LoginView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return _throttled(request) or super().post(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso"] = sso_enabled()
+        context["sso_name"] = settings.OIDC_PROVIDER_NAME
+        return context
+
     def form_valid(self, form: Any) -> HttpResponse:
         user = form.get_user()
-        if mfa_enabled(user):
-            # The password was right; the session is signed in only after the code.
-            self.request.session[PENDING] = {
-                "user": user.pk,
-                "backend": user.backend,
-                "at": time.time(),
-                "next": self.get_success_url(),
-            }
-            return redirect("accounts:login_code")
-        response = super().form_valid(form)
-        if mfa_required(user):
-            self.request.session[SETUP_NEEDED] = True
-            return redirect("accounts:mfa")
-        return response
+        if sso_only(user):
+            form.add_error(
+                None,
+                _(
+                    "Your role must sign in through %(sso)s, not with a password: use the "
+                    "“Sign in with %(sso)s” button."
+                )
+                % {"sso": settings.OIDC_PROVIDER_NAME},
+            )
+            return self.form_invalid(form)
+        return finish_sign_in(
+            self.request, user, backend=user.backend, next_url=self.get_success_url()
+        )
 
 
 def login_code(request: HttpRequest) -> HttpResponse:
@@ -128,6 +165,8 @@ def login_code(request: HttpRequest) -> HttpResponse:
             if mfa_verify(user, form.cleaned_data["code"]):
                 del request.session[PENDING]
                 auth_login(request, user, backend=pending["backend"])
+                if pending.get("id_token"):
+                    request.session[ID_TOKEN] = pending["id_token"]
                 return redirect(pending["next"])
             hit(SIGNIN_KIND, client_address(request), signin_rate())
             form.add_error("code", _("The code is wrong or expired."))
@@ -180,7 +219,15 @@ def mfa_recovery_codes(request: HttpRequest) -> HttpResponse:
 
 
 class SignOutView(auth_views.LogoutView):
-    pass
+    """Sign out of Fleksi; after an SSO sign-in, continue to the provider's sign-out
+    (RP-initiated logout) so the shared computer is not left signed in there."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = request.session.get(ID_TOKEN, "")
+        response = super().post(request, *args, **kwargs)
+        if id_token and sso_enabled():
+            return sso_logout_redirect(request, id_token) or response
+        return response
 
 
 def _user(request: HttpRequest) -> User:
@@ -258,7 +305,8 @@ def reauth(request: HttpRequest) -> HttpResponse:
         next_url = reverse("accounts:profile")
     with_code = mfa_enabled(user)
     form = ReauthForm(request.POST or None, with_code=with_code)
-    if request.method == "POST":
+    with_password = not sso_only(user)
+    if request.method == "POST" and with_password:
         throttled = _throttled(request)
         if throttled is not None:
             return throttled
@@ -277,6 +325,12 @@ def reauth(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/reauth.html",
-        {"form": form, "next": next_url},
+        {
+            "form": form,
+            "next": next_url,
+            "with_password": with_password,
+            "sso": sso_enabled() and (not with_password or ID_TOKEN in request.session),
+            "sso_name": settings.OIDC_PROVIDER_NAME,
+        },
         status=400 if form.errors else 200,
     )

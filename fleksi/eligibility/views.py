@@ -83,8 +83,7 @@ def employee_eligibility(request: HttpRequest, employee_id: int) -> HttpResponse
 def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = _user(request)
     unit = access_unit(user, unit_id)
-    scope = scope_for(user)
-    if not (scope.sees_all_people or any(unit.path.startswith(p) for p in scope.unit_paths)):
+    if not scope_for(user).sees_unit_people(unit.path):
         raise Http404  # an employee may open their unit page, not its eligibility list
     day = _day(request)
     version, rows = unit_eligibility(unit, day=day)

@@ -10,8 +10,8 @@ from fleksi.accounts.models import User
 from fleksi.accounts.permissions import employees_visible_to, scope_for
 from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.home import selectors
-from fleksi.org.models import Employee, Unit
-from fleksi.org.selectors import employee_get, subtree_q
+from fleksi.org.models import Employee
+from fleksi.org.selectors import employee_get
 from fleksi.presence.selectors.checkins import today_for
 from fleksi.schedule.selectors.inbox import pending_count
 from fleksi.schedule.selectors.requests import next_wfa_days
@@ -38,11 +38,7 @@ def index(request: HttpRequest) -> HttpResponse:
         )
         ctx["inbox_count"] = pending_count(me.pk)
     if scope.has_role("supervisor"):
-        ctx["team"] = (
-            Employee.objects.filter(supervisor_id=scope.employee_id, is_active=True)
-            .select_related("position")
-            .order_by("name")[:50]
-        )
+        ctx["team"] = scope.direct_reports().select_related("position").order_by("name")[:50]
     if scope.headed_unit_paths:
         ctx["headed_units"] = [
             {
@@ -51,10 +47,10 @@ def index(request: HttpRequest) -> HttpResponse:
                     Employee.objects.filter(unit__path__startswith=u.path)
                 ),
             }
-            for u in Unit.objects.filter(path__in=scope.headed_unit_paths)
+            for u in scope.headed_units()
         ]
     if scope.managed_unit_paths:
-        ctx["managed_units"] = Unit.objects.filter(path__in=scope.managed_unit_paths)
+        ctx["managed_units"] = scope.managed_units()
     if scope.has(Perm.REGENCY_VIEW):
         ctx["regency"] = selectors.regency_overview()
         ctx["largest"] = selectors.largest_perangkat_daerah()
@@ -67,7 +63,5 @@ def index(request: HttpRequest) -> HttpResponse:
             employees_visible_to(user).filter(is_active=True, account__isnull=True).count()
         )
     if scope.unit_paths:
-        ctx["n_in_scope"] = Employee.objects.filter(
-            subtree_q(scope.unit_paths, "unit__path"), is_active=True
-        ).count()
+        ctx["n_in_scope"] = Employee.objects.filter(scope.in_subtrees_q(), is_active=True).count()
     return render(request, "home/index.html", ctx)

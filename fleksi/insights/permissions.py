@@ -46,6 +46,13 @@ def tier_of(scope: Scope) -> str | None:
     return PERANGKAT_DAERAH if any(p.count(".") == 1 for p in paths) else UNIT
 
 
+def sees_people_lists(user: User) -> bool:
+    """Whether the insights link to per-person lists: those who see everyone, heads of unit
+    (Plt/Plh included) and service-unit managers."""
+    scope = scope_for(user)
+    return scope.sees_all_people or bool(_paths(scope))
+
+
 def tier_for(user: User) -> str | None:
     return tier_of(scope_for(user))
 

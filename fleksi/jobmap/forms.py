@@ -15,7 +15,6 @@ from fleksi.jobmap.domain.rows import DESCRIPTION_MAX, OUTPUT_MAX
 from fleksi.jobmap.messages import criterion_label
 from fleksi.jobmap.models import Duty, EmployeeException
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
@@ -146,19 +145,3 @@ class ExceptionGrantForm(forms.Form):
 
 class ExceptionEndForm(forms.Form):
     last_day = forms.DateField(label=_("Last day"), widget=DATE)
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("File (CSV or XLSX)"),
-        help_text=_("Columns: KODE_JABATAN, NO_URUT, URAIAN_TUGAS, HASIL_KERJA, PERSEN_WAKTU."),
-    )
-    dry_run = forms.BooleanField(
-        label=_("Only check the file; import nothing"), required=False, initial=True
-    )
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload

@@ -30,7 +30,7 @@ def duty_file_import(
 ) -> ImportReport:
     """Read, check and (unless ``dry_run`` or a problem is found) import a duty file."""
 
-    def write(rows: list[DutyRow], check_only: bool) -> ImportReport:
+    def write(rows: Sequence[DutyRow], check_only: bool) -> ImportReport:
         return duties_import(actor=actor, rows=rows, dry_run=check_only, unit_paths=unit_paths)
 
     return file_import(

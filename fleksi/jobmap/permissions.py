@@ -28,7 +28,6 @@ from fleksi.accounts.permissions import Scope, scope_for
 from fleksi.jobmap.models import Assessment, EmployeeException
 from fleksi.jobmap.selectors import exceptions_of_unit
 from fleksi.org.models import Employee, Position, Unit
-from fleksi.org.selectors import subtree_q
 
 
 def sees_whole_mapping(scope: Scope) -> bool:
@@ -59,7 +58,7 @@ def mapping_units_visible(user: User) -> QuerySet[Unit]:
     scope = scope_for(user)
     if sees_whole_mapping(scope):
         return Unit.objects.all()
-    return Unit.objects.filter(subtree_q(scope.unit_paths))
+    return scope.subtree_units()
 
 
 def own_position_id(user: User) -> int | None:
@@ -72,14 +71,12 @@ def own_position_id(user: User) -> int | None:
 
 
 def _sees_unit_path(scope: Scope, path: str) -> bool:
-    return sees_whole_mapping(scope) or any(path.startswith(p) for p in scope.unit_paths)
+    return sees_whole_mapping(scope) or scope.covers(path)
 
 
 def may_edit_unit(user: User, unit: Unit) -> bool:
     scope = scope_for(user)
-    return scope.has(Perm.MAPPING_PROPOSE_ALL) or any(
-        unit.path.startswith(p) for p in scope.admin_unit_paths
-    )
+    return scope.has(Perm.MAPPING_PROPOSE_ALL) or scope.administers(unit.path)
 
 
 def may_import(user: User) -> bool:

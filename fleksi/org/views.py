@@ -75,8 +75,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             "page": paginate(people, request.GET, per_page=100),
             "visible_people": visible_people,
             "total_in_subtree": unit_people_visible(user, unit).count(),
-            "can_see_eligibility": scope.sees_all_people
-            or any(unit.path.startswith(p) for p in scope.unit_paths),
+            "can_see_eligibility": scope.sees_unit_people(unit.path),
         },
     )
 

@@ -16,8 +16,6 @@ from fleksi.outputs.domain.skp_rows import USUAL_QUALITY_PCT, USUAL_TIME_MONTHS
 from fleksi.outputs.messages import BERAKHLAK_LABELS
 from fleksi.outputs.models import LEVEL_CHOICES, PREDIKAT_CHOICES, SkpResult
 
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
-
 
 class RhkChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
@@ -191,17 +189,3 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("SKP file (CSV or XLSX)"),
-        help_text=_("At most 10 MB; layout as in the e-Kinerja SKP export (see the guide)."),
-    )
-    dry_run = forms.BooleanField(label=_("Only check the file"), required=False)
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return upload

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fleksi.common.domain.importing import RowProblem
+from fleksi.common.importing.messages import Catalogue, describe
 from fleksi.outputs.domain import rating as r
-from fleksi.outputs.domain.skp_rows import RowProblem
 
 LEVEL_LABELS: dict[str, Any] = {
     r.ABOVE: gettext_lazy("Above expectation"),
@@ -58,43 +58,30 @@ def predikat_label(code: str) -> str:
     return str(PREDIKAT_LABELS.get(code, code or "—"))
 
 
+# The SKP import's own problems; the file's, the header's and the common cells' are in the
+# shared catalogue (``fleksi.common.importing.messages``).
+IMPORT_MESSAGES: Catalogue = {
+    "bad_number": gettext_lazy("“%(value)s” is not a whole number from %(min)s to %(max)s."),
+    "bad_kind": gettext_lazy("“%(value)s” is not “utama” or “tambahan”."),
+    "bad_quantity": gettext_lazy(
+        "“%(value)s” is not a quantity above zero (for example 12 or 12,5)."
+    ),
+    "bad_nip": gettext_lazy("“%(value)s” is not an 18-digit NIP or NI PPPK."),
+    "rhk_inconsistent": gettext_lazy(
+        "RHK %(number)s differs from its first row (line %(first_line)s): kind, text and "
+        "NO_RHK_ATASAN must be the same on every row of one RHK."
+    ),
+    "unknown_nip": gettext_lazy("There is no employee with the NIP “%(nip)s”."),
+    "parent_unknown": gettext_lazy(
+        "The supervisor has no RHK number %(number)s in an SKP of %(year)s (in Fleksi or "
+        "in this file)."
+    ),
+    "rhk_in_use": gettext_lazy(
+        "RHK %(number)s of %(nip)s is missing from the file but is used (by staff results, "
+        "planned outputs or reports); keep it in the file."
+    ),
+}
+
+
 def row_problem_message(problem: RowProblem) -> str:
-    p = dict(problem.params)
-    texts = {
-        "missing_column": lambda: _("The column is missing from the header."),
-        "required": lambda: _("A value is required."),
-        "bad_number": lambda: _("“%(value)s” is not a whole number from %(min)s to %(max)s.") % p,
-        "bad_kind": lambda: _("“%(value)s” is not “utama” or “tambahan”.") % p,
-        "bad_quantity": lambda: (
-            _("“%(value)s” is not a quantity above zero (for example 12 or 12,5).") % p
-        ),
-        "too_long": lambda: _("The text is longer than %(max)s characters.") % p,
-        "bad_nip": lambda: _("“%(value)s” is not an 18-digit NIP or NI PPPK.") % p,
-        "rhk_inconsistent": lambda: (
-            _(
-                "RHK %(number)s differs from its first row (line %(first_line)s): kind, text and "
-                "NO_RHK_ATASAN must be the same on every row of one RHK."
-            )
-            % p
-        ),
-        "unknown_nip": lambda: _("There is no employee with the NIP “%(nip)s”.") % p,
-        "parent_unknown": lambda: (
-            _(
-                "The supervisor has no RHK number %(number)s in an SKP of %(year)s (in Fleksi or "
-                "in this file)."
-            )
-            % p
-        ),
-        "rhk_in_use": lambda: (
-            _(
-                "RHK %(number)s of %(nip)s is missing from the file but is used (by staff results, "
-                "planned outputs or reports); keep it in the file."
-            )
-            % p
-        ),
-        "encoding": lambda: _("The file is not UTF-8 text; save it as “CSV UTF-8” and try again."),
-        "unreadable": lambda: _("The file cannot be read as CSV or XLSX."),
-        "empty": lambda: _("The file has no rows."),
-    }
-    text = texts.get(problem.code)
-    return text() if text is not None else problem.code
+    return describe(problem, IMPORT_MESSAGES)

@@ -7,7 +7,9 @@
   whom a report was escalated may see and verify that report.
 - **Heads of unit** see the measures (numbers only) of everyone in their subtree.
 - **BKPSDM, the Sekda, the Bupati and the auditor** read everything, and change nothing
-  here (BKPSDM imports SKPs).
+  here (BKPSDM imports SKPs) — except the **evidence files**, which are per-person sensitive
+  data: only the employee, their approval chain (``Scope.sees_sensitive_of``), a verifier
+  of the report and BKPSDM download them; the other readers get 403.
 - Anyone else: 404 (existence not revealed). Seen but not allowed: 403.
 """
 
@@ -16,16 +18,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
-from fleksi.accounts.permissions import Scope, scope_for
+from fleksi.accounts.permissions import scope_for
 from fleksi.eligibility.models import WfaSuspension
-from fleksi.org.models import ActingAssignment, Employee
-from fleksi.org.selectors import subtree_q
+from fleksi.org.models import Employee, Unit
 from fleksi.outputs.models import OutputReport, Skp, Verification
 
 
@@ -34,37 +34,13 @@ def reads_all(user: User) -> bool:
 
 
 def acting_unit_ids(user: User, day: date | None = None) -> frozenset[int]:
-    """Units the user heads today as Plt/Plh (cached on the user for the request)."""
-    day = day or timezone.localdate()
-    cached: tuple[date, frozenset[int]] | None = getattr(user, "_fleksi_acting_units", None)
-    if cached is not None and cached[0] == day:
-        return cached[1]
-    employee_id = scope_for(user).employee_id
-    units = (
-        frozenset(
-            ActingAssignment.objects.filter(
-                employee_id=employee_id, start_date__lte=day, end_date__gte=day
-            ).values_list("unit_id", flat=True)
-        )
-        if employee_id is not None
-        else frozenset()
-    )
-    user._fleksi_acting_units = (day, units)  # type: ignore[attr-defined]
-    return units
+    """Units the user heads on ``day`` (today) as Plt/Plh."""
+    return scope_for(user, day).acting_unit_ids
 
 
 def leads(user: User, employee: Employee) -> bool:
     """Direct supervisor, or acting head of the employee's unit today (never oneself)."""
-    me = scope_for(user).employee_id
-    if me is None or me == employee.pk:
-        return False
-    return employee.supervisor_id == me or employee.unit_id in acting_unit_ids(user)
-
-
-def _led_q(user: User, scope: Scope) -> Q:
-    if scope.employee_id is None:
-        return Q(pk__in=[])
-    return Q(supervisor_id=scope.employee_id) | Q(unit_id__in=acting_unit_ids(user))
+    return scope_for(user).leads(employee)
 
 
 def work_q(user: User) -> Q:
@@ -73,7 +49,7 @@ def work_q(user: User) -> Q:
     if scope.sees_all_people:
         return Q()
     own = Q(pk=scope.employee_id) if scope.employee_id is not None else Q(pk__in=[])
-    return own | _led_q(user, scope)
+    return own | scope.led_q()
 
 
 def measures_q(user: User) -> Q:
@@ -81,10 +57,7 @@ def measures_q(user: User) -> Q:
     scope = scope_for(user)
     if scope.sees_all_people:
         return Q()
-    q = work_q(user)
-    if scope.headed_unit_paths:
-        q |= subtree_q(scope.headed_unit_paths, "unit__path")
-    return q
+    return work_q(user) | scope.in_headed_q()
 
 
 def may_see_work(user: User, employee: Employee) -> bool:
@@ -93,10 +66,41 @@ def may_see_work(user: User, employee: Employee) -> bool:
 
 
 def may_see_measures(user: User, employee: Employee) -> bool:
-    if may_see_work(user, employee):
-        return True
-    paths = scope_for(user).headed_unit_paths
-    return any(employee.unit.path.startswith(p) for p in paths)
+    return may_see_work(user, employee) or scope_for(user).heads(employee.unit.path)
+
+
+def require_team_page(user: User) -> None:
+    """The team measures and the export: employees and those who read everything (404
+    otherwise)."""
+    if scope_for(user).employee_id is None and not reads_all(user):
+        raise Http404
+
+
+def measures_unit_choice(user: User, unit_text: str) -> Unit | None:
+    """The unit chosen on the team page (``unit`` parameter): one the user heads (Plt/Plh
+    included) or any for those who read everything; 404 otherwise, ``None`` when empty."""
+    if not unit_text:
+        return None
+    unit = Unit.objects.filter(pk=int(unit_text)).first() if unit_text.isdigit() else None
+    if unit is None or not (reads_all(user) or scope_for(user).heads(unit.path)):
+        raise Http404
+    return unit
+
+
+def team_of(user: User) -> QuerySet[Employee]:
+    """The people the user leads, and the user (for those who read everything: their direct
+    reports)."""
+    if reads_all(user):
+        return scope_for(user).direct_reports()
+    return Employee.objects.filter(work_q(user), is_active=True)
+
+
+def export_people(user: User, unit: Unit | None) -> QuerySet[Employee]:
+    """Whose realisations the export holds: the user's work scope, narrowed to ``unit``."""
+    people = Employee.objects.filter(work_q(user))
+    if unit is not None:
+        people = people.filter(unit__path__startswith=unit.path)
+    return people
 
 
 def _employee(employee_id: int) -> Employee:
@@ -148,6 +152,27 @@ def access_report(user: User, report_id: int) -> OutputReport:
     if me is not None and report.verifications.filter(verifier_id=me).exists():
         return report
     raise Http404
+
+
+def may_see_evidence(user: User, report: OutputReport) -> bool:
+    """Whether the user may download the report's evidence file (given they see the report):
+    the employee, their approval chain, BKPSDM, or a verifier of this report."""
+    scope = scope_for(user)
+    if scope.sees_sensitive_of(report.employee) or scope.leads(report.employee):
+        return True
+    me = scope.employee_id
+    return me is not None and report.verifications.filter(verifier_id=me).exists()
+
+
+def access_evidence(user: User, report_id: int) -> OutputReport:
+    """A report whose evidence file the user may download: 404 out of sight or without a
+    file, 403 when the report is seen but its evidence is not the user's to read."""
+    report = access_report(user, report_id)
+    if not report.evidence:
+        raise Http404
+    if not may_see_evidence(user, report):
+        raise PermissionDenied
+    return report
 
 
 def pending_verification(report: OutputReport) -> Verification | None:

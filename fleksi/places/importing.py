@@ -1,40 +1,47 @@
 """Reading a connectivity survey file (CSV or XLSX; layout in ``docs/places-readiness.md``)
 into checked rows, then handing them to :func:`fleksi.places.services.profiles_import`.
 
-The file is read by the shared reader (``fleksi.common.importing.reader``): the same
-encodings, delimiters, size and row limits, and the same messages for a file that cannot
-be read at all.
+The file goes through the shared import framework
+(:func:`fleksi.common.importing.pipeline.table_import`): the same reader, encodings,
+limits and messages for a file that cannot be read at all; every problem of the file is
+reported in one pass, and nothing is written if there is any.
 """
 
 from __future__ import annotations
 
-import io
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils import timezone
 
-from fleksi.common.importing.reader import UnreadableFile, read_table
-from fleksi.places.domain.profile_rows import RowProblem, parse_rows
+from fleksi.common.domain.importing import Cell, RowProblem
+from fleksi.common.importing.pipeline import table_import
+from fleksi.common.importing.reader import MB, Limits
+from fleksi.places.domain.profile_rows import COLUMNS, ProfileRow, parse_rows
 from fleksi.places.services import ImportReport, profiles_import
+
+LIMITS = Limits(max_bytes=5 * MB)
 
 
 def profile_file_import(
     *, actor: Any, name: str, data: bytes, dry_run: bool = False
 ) -> ImportReport:
     """Read, check and (unless ``dry_run`` or a problem is found) import a survey file."""
-    try:
-        table = read_table(io.BytesIO(data), name=name)
-    except UnreadableFile as exc:
-        return ImportReport(problems=[RowProblem(0, "", exc.code, exc.params)])
-    rows, problems = parse_rows(table.rows, today=timezone.localdate())
-    problems = [
-        *(RowProblem(p.line, p.column, p.code, p.params) for p in table.problems),
-        *problems,
-    ]
-    # The well-formed rows are checked against the desa list even when others are not, so
-    # one pass reports every problem of the file.
-    report = profiles_import(actor=actor, rows=rows, dry_run=dry_run or bool(problems))
-    if problems:
-        merged = sorted([*problems, *report.problems], key=lambda p: (p.line, p.column))
-        return ImportReport(problems=merged, rows=len(rows))
-    return report
+    today = timezone.localdate()
+
+    def parse(cells: list[list[Cell]]) -> tuple[list[ProfileRow], list[RowProblem]]:
+        return parse_rows(cells, today=today)
+
+    def write(rows: Sequence[ProfileRow], check_only: bool) -> ImportReport:
+        return profiles_import(actor=actor, rows=rows, dry_run=check_only)
+
+    return table_import(
+        name=name,
+        data=data,
+        parse=parse,
+        write=write,
+        report=ImportReport,
+        dry_run=dry_run,
+        limits=LIMITS,
+        columns=COLUMNS,
+    )

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from fleksi.common.importing.messages import problem_message
-from fleksi.places.domain.profile_rows import RowProblem
+from fleksi.common.domain.importing import RowProblem
+from fleksi.common.importing.messages import Catalogue, describe
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
     NETWORK_POINTS,
@@ -51,40 +51,31 @@ def band_label(band: str) -> str:
     return str(BAND_LABELS.get(band, band))
 
 
+# The survey import's own problems; the file's as a whole are in the shared catalogue
+# (``fleksi.common.importing.messages``).
+IMPORT_MESSAGES: Catalogue = {
+    "no_header": gettext_lazy("Line 1 must hold the column names."),
+    "no_rows": gettext_lazy("The file has no data rows below the header."),
+    "missing_column": gettext_lazy("The column is missing from the header."),
+    "duplicate_column": gettext_lazy("The column appears more than once in the header."),
+    "required": gettext_lazy("A value is required."),
+    "too_long": gettext_lazy("At most %(max)s characters."),
+    "bad_network": gettext_lazy(
+        "“%(value)s” is not a network level: write none, 2G, 3G, 4G or broadband "
+        "(also accepted: Tidak ada, 4G LTE, fiber, VSAT…)."
+    ),
+    "bad_yes_no": gettext_lazy("“%(value)s” is not Y or N."),
+    "bad_date": gettext_lazy(
+        "“%(value)s” is not a date: write YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."
+    ),
+    "future_date": gettext_lazy("The date %(value)s is in the future."),
+    "duplicate_desa": gettext_lazy("Desa %(code)s is already on line %(first_line)s."),
+    "unknown_desa": gettext_lazy("There is no desa/kelurahan with the code “%(code)s”."),
+}
+
+
 def row_problem_message(problem: RowProblem) -> str:
-    p = dict(problem.params)
-    code = problem.code
-    if code == "no_header":
-        return _("Line 1 must hold the column names.")
-    if code == "no_rows":
-        return _("The file has no data rows below the header.")
-    if code == "missing_column":
-        return _("The column is missing from the header.")
-    if code == "duplicate_column":
-        return _("The column appears more than once in the header.")
-    if code == "required":
-        return _("A value is required.")
-    if code == "too_long":
-        return _("At most %(max)s characters.") % p
-    if code == "bad_network":
-        return (
-            _(
-                "“%(value)s” is not a network level: write none, 2G, 3G, 4G or broadband "
-                "(also accepted: Tidak ada, 4G LTE, fiber, VSAT…)."
-            )
-            % p
-        )
-    if code == "bad_yes_no":
-        return _("“%(value)s” is not Y or N.") % p
-    if code == "bad_date":
-        return _("“%(value)s” is not a date: write YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.") % p
-    if code == "future_date":
-        return _("The date %(value)s is in the future.") % p
-    if code == "duplicate_desa":
-        return _("Desa %(code)s is already on line %(first_line)s.") % p
-    if code == "unknown_desa":
-        return _("There is no desa/kelurahan with the code “%(code)s”.") % p
-    return problem_message(code, p)  # the file as a whole: the shared catalogue
+    return describe(problem, IMPORT_MESSAGES)
 
 
 def reason_texts(codes: tuple[str, ...], readiness: Readiness, rules: Rules) -> list[str]:

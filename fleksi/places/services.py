@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -12,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fleksi.audit.services import AGENCY_STREAM, Change, audit_record, audit_record_many
+from fleksi.common.domain.importing import RowProblem
 from fleksi.common.errors import Conflict, ValidationFailed
+from fleksi.common.importing.report import ImportReport as SharedReport
 from fleksi.places.domain.connectivity import NETWORK_LEVELS, clean_sample
-from fleksi.places.domain.profile_rows import COL_DESA, SOURCE_MAX, ProfileRow, RowProblem
+from fleksi.places.domain.profile_rows import COL_DESA, SOURCE_MAX, ProfileRow
 from fleksi.places.models import ConnectivityMeasurement, ConnectivityProfile, Desa
 
 PROFILE_FIELDS = ("best_network", "electricity_24h", "blank_spot", "source", "surveyed_on")
@@ -115,18 +116,7 @@ def profile_update(
     return profile
 
 
-@dataclass
-class ImportReport:
-    problems: list[RowProblem] = field(default_factory=list)
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    applied: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+ImportReport = SharedReport  # the survey import reports with the shared type
 
 
 def profiles_import(

@@ -11,12 +11,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from fleksi.accounts.models import User
 from fleksi.common.errors import ServiceError
 from fleksi.common.formats import number_text
+from fleksi.common.importing.page import ImportPage, columns_help
 from fleksi.org.selectors import employee_get
+from fleksi.places.domain.profile_rows import COLUMNS
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
     MIN_SAMPLES,
@@ -28,8 +31,8 @@ from fleksi.places.domain.readiness import (
     why_not_ready,
 )
 from fleksi.places.domain.sketch_map import Site, sketch_map
-from fleksi.places.forms import ImportForm, ProfileForm
-from fleksi.places.importing import profile_file_import
+from fleksi.places.forms import ProfileForm
+from fleksi.places.importing import LIMITS, profile_file_import
 from fleksi.places.messages import (
     BAND_LABELS,
     band_label,
@@ -52,8 +55,6 @@ from fleksi.places.selectors import (
     unit_readiness_table,
 )
 from fleksi.places.services import profile_update
-
-MAX_PROBLEMS_SHOWN = 500
 
 
 def _user(request: HttpRequest) -> User:
@@ -182,32 +183,27 @@ def desa_edit(request: HttpRequest, desa_id: int) -> HttpResponse:
     )
 
 
+IMPORT_PAGE = ImportPage(
+    template="places/import.html",
+    import_file=profile_file_import,
+    describe=row_problem_message,
+    counts=(
+        ("rows", gettext_lazy("Rows")),
+        ("created", gettext_lazy("Profiles added")),
+        ("updated", gettext_lazy("Profiles changed")),
+        ("unchanged", gettext_lazy("Unchanged")),
+    ),
+    limits=LIMITS,
+    help_text=columns_help(COLUMNS),
+)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_import(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     require_places_manage(user)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    problems: list[tuple[int, str, str]] = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        report = profile_file_import(
-            actor=user, name=upload.name, data=upload.read(), dry_run=form.cleaned_data["dry_run"]
-        )
-        problems = [
-            (p.line, p.column, row_problem_message(p)) for p in report.problems[:MAX_PROBLEMS_SHOWN]
-        ]
-    return render(
-        request,
-        "places/import.html",
-        {
-            "form": form,
-            "report": report,
-            "problems": problems,
-            "more_problems": max(0, len(report.problems) - MAX_PROBLEMS_SHOWN) if report else 0,
-        },
-    )
+    return IMPORT_PAGE.render(request, actor=user)
 
 
 @login_required

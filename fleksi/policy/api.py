@@ -11,6 +11,7 @@ from fleksi.accounts.permissions import require
 from fleksi.audit.domain.chain import to_jsonable
 from fleksi.common.apikit import Id
 from fleksi.policy import services
+from fleksi.policy.api_legal import router as legal_router
 from fleksi.policy.domain.params import diff_params, param_keys, spec_of
 from fleksi.policy.messages import PARAM_LABELS
 from fleksi.policy.models import PolicyVersion
@@ -126,16 +127,6 @@ def draft_update(request: HttpRequest, version_id: Id, payload: DraftUpdateIn) -
     return _out(version)
 
 
-@router.post(
-    "/versions/{version_id}/publish", response=VersionOut, summary="Publish a draft (Sekda)"
-)
-def version_publish(request: HttpRequest, version_id: Id) -> dict[str, Any]:
-    user = _user(request)
-    require(user, Perm.POLICY_PUBLISH)
-    version = services.policy_publish(actor=user, version=access_version(user, version_id))
-    return _out(version)
-
-
 @router.get("/diff", response=DiffOut, summary="What changed between two versions")
 def version_diff(request: HttpRequest, a: Id, b: Id) -> dict[str, Any]:
     user = _user(request)
@@ -153,3 +144,7 @@ def version_diff(request: HttpRequest, a: Id, b: Id) -> dict[str, Any]:
             for c in diff_params(params_of(va), params_of(vb))
         ],
     }
+
+
+# The legal path's endpoints (``/versions/{id}/legal…``, amendments, revocations).
+router.add_router("", legal_router)

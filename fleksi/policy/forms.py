@@ -28,7 +28,10 @@ class DraftCreateForm(forms.Form):
     regulation_number = forms.CharField(
         label=_("Regulation number"),
         max_length=120,
-        help_text=_("For example: Perbup Kukar No. 7 Tahun 2027"),
+        help_text=_(
+            "A working name, e.g. Rancangan Perbup tentang Fleksibilitas Kerja ASN; the "
+            "Bupati gives the number when enacting it."
+        ),
     )
     title = forms.CharField(label=_("Title"), max_length=255)
     effective_from = forms.DateField(

@@ -7,9 +7,11 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from fleksi.org.models import Unit
+from fleksi.policy.domain.legal import Stage, Step
 
 
 class PolicyVersion(models.Model):
@@ -22,8 +24,21 @@ class PolicyVersion(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", _("Promulgated")
         SUPERSEDED = "superseded", _("Superseded")
+
+    class Kind(models.TextChoices):
+        ORIGINAL = "original", _("Regulation")
+        AMENDMENT = "amendment", _("Amendment")
+        REVOCATION = "revocation", _("Revocation")
+
+    class LegalStage(models.TextChoices):
+        DRAFTING = Stage.DRAFTING.value, _("Being drafted")
+        HARMONISATION = Stage.HARMONISATION.value, _("In harmonisation (Bagian Hukum)")
+        CLEARED = Stage.CLEARED.value, _("Harmonised, awaiting the Sekda's initials")
+        INITIALLED = Stage.INITIALLED.value, _("Initialled by the Sekda, awaiting the Bupati")
+        ENACTED = Stage.ENACTED.value, _("Enacted (ditetapkan), awaiting promulgation")
+        PROMULGATED = Stage.PROMULGATED.value, _("Promulgated (diundangkan)")
 
     regulation_number = models.CharField(_("regulation number"), max_length=120)
     title = models.CharField(_("title"), max_length=255)
@@ -57,6 +72,42 @@ class PolicyVersion(models.Model):
         verbose_name=_("approved by"),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The legal path (decision 0025): the stage reached, the Bupati's number and date
+    # (ditetapkan), the Sekda's Berita Daerah number and year (diundangkan).
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ORIGINAL)
+    revokes = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revokes"),
+    )
+    stage = models.CharField(
+        _("legal stage"), max_length=14, choices=LegalStage.choices, default=Stage.DRAFTING.value
+    )
+    harmonisation_round = models.PositiveSmallIntegerField(_("harmonisation round"), default=0)
+    enacted_number = models.CharField(_("Perbup number"), max_length=8, blank=True)
+    enacted_on = models.DateField(_("enacted on"), null=True, blank=True)
+    enacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("enacted by"),
+    )
+    gazette_number = models.CharField(_("Berita Daerah number"), max_length=8, blank=True)
+    gazette_year = models.PositiveSmallIntegerField(_("Berita Daerah year"), null=True, blank=True)
+    promulgated_on = models.DateField(_("promulgated on"), null=True, blank=True)
+    promulgated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("promulgated by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -79,6 +130,21 @@ class PolicyVersion(models.Model):
                 condition=Q(status="draft")
                 | (Q(approver__isnull=False) & Q(published_at__isnull=False)),
                 name="policy_published_has_approver",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(stage=Stage.PROMULGATED.value),
+                name="policy_in_force_is_promulgated",
+            ),
+            models.UniqueConstraint(
+                "enacted_number",
+                ExtractYear("enacted_on"),
+                condition=Q(enacted_on__isnull=False),
+                name="policy_enacted_number_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["gazette_year", "gazette_number"],
+                condition=Q(gazette_year__isnull=False),
+                name="policy_gazette_number_unique",
             ),
         ]
         indexes = [models.Index(fields=["status", "effective_from"], name="policy_status_from_idx")]
@@ -105,6 +171,82 @@ class PolicyVersion(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_editable(self) -> bool:
+        """Its text may change: a draft with the drafters (not in harmonisation or later)."""
+        return self.is_draft and self.stage == Stage.DRAFTING
+
+    @property
+    def is_revocation(self) -> bool:
+        return self.kind == self.Kind.REVOCATION
+
+
+class LegalStep(models.Model):
+    """One step of a version's legal path, for its timeline (the audit trail holds it too)."""
+
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="legal_steps")
+    step = models.CharField(_("step"), max_length=12, choices=[(s.value, s.value) for s in Step])
+    round = models.PositiveSmallIntegerField(_("harmonisation round"), default=0)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("at"))
+    note = models.TextField(_("note"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("legal step")
+        verbose_name_plural = _("legal steps")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.version_id} {self.step}"
+
+
+class HarmonisationNote(models.Model):
+    """A comment of the Bagian Hukum on a draft: on the whole, one parameter or one
+    article, in one round of harmonisation."""
+
+    version = models.ForeignKey(
+        PolicyVersion, on_delete=models.CASCADE, related_name="harmonisation_notes"
+    )
+    round = models.PositiveSmallIntegerField(_("harmonisation round"))
+    target = models.CharField(_("about"), max_length=60, blank=True)
+    text = models.TextField(_("comment"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("harmonisation comment")
+        verbose_name_plural = _("harmonisation comments")
+        ordering = ["round", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.version_id} #{self.round} {self.target}"
+
+
+class SignedDocument(models.Model):
+    """The signed PDF of an enacted version (from SRIKANDI, BSrE e-signature), kept with
+    its SHA-256. A later upload replaces it on the page; the earlier ones stay."""
+
+    version = models.ForeignKey(
+        PolicyVersion, on_delete=models.PROTECT, related_name="signed_documents"
+    )
+    file = models.FileField(_("file"), upload_to="policy/signed/%Y/")
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+
+    class Meta:
+        verbose_name = _("signed document")
+        verbose_name_plural = _("signed documents")
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.sha256[:12]})"
 
 
 class UnitOverride(models.Model):

@@ -86,20 +86,22 @@ def clear_policy_cache() -> None:
 
 
 def version_in_force(day: date) -> PolicyVersion | None:
-    """The published (or since superseded) version whose period covers ``day`` (a copy the
-    caller may change)."""
+    """The promulgated (or since superseded) version whose period covers ``day`` (a copy the
+    caller may change); ``None`` when none is, or a revocation is."""
     found = on_policy(("version_in_force", day), lambda: _version_in_force(day))
     return copy.copy(found) if found is not None else None
 
 
 def _version_in_force(day: date) -> PolicyVersion | None:
-    return (
+    # A promulgated revocation covers its period too: on those days no version is in force.
+    found = (
         PolicyVersion.objects.exclude(status=PolicyVersion.Status.DRAFT)
         .filter(effective_from__lte=day)
         .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
         .order_by("-effective_from")
         .first()
     )
+    return None if found is None or found.is_revocation else found
 
 
 def version_list() -> QuerySet[PolicyVersion]:

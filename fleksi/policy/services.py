@@ -87,8 +87,11 @@ def policy_draft_create(
     title: str,
     effective_from: date,
     based_on: PolicyVersion | None = None,
+    kind: str = PolicyVersion.Kind.ORIGINAL,
+    revokes: PolicyVersion | None = None,
 ) -> PolicyVersion:
-    """A new draft, starting from ``based_on`` (or the version in force, or the defaults)."""
+    """A new draft, starting from ``based_on`` (or the version in force, or the defaults).
+    Amendments and revocations are drafts too (``fleksi.policy.services_legal``)."""
     source = based_on or version_in_force(timezone.localdate())
     params = params_of(source) if source else PolicyParams()
     with transaction.atomic():
@@ -99,6 +102,8 @@ def policy_draft_create(
             params=params_to_json(params),
             based_on=source,
             author=actor,
+            kind=kind,
+            revokes=revokes,
         )
         if source is not None:
             UnitOverride.objects.bulk_create(
@@ -131,17 +136,30 @@ def policy_draft_create(
                 "title": version.title,
                 "effective_from": effective_from,
                 "based_on": source.pk if source else None,
+                "kind": kind,
+                "revokes": revokes.pk if revokes else None,
             },
         )
     return version
 
 
-def _draft_for_update(version: PolicyVersion) -> PolicyVersion:
+def _draft_for_update(version: PolicyVersion, *, editing: bool = True) -> PolicyVersion:
+    """The draft, locked. ``editing``: its text is about to change, which only the drafters
+    may do before it is submitted (or after it was returned to them)."""
     locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
     if not locked.is_draft:
         raise Conflict(
             "policy_not_draft",
-            _("A published version cannot be changed; create a new draft from it."),
+            _("A promulgated version cannot be changed; draft an amendment instead."),
+        )
+    if editing and not locked.is_editable:
+        raise Conflict(
+            "policy_in_legal_path",
+            _(
+                "This draft is at the stage “%(stage)s”: its text can change only after it "
+                "is returned to the drafters."
+            )
+            % {"stage": locked.get_stage_display()},
         )
     return locked
 
@@ -293,13 +311,15 @@ def policy_unit_override_set(
 
 
 def policy_publish(*, actor: Any, version: PolicyVersion) -> PolicyVersion:
-    """Publish a draft: it comes into force on its start date and the version in force until
-    then is superseded (its period ends the day before)."""
+    """Bring a draft into force: it comes into force on its start date and the version in
+    force until then is superseded (its period ends the day before). This is the effect of
+    the Sekda's promulgation (``services_legal.legal_promulgate``, the only path offered on
+    the pages and the API); fixtures call it directly."""
     today = timezone.localdate()
     with transaction.atomic():
         # One publication at a time: lock the agency row, then the versions concerned.
         Agency.objects.select_for_update().filter(pk=1).first()
-        version = _draft_for_update(version)
+        version = _draft_for_update(version, editing=False)
         validate_params(version.params)
         if version.effective_from < today:
             raise ValidationFailed(
@@ -328,6 +348,7 @@ def policy_publish(*, actor: Any, version: PolicyVersion) -> PolicyVersion:
                 after={"effective_to": current.effective_to, "superseded_by": version.pk},
             )
         version.status = PolicyVersion.Status.PUBLISHED
+        version.stage = PolicyVersion.LegalStage.PROMULGATED
         version.approver = actor
         version.published_at = timezone.now()
         version.effective_to = None

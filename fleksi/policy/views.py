@@ -33,7 +33,7 @@ from fleksi.policy.forms import (
 )
 from fleksi.policy.messages import GROUP_LABELS, PARAM_LABELS, value_label
 from fleksi.policy.models import CalendarOverride, NationalWfaWindow, PolicyVersion, RamadanPeriod
-from fleksi.policy.permissions import access_version
+from fleksi.policy.permissions import access_version, may_see_drafts
 from fleksi.policy.selectors import (
     overrides_diff,
     params_of,
@@ -42,6 +42,7 @@ from fleksi.policy.selectors import (
     versions_visible,
     work_calendar,
 )
+from fleksi.policy.views_legal import legal_context
 
 
 def _user(request: HttpRequest) -> User:
@@ -61,15 +62,14 @@ def _service_error(request: HttpRequest, exc: ServiceError, form: Any = None) ->
 @login_required
 def version_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    scope = scope_for(user)
-    drafts = scope.has(Perm.POLICY_VIEW_DRAFTS) or scope.has(Perm.POLICY_DRAFT)
+    drafts = may_see_drafts(user)
     return render(
         request,
         "policy/version_list.html",
         {
             "versions": versions_visible(drafts=drafts),
             "in_force": version_in_force(timezone.localdate()),
-            "can_draft": scope.has(Perm.POLICY_DRAFT),
+            "can_draft": scope_for(user).has(Perm.POLICY_DRAFT),
             "compare_form": CompareForm() if drafts else None,
         },
     )
@@ -101,13 +101,12 @@ def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
         request,
         "policy/version_detail.html",
         {
+            **legal_context(user, version),
             "version": version,
             "groups": _param_rows(version),
             "overrides": version.unit_overrides.select_related("unit").order_by("unit__name"),
-            "can_edit": version.is_draft and scope.has(Perm.POLICY_DRAFT),
-            "can_publish": version.is_draft and scope.has(Perm.POLICY_PUBLISH),
-            "can_simulate": version.is_draft
-            and (scope.has(Perm.POLICY_VIEW_DRAFTS) or scope.has(Perm.POLICY_DRAFT)),
+            "can_edit": version.is_editable and scope.has(Perm.POLICY_DRAFT),
+            "can_simulate": version.is_draft and may_see_drafts(user),
             "override_form": UnitOverrideForm(),
             "role_minimums": version.role_minimums.select_related("unit").order_by(
                 "unit__name", "role"
@@ -134,9 +133,11 @@ def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
     user = _user(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
-    if not version.is_draft:
+    if not version.is_editable:
         messages.error(
-            request, _("A published version cannot be changed; create a new draft from it.")
+            request,
+            _("This version cannot be changed now: %(stage)s.")
+            % {"stage": version.get_stage_display()},
         )
         return redirect("policy:version_detail", version_id=version.pk)
     params = params_of(version)
@@ -242,24 +243,6 @@ def role_minimum_set(request: HttpRequest, version_id: int) -> HttpResponse:
             request,
             _("The minimum of the role “%(role)s” in %(unit)s was saved.")
             % {"role": data["role"], "unit": unit.name},
-        )
-    return redirect("policy:version_detail", version_id=version.pk)
-
-
-@login_required
-@require_POST
-def version_publish(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
-    require(user, Perm.POLICY_PUBLISH)
-    version = access_version(user, version_id)
-    try:
-        services.policy_publish(actor=user, version=version)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Published: in force from %(date)s.") % {"date": value_label(version.effective_from)},
         )
     return redirect("policy:version_detail", version_id=version.pk)
 

@@ -29,7 +29,7 @@ def checkin_employee_id(user: User) -> int | None:
 
 def may_recap_unit(user: User, unit: Unit) -> bool:
     scope = scope_for(user)
-    return scope.sees_all_people or any(unit.path.startswith(p) for p in scope.unit_paths)
+    return scope.sees_unit_people(unit.path)
 
 
 def may_recap_any(user: User) -> bool:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from fleksi.accounts.models import User
@@ -47,7 +47,7 @@ def roster_units_visible_to(user: User) -> QuerySet[Unit]:
         return Unit.objects.all()
     if not scope.unit_paths:
         return Unit.objects.none()
-    return Unit.objects.filter(subtree_q(scope.unit_paths))
+    return scope.subtree_units()
 
 
 def roster_units_managed_by(user: User) -> QuerySet[Unit]:
@@ -63,7 +63,7 @@ def rosters_visible_to(user: User) -> QuerySet[Roster]:
         return Roster.objects.all()
     if not scope.unit_paths:
         return Roster.objects.none()
-    return Roster.objects.filter(Q(subtree_q(scope.unit_paths, "unit__path")))
+    return Roster.objects.filter(scope.in_subtrees_q())
 
 
 def access_roster_unit(user: User, unit_id: int) -> Unit:

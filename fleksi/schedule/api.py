@@ -85,11 +85,15 @@ def _where(employee: Employee, body: s.PlaceIn) -> tuple[Office | None, WfaPlace
     return office, place
 
 
-def _request_out(r: WfaRequest) -> dict[str, Any]:
+def _request_out(r: WfaRequest, *, personal: bool = True) -> dict[str, Any]:
+    """A request; without ``personal`` (see ``perms.may_see_evidence``) its reason is left
+    out and ``reason_withheld`` says so."""
     days = list(r.days.order_by("day"))
     steps = list(r.steps.select_related("approver", "via_unit").order_by("level", "pk"))
     return {
-        **{f: getattr(r, f) for f in ("id", "employee_id", "kind", "location_type", "reason")},
+        **{f: getattr(r, f) for f in ("id", "employee_id", "kind", "location_type")},
+        "reason": r.reason if personal else "",
+        "reason_withheld": bool(r.reason) and not personal,
         **{f: getattr(r, f) for f in ("office_id", "place_id", "desa_id", "status")},
         "employee_name": r.employee.name,
         "submitted_at": r.submitted_at,
@@ -236,7 +240,9 @@ def request_revise_api(
     url_name="schedule_request_detail",
 )
 def request_detail(request: HttpRequest, request_id: Id) -> dict[str, Any]:
-    return _request_out(perms.access_request(_user(request), request_id))
+    user = _user(request)
+    wfa = perms.access_request(user, request_id)
+    return _request_out(wfa, personal=perms.may_see_evidence(user, wfa))
 
 
 @router.post(

@@ -4,7 +4,9 @@
   acted on; heads of unit (Plt/Plh included), service-unit managers and unit personnel
   administrators those of their subtrees; whoever sees every person (BKPSDM, Sekda,
   Bupati, auditor) all of them. Anyone else gets 404.
-- Evidence files (often medical): only the employee, the approvers and BKPSDM.
+- Evidence files and the reason given (often medical): only the employee, their approval
+  chain (the approvers of the request, their supervisor, their heads of unit —
+  ``Scope.sees_sensitive_of``) and BKPSDM. Others who see the request get it without them.
 - The unit board and absences: the subtrees in the user's scope, or every unit for those
   who see every person. Absences are recorded by heads of the subtree and BKPSDM.
 """
@@ -19,10 +21,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from fleksi.accounts.domain.access import Perm
-from fleksi.accounts.models import Role, User
+from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.org.models import Employee, Unit
-from fleksi.org.selectors import subtree_q
 from fleksi.policy.selectors import params_of, version_in_force
 from fleksi.schedule.models import Absence, ApprovalStep, WfaPlace, WfaRequest
 from fleksi.schedule.selectors.permissions import may_act_on_step
@@ -41,7 +42,7 @@ def requests_visible_to(user: User) -> QuerySet[WfaRequest]:
     if scope.employee_id is not None:
         q |= Q(employee_id=scope.employee_id)
     if scope.unit_paths:
-        q |= subtree_q(scope.unit_paths, "employee__unit__path")
+        q |= scope.in_subtrees_q("employee__")
     return qs.filter(q)
 
 
@@ -83,9 +84,9 @@ def may_see_requests(user: User) -> bool:
 
 
 def may_see_evidence(user: User, request: WfaRequest) -> bool:
-    if user.employee_id is not None and user.employee_id == request.employee_id:
-        return True
-    if scope_for(user).has_role(Role.BKPSDM_ADMIN):
+    """The request's personal part (reason, evidence file): the employee, their approval
+    chain and BKPSDM, or whoever acted or may act on one of its steps."""
+    if scope_for(user).sees_sensitive_of(request.employee):
         return True
     for step in request.steps.select_related("request", "via_unit"):
         if step.acted_by_id == user.pk:
@@ -110,7 +111,7 @@ def board_units_visible_to(user: User) -> QuerySet[Unit]:
         return Unit.objects.all()
     if not scope.unit_paths:
         return Unit.objects.none()
-    return Unit.objects.filter(subtree_q(scope.unit_paths))
+    return scope.subtree_units()
 
 
 def may_see_board(user: User) -> bool:
@@ -142,15 +143,12 @@ def may_record_absence(user: Any, employee: Employee) -> bool:
     scope = scope_for(user)
     if scope.has(Perm.PEOPLE_CHANGE):
         return True
-    path = employee.unit.path
-    return any(path.startswith(p) for p in scope.headed_unit_paths)
+    return scope.heads(employee.unit.path)
 
 
 def may_record_absences_in(user: User, unit: Unit) -> bool:
     scope = scope_for(user)
-    return scope.has(Perm.PEOPLE_CHANGE) or any(
-        unit.path.startswith(p) for p in scope.headed_unit_paths
-    )
+    return scope.has(Perm.PEOPLE_CHANGE) or scope.heads(unit.path)
 
 
 def access_absence(user: User, absence_id: int) -> Absence:
@@ -208,7 +206,7 @@ def places_visible_to(user: User) -> QuerySet[WfaPlace]:
     if scope.employee_id is not None:
         q |= Q(employee_id=scope.employee_id)
     if scope.unit_paths:
-        q |= subtree_q(scope.unit_paths, "employee__unit__path")
+        q |= scope.in_subtrees_q("employee__")
     return qs.filter(q)
 
 

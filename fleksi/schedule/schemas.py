@@ -114,6 +114,10 @@ class RequestOut(Schema):
     place_id: int | None
     desa_id: int | None
     reason: str
+    reason_withheld: bool = Field(
+        description="A reason was given but is not shown to the caller: only the employee,"
+        " their approval chain and BKPSDM read it."
+    )
     status: str
     submitted_at: datetime
     decided_at: datetime | None

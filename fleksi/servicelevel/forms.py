@@ -41,11 +41,6 @@ class ServiceForm(forms.Form):
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File"), help_text=_("CSV (UTF-8) or XLSX, header on line 1"))
-    dry_run = forms.BooleanField(label=_("Check only, write nothing"), required=False)
-
-
 class NoteForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 

@@ -1,7 +1,7 @@
 """Reading an uploaded file (CSV or XLSX; layouts in ``docs/service-levels.md``) into checked
-rows, then handing them to the services. The file is read by the people import's reader
-(``fleksi.org.importing.readers``): the same encodings, delimiters, size and row limits, and
-the same messages for a file that cannot be read at all.
+rows, then handing them to the services. The file goes through the shared import framework
+(:func:`fleksi.common.importing.pipeline.table_import`): the same reader, encodings,
+limits and messages for a file that cannot be read at all.
 
 Every problem of the file is reported at once (the well-formed rows are checked against the
 database even when others are not); nothing is written if any row has a problem.
@@ -9,7 +9,6 @@ database even when others are not); nothing is written if any row has a problem.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -17,8 +16,8 @@ from typing import Any
 from django.utils import timezone
 
 from fleksi.accounts.models import User
-from fleksi.common.importing.reader import UnreadableFile, read_table
-from fleksi.servicelevel.domain.cells import Cell, RowProblem
+from fleksi.common.importing.pipeline import table_import
+from fleksi.servicelevel.domain.cells import RowProblem
 from fleksi.servicelevel.domain.rows import (
     parse_complaint_rows,
     parse_figure_rows,
@@ -36,13 +35,6 @@ from fleksi.servicelevel.services import (
 KINDS = ("figures", "complaints", "surveys")
 
 
-def _merge(problems: list[RowProblem], report: ImportReport, rows: int) -> ImportReport:
-    if problems:
-        merged = sorted([*problems, *report.problems], key=lambda p: (p.line, p.column))
-        return ImportReport(problems=merged, rows=rows)
-    return report
-
-
 def _import(
     *,
     actor: User,
@@ -52,21 +44,18 @@ def _import(
     parse: Callable[..., tuple[Sequence[Any], list[RowProblem]]],
     write: Callable[..., ImportReport],
 ) -> ImportReport:
-    try:
-        read = read_table(io.BytesIO(data), name=name)
-    except UnreadableFile as exc:
-        return ImportReport(problems=[RowProblem(0, "", exc.code, exc.params)])
-    table: list[list[Cell]] = read.rows
     today: date = timezone.localdate()
-    rows, problems = parse(table, today=today)
-    problems = [*(RowProblem(p.line, p.column, p.code, p.params) for p in read.problems), *problems]
-    report = write(
-        actor=actor,
-        rows=rows,
-        editable_paths=editable_paths(actor),
-        dry_run=dry_run or bool(problems),
+    paths = editable_paths(actor)
+    return table_import(
+        name=name,
+        data=data,
+        parse=lambda cells: parse(cells, today=today),
+        write=lambda rows, check_only: write(
+            actor=actor, rows=rows, editable_paths=paths, dry_run=check_only
+        ),
+        report=ImportReport,
+        dry_run=dry_run,
     )
-    return _merge(problems, report, len(rows))
 
 
 def service_file_import(

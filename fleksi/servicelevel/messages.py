@@ -8,12 +8,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fleksi.common.domain.importing import RowProblem
 from fleksi.common.formats import number_text
-from fleksi.common.importing.messages import problem_message
-from fleksi.servicelevel.domain.cells import RowProblem
+from fleksi.common.importing.messages import Catalogue, describe
 from fleksi.servicelevel.domain.safeguard import (
     COMPLAINT_RATE,
     COMPLETION_RATE,
@@ -96,57 +95,45 @@ def metric_value(
     return f"{text} {unit}".strip() if unit != "%" else f"{text} %"
 
 
-def _problem_texts(p: Mapping[str, Any]) -> dict[str, Any]:
-    """Each code's sentence; lazily formatted, so a missing parameter never matters."""
-    return {
-        "no_header": lambda: _("Line 1 must hold the column names."),
-        "no_rows": lambda: _("The file has no data rows below the header."),
-        "missing_column": lambda: _("The column is missing from the header."),
-        "missing_target_column": lambda: _(
-            "The header needs the column KODE_LAYANAN or KODE_UNIT."
-        ),
-        "duplicate_column": lambda: _("The column appears more than once in the header."),
-        "required": lambda: _("A value is required."),
-        "service_or_unit": lambda: _(
-            "Give the service code (KODE_LAYANAN) or the unit code (KODE_UNIT)."
-        ),
-        "no_respondents": lambda: _("A survey needs at least one respondent."),
-        "end_before_start": lambda: _("The end date is before the start date."),
-        "duplicate_row": lambda: _("The same record is already on line %(first_line)s.") % p,
-        "too_long": lambda: _("At most %(max)s characters.") % p,
-        "bad_date": lambda: (
-            _("“%(value)s” is not a date: write YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.") % p
-        ),
-        "future_date": lambda: _("The date lies in the future."),
-        "bad_count": lambda: _("“%(value)s” is not a whole number from 0 to %(max)s.") % p,
-        "bad_number": lambda: _("“%(value)s” is not a number from %(low)s to %(high)s.") % p,
-        "bad_status": lambda: (
-            _(
-                "“%(value)s” is not a status: write open, in process, resolved or closed "
-                "(also accepted: Baru, Diproses, Tindak lanjut, Selesai, Ditutup…)."
-            )
-            % p
-        ),
-        "unknown_service": lambda: _("There is no service with the code “%(code)s”.") % p,
-        "service_inactive": lambda: _("The service “%(code)s” is no longer active.") % p,
-        "service_not_yours": lambda: _("The service “%(code)s” is not in your units.") % p,
-        "unknown_unit": lambda: _("There is no unit with the code “%(code)s”.") % p,
-        "unit_not_public": lambda: _("The unit “%(code)s” is not a public-service unit.") % p,
-        "unit_mismatch": lambda: _("The unit “%(code)s” is not the unit of the service.") % p,
-        "not_yours": lambda: _("“%(code)s” is not in your units.") % p,
-        "ticket_elsewhere": lambda: (
-            _("The ticket %(code)s is already recorded for a unit that is not yours.") % p
-        ),
-    }
+# The service-level imports' own problems; the file's as a whole are in the shared
+# catalogue (``fleksi.common.importing.messages``).
+IMPORT_MESSAGES: Catalogue = {
+    "no_header": gettext_lazy("Line 1 must hold the column names."),
+    "no_rows": gettext_lazy("The file has no data rows below the header."),
+    "missing_column": gettext_lazy("The column is missing from the header."),
+    "missing_target_column": gettext_lazy("The header needs the column KODE_LAYANAN or KODE_UNIT."),
+    "duplicate_column": gettext_lazy("The column appears more than once in the header."),
+    "required": gettext_lazy("A value is required."),
+    "service_or_unit": gettext_lazy(
+        "Give the service code (KODE_LAYANAN) or the unit code (KODE_UNIT)."
+    ),
+    "no_respondents": gettext_lazy("A survey needs at least one respondent."),
+    "end_before_start": gettext_lazy("The end date is before the start date."),
+    "duplicate_row": gettext_lazy("The same record is already on line %(first_line)s."),
+    "too_long": gettext_lazy("At most %(max)s characters."),
+    "bad_date": gettext_lazy(
+        "“%(value)s” is not a date: write YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."
+    ),
+    "future_date": gettext_lazy("The date lies in the future."),
+    "bad_count": gettext_lazy("“%(value)s” is not a whole number from 0 to %(max)s."),
+    "bad_number": gettext_lazy("“%(value)s” is not a number from %(low)s to %(high)s."),
+    "bad_status": gettext_lazy(
+        "“%(value)s” is not a status: write open, in process, resolved or closed "
+        "(also accepted: Baru, Diproses, Tindak lanjut, Selesai, Ditutup…)."
+    ),
+    "unknown_service": gettext_lazy("There is no service with the code “%(code)s”."),
+    "service_inactive": gettext_lazy("The service “%(code)s” is no longer active."),
+    "service_not_yours": gettext_lazy("The service “%(code)s” is not in your units."),
+    "unknown_unit": gettext_lazy("There is no unit with the code “%(code)s”."),
+    "unit_not_public": gettext_lazy("The unit “%(code)s” is not a public-service unit."),
+    "unit_mismatch": gettext_lazy("The unit “%(code)s” is not the unit of the service."),
+    "not_yours": gettext_lazy("“%(code)s” is not in your units."),
+    "ticket_elsewhere": gettext_lazy(
+        "The ticket %(code)s is already recorded for a unit that is not yours."
+    ),
+}
 
 
 def row_problem_message(problem: RowProblem) -> str:
     """The sentence for an import problem, in the active language."""
-    params = dict(problem.params)
-    text = _problem_texts(params).get(problem.code)
-    if text is None:  # the file as a whole: the shared catalogue
-        return problem_message(problem.code, params)
-    try:
-        return str(text())
-    except (KeyError, TypeError, ValueError):
-        return problem.code
+    return describe(problem, IMPORT_MESSAGES)

@@ -72,13 +72,17 @@ def reversers(pages: str, api_prefix: str = "") -> tuple[Callable[..., str], Cal
     return url, api
 
 
-def matrix(cases: list[Case]) -> list[Any]:
+# Asked only by the matrices that name them (``matrix(cases, extra=LEGAL)``).
+LEGAL = ("hukum",)
+
+
+def matrix(cases: list[Case], extra: tuple[str, ...] = ()) -> list[Any]:
     import pytest
 
     return [
         pytest.param(case, who, id=f"{case.route}-{case.method}-{who}")
         for case in cases
-        for who in WHO
+        for who in WHO + extra
     ]
 
 
@@ -120,10 +124,23 @@ class Secret:
         return self.case.route
 
 
-def secrets_matrix(secrets: list[Secret]) -> list[Any]:
+def secrets_test(secrets: list[Secret]) -> Callable[..., None]:
+    """A test over every secret × every role (``test_secrets = secrets_test(SECRETS)`` in a
+    module that uses the ``module_world``)."""
     import pytest
 
-    return [pytest.param(s, who, id=f"{s.route}-secret-{who}") for s in secrets for who in WHO]
+    params = [
+        pytest.param(s, who, id=f"{s.route}-secret{i}-{who}")
+        for i, s in enumerate(secrets)
+        for who in WHO
+    ]
+
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(("secret", "who"), params)
+    def test(client: Any, module_world: World, secret: Secret, who: str) -> None:
+        check_secret(client, module_world, secret, who)
+
+    return test
 
 
 def check_secret(client: Any, world: World, secret: Secret, who: str) -> None:

@@ -122,3 +122,48 @@ def with_huge_shared_string(data: bytes, unpacked_bytes: int, chunk: int = 1 << 
             "xl/sharedStrings.xml": parts(),
         },
     )
+
+
+def inline_sheet(
+    lines: Sequence[Sequence[str]], *, dimension: str = "A1", extra_column: str = ""
+) -> bytes:
+    """An XLSX whose first sheet holds ``lines`` (the header first) as inline strings, with
+    ``dimension`` as its declared ``<dimension>``; with ``extra_column`` (e.g. ``"XFD"``),
+    each line below the header also has an ``x`` in that column."""
+    from openpyxl.utils import get_column_letter
+
+    def rows() -> Iterable[bytes]:
+        for line, values in enumerate(lines, start=1):
+            cells = [(f"{get_column_letter(i)}{line}", v) for i, v in enumerate(values, start=1)]
+            if extra_column and line > 1:
+                cells.append((f"{extra_column}{line}", "x"))
+            yield inline_row(line, cells)
+
+    return with_sheet(workbook([["x"]]), sheet_xml(rows(), dimension=dimension))
+
+
+def post_file(client: Any, url: str, data: bytes, name: str, **fields: Any) -> Any:
+    """POST ``data`` as the ``file`` field of an upload form (with other ``fields``)."""
+    file = io.BytesIO(data)
+    file.name = name
+    return client.post(url, {"file": file, **fields})
+
+
+def mixed_csv(lines: Sequence[Sequence[str]], stray: Sequence[str], delimiter: str = ",") -> bytes:
+    """A UTF-8 CSV of ``lines`` (give them non-ASCII text) and then one line, ``stray``, in
+    Windows-1252: the file of issue 12 that was decoded whole as cp1252."""
+    utf8 = "".join(delimiter.join(cells) + "\n" for cells in lines).encode()
+    return utf8 + (delimiter.join(stray) + "\n").encode("cp1252")
+
+
+def refused_by_command(command: str, path: Any, data: bytes) -> str:
+    """Write ``data`` to ``path`` and run an ``import_*`` command on it, which must refuse it
+    with "nothing was imported"; what it wrote to stderr (one line a problem)."""
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    path.write_bytes(data)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command(command, str(path), stderr=err, stdout=io.StringIO())
+    return err.getvalue()

@@ -9,7 +9,8 @@
 
 Accounts: one per employee (username = NIP) and admins ``bkpsdm``, ``bupati``,
 ``auditor``, ``diskominfo``, ``layanan`` (service-unit manager of Bidang Pelayanan) and
-``kepeg_a`` (personnel administrator of the Dinas Kependudukan).
+``kepeg_a`` (personnel administrator of the Dinas Kependudukan), ``hukum`` (the Bagian
+Hukum, who harmonises the Perbup; only the policy's access matrix asks as it so far).
 All passwords are :data:`PASSWORD`.
 """
 
@@ -171,6 +172,7 @@ def build_world() -> World:
         ("diskominfo", "diskominfo_admin", None),
         ("layanan", "service_manager", "a_bid"),
         ("kepeg_a", "unit_admin", "a"),
+        ("hukum", "bagian_hukum", None),
         ("sekda_role", "sekda", None),
     ]:
         if username == "sekda_role":

@@ -25,6 +25,7 @@ from fleksi.worktime.permissions import (
     access_swap,
     access_unit_to_plan,
     rosters_visible_to,
+    swaps_visible_to,
 )
 from fleksi.worktime.services import (
     duty_roster_publish,
@@ -177,7 +178,20 @@ def _swap_out(swap: Any) -> dict[str, Any]:
         "requester_id": swap.requester_id,
         "other_id": swap.other_id,
         "status": swap.status,
+        "reason": swap.reason,
     }
+
+
+@router.get(
+    "/rosters/{roster_id}/swaps",
+    response=list[s.SwapOut],
+    url_name="worktime_swap_list",
+    summary="Swaps of a roster: all of them for its managers, one's own for a person on it",
+)
+def swap_list(request: HttpRequest, roster_id: int) -> list[dict[str, Any]]:
+    user = _user(request)
+    roster = access_roster(user, roster_id)
+    return [_swap_out(sw) for sw in swaps_visible_to(user, roster).order_by("-created_at")[:500]]
 
 
 @router.post(

@@ -7,6 +7,8 @@
 - **See** a roster: its managers, the roles that see all people (BKPSDM, Sekda, Bupati,
   auditor), and the people on it (a nurse sees the ward's roster).
 - **Ask for a swap**: a person on the published roster, for their own shift.
+- **See swaps**: a roster's managers see all of its swaps; a person on it the swaps they
+  asked for or are asked to take part in.
 Out of sight: 404; in sight but not allowed: 403.
 """
 
@@ -23,7 +25,7 @@ from fleksi.worktime.models import DutyRoster, DutyShift, DutySwap
 
 
 def may_manage_unit(user: User, unit: Unit) -> bool:
-    return any(unit.path.startswith(p) for p in scope_for(user).unit_paths)
+    return scope_for(user).covers(unit.path)
 
 
 def _on_roster(user: User, roster: DutyRoster) -> bool:
@@ -83,3 +85,15 @@ def units_to_plan(user: User) -> QuerySet[Unit]:
     for path in scope_for(user).unit_paths:
         q |= Q(path__startswith=path)
     return Unit.objects.filter(q).order_by("path")
+
+
+def swaps_visible_to(user: User, roster: DutyRoster) -> QuerySet[DutySwap]:
+    """The swaps of ``roster`` the user sees (the roster itself already passed
+    :func:`access_roster`)."""
+    qs = DutySwap.objects.filter(roster=roster).select_related("requester", "other")
+    if may_manage_unit(user, roster.unit):
+        return qs
+    employee_id = scope_for(user).employee_id
+    if employee_id is None:
+        return qs.none()
+    return qs.filter(Q(requester_id=employee_id) | Q(other_id=employee_id))

@@ -76,6 +76,7 @@ class SwapOut(Schema):
     requester_id: int
     other_id: int
     status: str
+    reason: str
 
 
 class SwapDecisionIn(Schema):

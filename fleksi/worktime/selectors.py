@@ -243,6 +243,25 @@ def schedules_on(
     return {p.id: r.schedule(p, day) for p in people}
 
 
+def own_schedules_between(start: date, end: date) -> dict[int, dict[date, DaySchedule]]:
+    """The active people whose days are set by a pattern of their unit, of their ASN type or
+    of their own, or by a duty roster, rather than by the version's default, at some point of
+    ``start``..``end``; with their working days of the period (what the demo history needs to
+    write their check-ins at their own hours)."""
+    people = _people(None)
+    r = _Resolver(start, end, None)
+    rostered = {e for e, _day in r.rostered}
+    plans = [plan_of(v) for v in {v for v in r.versions.values() if v is not None}]
+    own = [
+        p
+        for p in people
+        if p.id in r.personal
+        or p.id in rostered
+        or any(plan.base(p.chain, p.asn_type)[1] in ("unit", "asn_type") for plan in plans)
+    ]
+    return schedules_between(own, start, end)
+
+
 def schedules_between(
     people: Sequence[PersonKey], start: date, end: date
 ) -> dict[int, dict[date, DaySchedule]]:

@@ -25,7 +25,12 @@ class Perm(StrEnum):
     PLACES_MANAGE = "places.manage"
     REGENCY_VIEW = "regency.view"  # regency-wide dashboards
     POLICY_DRAFT = "policy.draft"  # write draft Perbup versions
-    POLICY_PUBLISH = "policy.publish"
+    # The Perbup's legal path (decision 0025): each step is one role's.
+    POLICY_HARMONISE = "policy.harmonise"  # Bagian Hukum: comment, return or clear a draft
+    POLICY_INITIAL = "policy.initial"  # Sekda: paraf
+    POLICY_ENACT = "policy.enact"  # Bupati: ditetapkan (number, date)
+    POLICY_PROMULGATE = "policy.promulgate"  # Sekda: diundangkan in the Berita Daerah
+    POLICY_SIGNED_UPLOAD = "policy.signed_upload"  # the signed PDF from SRIKANDI
     POLICY_VIEW_DRAFTS = "policy.view_drafts"
     CALENDAR_MANAGE = "calendar.manage"
     MAPPING_PROPOSE_ALL = "mapping.propose_all"  # propose duty mappings for any unit
@@ -42,11 +47,18 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.REGENCY_VIEW,
             Perm.AUDIT_VIEW,
             Perm.ROLES_VIEW,
-            Perm.POLICY_PUBLISH,
+            Perm.POLICY_INITIAL,
+            Perm.POLICY_PROMULGATE,
+            Perm.POLICY_SIGNED_UPLOAD,
             Perm.POLICY_VIEW_DRAFTS,
         }
     ),
-    "bupati": frozenset({Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW, Perm.POLICY_VIEW_DRAFTS}),
+    "bupati": frozenset(
+        {Perm.PEOPLE_VIEW_ALL, Perm.REGENCY_VIEW, Perm.POLICY_VIEW_DRAFTS, Perm.POLICY_ENACT}
+    ),
+    "bagian_hukum": frozenset(
+        {Perm.POLICY_VIEW_DRAFTS, Perm.POLICY_HARMONISE, Perm.POLICY_SIGNED_UPLOAD}
+    ),
     "bkpsdm_admin": frozenset(
         {
             Perm.PEOPLE_VIEW_ALL,
@@ -78,7 +90,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     ),
 }
 
-READ_ONLY_ROLES = frozenset({"bupati", "auditor"})
+READ_ONLY_ROLES = frozenset({"auditor"})
 
 
 def permissions_of(roles: Iterable[str]) -> frozenset[Perm]:

@@ -63,6 +63,53 @@ CASES = [
         denied=302,
         anon=302,
     ),
+    # Password pages: open to everyone (a link's page says when the link is not valid).
+    Case(
+        "accounts:password_forgot",
+        lambda w: reverse("accounts:password_forgot"),
+        EVERYONE,
+        anon=200,
+    ),
+    Case(
+        "accounts:password_link_sent",
+        lambda w: reverse("accounts:password_link_sent"),
+        EVERYONE,
+        anon=200,
+    ),
+    Case(
+        "accounts:password_reset_confirm",
+        lambda w: reverse("accounts:password_reset_confirm", args=["MQ", "x-y"]),
+        EVERYONE,
+        anon=200,
+    ),
+    Case(
+        "accounts:activate",
+        lambda w: reverse("accounts:activate", args=["MQ", "x-y"]),
+        EVERYONE,
+        anon=200,
+    ),
+    Case(
+        "accounts:password_set_done",
+        lambda w: reverse("accounts:password_set_done"),
+        EVERYONE,
+        anon=200,
+    ),
+    Case("accounts:password_change", lambda w: reverse("accounts:password_change"), EVERYONE),
+    # Single sign-on is off without OIDC settings (tests/test_sso.py covers it switched on).
+    Case(
+        "accounts:sso_start",
+        lambda w: reverse("accounts:sso_start"),
+        frozenset(),
+        denied=404,
+        anon=404,
+    ),
+    Case(
+        "accounts:sso_callback",
+        lambda w: reverse("accounts:sso_callback"),
+        frozenset(),
+        denied=404,
+        anon=404,
+    ),
     Case(
         "accounts:sign_out_everywhere",
         lambda w: reverse("accounts:sign_out_everywhere"),

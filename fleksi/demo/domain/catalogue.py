@@ -1,18 +1,70 @@
-"""The 59 perangkat daerah of the demo: 33 OPD, 20 kecamatan offices, 3 RSUD and 3 others,
-plus the repeated public-service units (schools, puskesmas, fire posts, kelurahan offices)."""
+"""The perangkat daerah of the demo: 33 OPD, 20 kecamatan offices, 3 RSUD and 1 other,
+plus the repeated public-service units (schools, puskesmas, fire posts, kelurahan offices).
+
+The OPD, the RSUD and the other unit are data (``fleksi/demo/data/perangkat_daerah.json``:
+each with its sub-units, technical jobs and headcount target at the ``kukar`` size); the
+kecamatan offices share one structure, built here for each kecamatan of ``kecamatan.csv``;
+the puskesmas are one per kecamatan plus those of ``puskesmas.csv``.
+"""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import csv
+import json
+from typing import Any, NamedTuple
 
-from fleksi.demo.domain.catalogue_dinas import DINAS
-from fleksi.demo.domain.catalogue_dinas2 import DINAS_2
-from fleksi.demo.domain.catalogue_opd import SECRETARIATS_AND_BADAN
-from fleksi.demo.domain.jobs import MENUS, POLICY_ANALYST, job
-from fleksi.demo.domain.specs import PdSpec, SubSpec, bidang, sekretariat
-from fleksi.places.domain.kukar import KECAMATAN, KecamatanFact
+from fleksi.demo.domain.jobs import MENUS, Job
+from fleksi.demo.domain.kukar import (
+    DATA,
+    INPATIENT_PUSKESMAS,
+    KECAMATAN,
+    POPULATION,
+    KecamatanFact,
+)
+from fleksi.demo.domain.specs import PdSpec, SubSpec, sekretariat
 
-OPD: tuple[PdSpec, ...] = (*SECRETARIATS_AND_BADAN, *DINAS, *DINAS_2)
+
+def _sub(d: dict[str, Any]) -> SubSpec:
+    return SubSpec(
+        d["name"],
+        d["kind"],
+        key=d.get("key", ""),
+        children=tuple(_sub(c) for c in d.get("children", ())),
+        public=d.get("public", False),
+        menu=d.get("menu", ""),
+        staff=d.get("staff"),
+        head_title=d.get("head_title", ""),
+    )
+
+
+def _pd(d: dict[str, Any]) -> PdSpec:
+    extra = {k: d[k] for k in ("kecamatan", "public") if k in d}
+    return PdSpec(
+        key=d["key"],
+        code=d["code"],
+        name=d["name"],
+        kind=d["kind"],
+        head_title=d["head_title"],
+        head_kind=d["head_kind"],
+        profile=d["profile"],
+        jobs=tuple(Job(t, f, p, w) for t, f, p, w in d["jobs"]),
+        subs=tuple(_sub(s) for s in d["subs"]),
+        target=d["target"],
+        extra_managers=tuple(d.get("extra_managers", ())),
+        **extra,
+    )
+
+
+def _catalogue() -> dict[str, tuple[PdSpec, ...]]:
+    with (DATA / "perangkat_daerah.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {group: tuple(_pd(d) for d in data[group]) for group in ("opd", "rsud", "others")}
+
+
+_GROUPS = _catalogue()
+OPD: tuple[PdSpec, ...] = _GROUPS["opd"]
+RSUD: tuple[PdSpec, ...] = _GROUPS["rsud"]
+OTHERS: tuple[PdSpec, ...] = _GROUPS["others"]
 
 
 def kecamatan_code(kec: KecamatanFact) -> str:
@@ -58,83 +110,6 @@ def _kecamatan_office(kec: KecamatanFact) -> PdSpec:
 KECAMATAN_OFFICES: tuple[PdSpec, ...] = tuple(_kecamatan_office(k) for k in KECAMATAN)
 
 
-def _rsud(
-    key: str, name: str, kec: str, target: int, *, large: bool, head: str = "Direktur"
-) -> PdSpec:
-    medik = SubSpec(
-        "Bidang Pelayanan Medik",
-        "bidang",
-        public=True,
-        menu="rsud_medis",
-        children=(
-            SubSpec("Seksi Pelayanan Medik", "seksi", public=True, menu="rsud_medis"),
-            SubSpec("Seksi Penunjang Medik", "seksi", public=True, menu="rsud_penunjang"),
-        ),
-    )
-    nursing = SubSpec(
-        "Bidang Keperawatan",
-        "bidang",
-        public=True,
-        menu="rsud_keperawatan",
-        children=(
-            SubSpec("Seksi Asuhan Keperawatan", "seksi", public=True, menu="rsud_keperawatan"),
-            SubSpec("Seksi Mutu Keperawatan", "seksi", public=True, menu="rsud_keperawatan"),
-        ),
-    )
-    subs = [
-        SubSpec("Bagian Umum dan Kepegawaian", "bagian", menu="umum"),
-        SubSpec("Bagian Keuangan", "bagian", menu="keuangan"),
-        medik,
-        nursing,
-    ]
-    if large:
-        subs.append(SubSpec("Bidang Penunjang", "bidang", public=True, menu="rsud_penunjang"))
-    return PdSpec(
-        key=key,
-        code=key.upper(),
-        name=name,
-        kind="rsud",
-        head_title=f"{head} {name}",
-        head_kind="jpt_pratama" if large else "administrator",
-        profile="doctor",
-        jobs=MENUS["rsud_medis"],
-        subs=tuple(subs),
-        target=target,
-        kecamatan=kec,
-        public=True,
-    )
-
-
-RSUD: tuple[PdSpec, ...] = (
-    # In Teluk Dalam, Kecamatan Tenggarong Seberang (since 2014); led by a Direktur Utama.
-    _rsud("rsud-amp", "RSUD A.M. Parikesit", "64.02.16", 780, large=True, head="Direktur Utama"),
-    _rsud("rsud-abadi", "RSUD Aji Batara Agung Dewa Sakti", "64.02.13", 330, large=False),
-    _rsud("rsud-dayaku", "RSUD Dayaku Raja", "64.02.08", 250, large=False),
-)
-
-
-# The KORPRI and TP-PKK secretariats are not perangkat daerah (kukar-facts.md): the demo
-# has BRIDA as its only "other" unit; a 59th perangkat daerah could not be verified and is
-# left out rather than invented.
-OTHERS: tuple[PdSpec, ...] = (
-    PdSpec(
-        key="brida",
-        code="BRIDA",
-        name="Badan Riset dan Inovasi Daerah",
-        kind="other",
-        head_title="Kepala Badan Riset dan Inovasi Daerah",
-        head_kind="jpt_pratama",
-        profile="stats",
-        jobs=(
-            job("Peneliti", "A", "stats", 2),
-            job("Perekayasa", "A", "engineer"),
-            POLICY_ANALYST,
-        ),
-        subs=(sekretariat(), bidang("Bidang Riset"), bidang("Bidang Inovasi Daerah")),
-        target=40,
-    ),
-)
-
 PERANGKAT_DAERAH: tuple[PdSpec, ...] = (*OPD, *KECAMATAN_OFFICES, *RSUD, *OTHERS)
 
 
@@ -144,34 +119,15 @@ class Puskesmas(NamedTuple):
     inpatient: bool  # rawat inap: larger staff
 
 
-_EXTRA_PUSKESMAS = (
-    ("Rapak Mahang", "64.02.06"),
-    ("Mangkurawang", "64.02.06"),
-    ("Separi", "64.02.16"),
-    ("Teluk Dalam", "64.02.16"),
-    ("Jonggon", "64.02.02"),
-    ("Loa Duri", "64.02.03"),
-    ("Sungai Meriam", "64.02.04"),
-    ("Badak Baru", "64.02.05"),
-    ("Sungai Seluang", "64.02.13"),
-    ("Muara Siran", "64.02.11"),
-    ("Santan", "64.02.17"),
-    ("Dondang", "64.02.14"),
-)
-_INPATIENT = {"64.02.01", "64.02.08", "64.02.09", "64.02.10", "64.02.11", "64.02.12", "64.02.18"}
+def _extra_puskesmas() -> tuple[tuple[str, str], ...]:
+    with (DATA / "puskesmas.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple((r["name"], r["kecamatan"]) for r in csv.DictReader(fh))
+
 
 PUSKESMAS: tuple[Puskesmas, ...] = (
-    *(Puskesmas(f"Puskesmas {k.name}", k.code, k.code in _INPATIENT) for k in KECAMATAN),
-    *(Puskesmas(f"Puskesmas {name}", kec, False) for name, kec in _EXTRA_PUSKESMAS),
+    *(Puskesmas(f"Puskesmas {k.name}", k.code, k.code in INPATIENT_PUSKESMAS) for k in KECAMATAN),
+    *(Puskesmas(f"Puskesmas {name}", kec, False) for name, kec in _extra_puskesmas()),
 )
-
-# Relative population of each kecamatan (thousands, rounded): spreads schools and desks.
-POPULATION: dict[str, int] = {
-    "64.02.01": 18, "64.02.02": 55, "64.02.03": 65, "64.02.04": 42, "64.02.05": 48,
-    "64.02.06": 115, "64.02.07": 40, "64.02.08": 25, "64.02.09": 11, "64.02.10": 22,
-    "64.02.11": 40, "64.02.12": 10, "64.02.13": 40, "64.02.14": 40, "64.02.15": 20,
-    "64.02.16": 72, "64.02.17": 28, "64.02.18": 9, "64.02.19": 16, "64.02.20": 30,
-}  # fmt: skip
 
 
 def spread(total: int, *, minimum: int) -> dict[str, int]:

@@ -28,6 +28,11 @@ Rules kept (the database's constraints and the services' invariants):
   "WFA days vs on-site days" comparison of the same people has two sides that differ only
   by chance, and the months before the WFA start have outputs too.
 
+People in ``own`` (a shift, a duty cycle, a six-day week or part-time hours of their own)
+work their own days at their own hours instead of the regency's working days — a night shift
+checks out the next morning, on the shift's day — and are not given WFA days (their work is
+a direct service on site).
+
 Before the WFA start everyone works on site: that is the baseline of the before/after
 comparisons. After it, a few perangkat daerah (``weak``) slip: more missing and late days,
 more unreported and returned outputs — so the evaluation has units of concern to show.
@@ -92,6 +97,9 @@ class HistoryInput:
     planned: frozenset[tuple[int, date]] = frozenset()  # days with WFA or outputs already
     wfa_days: frozenset[tuple[int, date]] = frozenset()  # approved WFA days already written
     rated_months: frozenset[date] = frozenset()  # months (first day) already rated: skipped
+    # person -> their working days with (start, end) in minutes from the day's midnight (the
+    # end may pass midnight): people who follow a schedule of their own (see the module)
+    own: Mapping[int, Mapping[date, tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,7 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
     key = 0
     rated = set(h.rated_months)
     weeks = weeks_of(h.days)
+    own = [p for p in people if p.id in h.own]
     for n, week in enumerate(weeks):
         out = WeekRecords()
         approved: dict[tuple[int, date], int] = {}
@@ -193,7 +202,7 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
         after = [d for d in week if d >= h.wfa_start]
         if after:
             for p in people:
-                if p.id not in users or rng.random() > P_WEEK:
+                if p.id not in users or p.id in h.own or rng.random() > P_WEEK:
                     continue
                 k = min(len(after), rng.choice((1, 2, 2)), h.max_days_per_week)
                 wanted = sorted(rng.sample(after, k))
@@ -221,7 +230,7 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
             s, e = _minute(start), _minute(end)
             slip = SLIP if d >= h.wfa_start else 1.0
             for p in people:
-                if d < p.since or (p.id, d) in h.busy:
+                if d < p.since or (p.id, d) in h.busy or p.id in h.own:
                     continue
                 f = slip if p.pd in weak else 1.0
                 request = approved.get((p.id, d))
@@ -236,6 +245,8 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
                     and rng.random() < P_ONSITE_OUTPUT
                 ):
                     out.outputs.append(_output(rng, h, index, p.id, d, None, f))
+        if own:
+            _own_week(rng, h, out, own, week, weak)
         following = weeks[n + 1][0] if n + 1 < len(weeks) else h.today
         for month in sorted({_month(d) for d in week} - rated):
             if month < _month(following) and month < _month(h.today):
@@ -247,6 +258,28 @@ def generate_history(h: HistoryInput) -> Iterator[WeekRecords]:
                     if p.rated and p.since <= last
                 )
         yield out
+
+
+def _own_week(
+    rng: random.Random,
+    h: HistoryInput,
+    out: WeekRecords,
+    own: Sequence[Person],
+    week: Sequence[date],
+    weak: set[int],
+) -> None:
+    """The check-ins of the people with schedules of their own, over the whole ISO week of
+    ``week`` (weekends and holidays included: their schedule says which days they work)."""
+    monday = week[0] - timedelta(days=week[0].weekday())
+    for d in (monday + timedelta(days=i) for i in range(7)):
+        if d >= h.today:
+            break
+        slip = SLIP if d >= h.wfa_start else 1.0
+        for p in own:
+            hours = h.own[p.id].get(d)
+            if hours is None or d < p.since or (p.id, d) in h.busy:
+                continue
+            _day(rng, out, p.id, d, hours[0], hours[1], slip if p.pd in weak else 1.0, False)
 
 
 def _day(

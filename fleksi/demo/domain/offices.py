@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.records import OfficePlan, UnitPlan
 from fleksi.demo.domain.villages import Village
-from fleksi.places.domain.kukar import KECAMATAN
 
 OWN_BUILDING = frozenset({"sekolah", "puskesmas", "upt", "kelurahan"})
 STREETS = (

@@ -12,11 +12,11 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.names import FEMALE, MALE, pick_flavour, plain_name, titled_name
 from fleksi.demo.domain.numbers import NumberAllocator
 from fleksi.demo.domain.records import PersonPlan
 from fleksi.demo.domain.villages import Village
-from fleksi.places.domain.kukar import KECAMATAN
 
 REFERENCE_DATE = date(2026, 7, 1)
 ASN_TYPES = ("pns", "cpns", "pppk", "pppk_pw")

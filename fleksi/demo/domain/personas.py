@@ -121,8 +121,8 @@ PERSONAS: tuple[Persona, ...] = (
     ),
     Persona(
         key="bupati",
-        label=gettext_noop("Bupati (read only)"),
-        hint=gettext_noop("Regency dashboards, read only."),
+        label=gettext_noop("Bupati"),
+        hint=gettext_noop("Regency dashboards; enacts (ditetapkan) the Perbup."),
         name="Bupati Kutai Kartanegara",
         username="bupati",
         roles=("bupati",),
@@ -187,6 +187,24 @@ PERSONAS: tuple[Persona, ...] = (
         job="Auditor",
         level="ahli_muda",
         domicile="64.02.03.2002",
+    ),
+    Persona(
+        key="hukum",
+        label=gettext_noop("Bagian Hukum (legal drafter, Setda)"),
+        hint=gettext_noop(
+            "Harmonises the Perbup drafts: comments per article, returns or clears them; "
+            "keeps the signed PDF."
+        ),
+        name="Dewi Anggraini, S.H., M.H.",
+        username="hukum",
+        roles=("bagian_hukum",),
+        sex="2",
+        birth_date=date(1986, 5, 21),
+        tmt=date(2010, 3, 1),
+        unit="setda/2/1",
+        job="Perancang Peraturan Perundang-undangan",
+        level="ahli_muda",
+        domicile="64.02.06.1005",
     ),
 )
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from fleksi.demo.domain.catalogue import PD_BY_KEY, Puskesmas
 from fleksi.demo.domain.jobs import MENUS
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.villages import villages_by_kecamatan
-from fleksi.places.domain.kukar import KECAMATAN
 
 if TYPE_CHECKING:
     from fleksi.demo.domain.units import SizeProfile, TreeBuilder

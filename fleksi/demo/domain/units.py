@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from fleksi.demo.domain.catalogue import PERANGKAT_DAERAH, PUSKESMAS, spread
 from fleksi.demo.domain.jobs import MENUS, Job
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.offices import place_offices
 from fleksi.demo.domain.records import SIZES, UnitPlan
 from fleksi.demo.domain.repeated import add_fire_posts, add_kelurahan, add_puskesmas, add_schools
 from fleksi.demo.domain.specs import PdSpec, SubSpec
 from fleksi.demo.domain.villages import villages_by_kecamatan
-from fleksi.places.domain.kukar import KECAMATAN
 
 HEAD_KIND = {
     "sekretariat": "administrator",

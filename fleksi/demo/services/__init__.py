@@ -36,13 +36,17 @@ from fleksi.demo.services.bulk import (
     positions_write,
     units_write,
 )
+from fleksi.demo.services.connectivity import seed_connectivity
+from fleksi.demo.services.duties import seed_duty_mapping
+from fleksi.demo.services.outputs import seed_outputs
 from fleksi.demo.services.policy import demo_policy_write
+from fleksi.demo.services.requests import seed_requests
+from fleksi.demo.services.service_levels import seed_service_levels
 from fleksi.demo.services.worktime import (
     demo_people_write,
     demo_rosters_write,
     demo_worktime_months,
 )
-from fleksi.jobmap.demo import seed_duty_mapping
 from fleksi.org.models import Agency, Employee, Unit
 from fleksi.org.services import (
     agency_set_secretariat,
@@ -50,10 +54,6 @@ from fleksi.org.services import (
     unit_stream,
     units_rebuild_paths,
 )
-from fleksi.outputs.demo import seed_outputs
-from fleksi.places.demo import seed_connectivity
-from fleksi.schedule.demo import seed_requests
-from fleksi.servicelevel.demo import seed_service_levels
 
 AGENCY_CODE = "64.02"
 AGENCY_NAME = "Pemerintah Kabupaten Kutai Kartanegara"
@@ -129,12 +129,18 @@ def demo_seed(
             password_hash=password_hash,
         )
         duties = seed_duty_mapping(actor=actor, rng=random.Random(seed + 1), today=plan.today)
-        versions = demo_policy_write(
-            today=plan.today, counter_unit_key=COUNTER_UNIT, unit_ids=unit_ids
-        )
         first_day, wfa_start = history_span(plan.today, history)
-        worktime_people = demo_people_write(start=plan.today)
-        duty_rosters = demo_rosters_write(months=demo_worktime_months(plan.today))
+        # With a history the Perbup has been in force since the WFA start, so the months
+        # after it are judged by each unit's own working time (shifts, duty, six-day weeks).
+        in_force = wfa_start if history else plan.today
+        versions = demo_policy_write(
+            today=plan.today,
+            in_force=in_force,
+            counter_unit_key=COUNTER_UNIT,
+            unit_ids=unit_ids,
+        )
+        worktime_people = demo_people_write(start=in_force)
+        duty_rosters = demo_rosters_write(months=demo_worktime_months(in_force, plan.today))
         requests = seed_requests(
             rng=random.Random(seed + 3),
             today=plan.today,

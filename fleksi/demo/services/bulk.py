@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.records import DemoPlan, PersonPlan, UnitPlan
 from fleksi.org.models import ActingAssignment, Employee, Office, Position, Unit
-from fleksi.places.domain.kukar import KECAMATAN
 from fleksi.places.models import Desa, Kecamatan
 
 BATCH = 500

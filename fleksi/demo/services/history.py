@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from fleksi.accounts.models import User
 from fleksi.audit.services import AGENCY_STREAM, Change, audit_record
+from fleksi.demo.domain import output_texts as texts
 from fleksi.demo.domain.history import (
     APPROVED,
     HistoryInput,
@@ -44,7 +45,6 @@ from fleksi.demo.services import SeedReport, demo_seed
 from fleksi.eligibility.selectors import facts_for
 from fleksi.insights.services.refresh import stats_refresh
 from fleksi.org.models import Employee
-from fleksi.outputs.domain import demo_texts as texts
 from fleksi.outputs.models import MonthlyRating, OutputReport, PlannedOutput, Verification
 from fleksi.policy.domain.eligibility import ELIGIBILITY_RULES
 from fleksi.policy.domain.engine import evaluate
@@ -53,6 +53,7 @@ from fleksi.policy.models import RamadanPeriod
 from fleksi.policy.selectors import params_of, version_in_force, work_calendar
 from fleksi.presence.models import Checkin
 from fleksi.schedule.models import Absence, ApprovalStep, RequestDay, WfaRequest, WorkPlanItem
+from fleksi.worktime.selectors import own_schedules_between
 
 WITA = ZoneInfo("Asia/Makassar")
 FLUSH_ROWS = 200_000
@@ -179,6 +180,19 @@ def _busy(
         frozenset(planned),
         frozenset(approved.values_list("employee_id", "day")),
     )
+
+
+def _own_hours(first: date, last: date) -> dict[int, dict[date, tuple[int, int]]]:
+    """The people with schedules of their own (shifts, duty cycles, six-day weeks, part-time
+    hours): their working days with start and end in minutes from the day's midnight."""
+
+    def minutes(moment: datetime, day: date) -> int:
+        return int((moment - datetime.combine(day, dtime(0))).total_seconds() // 60)
+
+    return {
+        e: {d: (minutes(s.start, d), minutes(s.end, d)) for d, s in days.items()}
+        for e, days in own_schedules_between(first, last).items()
+    }
 
 
 @dataclass(frozen=True)
@@ -414,6 +428,7 @@ def history_write(
     days = [d for d in cal.working_days(first_day, last) if d < today]
     hours = {d: h for d in days if (h := cal.hours(d)) is not None}
     people, who, quota, deadline = _people(today)
+    own = _own_hours(first_day, last)
     rated = frozenset(
         MonthlyRating.objects.filter(month__gte=first_day).values_list("month", flat=True)
     )
@@ -431,6 +446,7 @@ def history_write(
         planned=planned,
         wfa_days=wfa_days,
         rated_months=rated,
+        own=own,
     )
     seconds["inputs"] = time.perf_counter() - started
     writer = _Writer(who, datetime.now(UTC))

@@ -15,12 +15,13 @@ Holidays and cuti bersama apply to the weekly patterns, not to shifts and duty.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
 
+from fleksi.common.domain.months import month_start, next_month
 from fleksi.org.models import Employee, Unit
 from fleksi.policy.models import PolicyVersion
 from fleksi.worktime.models import DutyRoster, DutyShift, PersonWorkPattern, UnitWorkPattern
@@ -230,6 +231,10 @@ def demo_rosters_write(*, months: list[date]) -> int:
     return written
 
 
-def demo_worktime_months(today: date) -> list[date]:
-    first = today.replace(day=1)
-    return [first, (first + timedelta(days=32)).replace(day=1)]
+def demo_worktime_months(since: date, today: date) -> list[date]:
+    """The months of the published rosters: from the month of ``since`` to the next month."""
+    months, month, last = [], month_start(since), next_month(today)
+    while month <= last:
+        months.append(month)
+        month = next_month(month)
+    return months

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from fleksi.demo.domain.catalogue import PERANGKAT_DAERAH, PUSKESMAS
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.names import _POOLS, FEMALE, MALE
 from fleksi.demo.domain.numbers import build_ni_pppk
 from fleksi.demo.domain.personas import PERSONAS
@@ -16,7 +17,6 @@ from fleksi.demo.domain.plan import generate
 from fleksi.demo.domain.records import DemoPlan
 from fleksi.demo.domain.villages import villages
 from fleksi.org.domain.nip import NipProblem, check_employee_number, parse_nip
-from fleksi.places.domain.kukar import KECAMATAN
 
 TODAY = date(2026, 11, 29)
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+from django.utils import timezone
 
 from fleksi.demo.domain.history import (
     APPROVED,
@@ -23,12 +24,17 @@ from fleksi.demo.domain.history import (
     months_before,
 )
 from fleksi.insights.models import MonthRefresh, PersonMonth, UnitMonth
+from fleksi.org.models import Employee
 from fleksi.outputs.models import MonthlyRating, OutputReport, PlannedOutput, Verification
+from fleksi.policy.models import PolicyVersion
 from fleksi.presence.models import Checkin
+from fleksi.presence.selectors.recap import RecapRow, period_of, recap_totals, sum_totals
 from fleksi.schedule.models import RequestDay
 from fleksi.servicelevel.selectors.config import wfa_start
+from fleksi.worktime.models import DutyShift
 
 TODAY = date(2026, 5, 13)
+HISTORY_TODAY = date(2026, 12, 7)  # the seeding day of HistorySeedTests
 START = date(2026, 3, 1)
 
 
@@ -172,6 +178,27 @@ def test_ratings_once_per_person_and_complete_month():
     assert 7 not in {e for e, _m, _p in out.ratings}
 
 
+def test_people_with_their_own_schedule_work_their_days_at_their_hours_without_wfa():
+    # Person 1 is a nurse: nights on Saturdays and Sundays only (21:00-07:00 the next day).
+    first = date(2026, 1, 5)
+    nights = {
+        d: (21 * 60, 31 * 60)
+        for d in (first + timedelta(days=i) for i in range((TODAY - first).days))
+        if d.weekday() >= 5
+    }
+    h = _input(own={1: nights})
+    records = [r for w in generate_history(h) for r in w.checkins if r[0] == 1]
+    requests = [r for w in generate_history(h) for r in w.requests if r.employee == 1]
+    assert records
+    assert not requests
+    assert {r[1] for r in records} <= set(nights)
+    arrivals = [r for r in records if r[2] == 1 and r[3] == "onsite"]
+    departures = [r for r in records if r[2] == 2]
+    assert all(21 * 60 - 35 < r[4] <= 21 * 60 + 75 for r in arrivals)
+    assert all(r[4] > 24 * 60 for r in departures)  # the next morning, on the shift's day
+    assert len(arrivals) > 0.8 * len(nights)
+
+
 def test_history_span_puts_the_wfa_start_half_way():
     assert months_before(date(2026, 1, 1), 1) == date(2025, 12, 1)
     assert months_before(date(2026, 11, 1), 12) == date(2025, 11, 1)
@@ -262,3 +289,45 @@ class HistorySeedTests(TestCase):
         )
         assert last is not None
         assert made.pk > last
+
+    def test_shift_units_work_and_are_judged_by_their_own_days_since_the_perbup(self):
+        # The Perbup (and with it the units' own working times) is in force since the WFA
+        # start: the RSUD's nurses work their roster's days, weekends included, a night
+        # shift checks out the next morning on the shift's day, the fire-fighters' 24-hour
+        # duty ends the next morning; the recap judges them by their own days.
+        start = wfa_start().day
+        assert start is not None
+        assert PolicyVersion.objects.get(status="published").effective_from == start
+        shifts = DutyShift.objects.filter(published=True, day__gte=start, day__lt=HISTORY_TODAY)
+        nights = set(shifts.filter(shift_code="M").values_list("employee_id", "day"))
+        assert nights
+        departures = [
+            c
+            for c in Checkin.objects.filter(slot=2, day__gte=start, day__lt=HISTORY_TODAY)
+            if (c.employee_id, c.day) in nights
+        ]
+        assert departures
+        for c in departures:
+            at = timezone.localtime(c.checked_at)
+            assert at.date() == c.day + timedelta(days=1)
+            assert 5 <= at.hour <= 8  # 07:00, or up to 90 minutes early, or a bit late
+        nurses = Employee.objects.filter(pk__in=shifts.values("employee_id"))
+        sunday = date(2026, 12, 6)
+        assert Checkin.objects.filter(employee__in=nurses, day=sunday, slot=1).exists()
+        totals = sum_totals(
+            RecapRow(0, "", "", 0, "", "", t)
+            for t in recap_totals(nurses, period_of(start, today=HISTORY_TODAY)).values()
+        )
+        assert totals.working_days > 0
+        assert totals.onsite_days >= 0.8 * totals.working_days
+        assert totals.missing_days <= 0.1 * totals.working_days
+        assert totals.late_days <= 0.2 * totals.working_days
+        # The regency's weekly calendar no longer applies to them: nobody on a roster has a
+        # check-in on a day their roster gives them off.
+        off = set(
+            DutyShift.objects.filter(
+                published=True, shift_code="", day__gte=start, day__lt=HISTORY_TODAY
+            ).values_list("employee_id", "day")
+        )
+        arrivals = Checkin.objects.filter(employee__in=nurses, slot=1, day__gte=start)
+        assert not {(e, d) for e, d in arrivals.values_list("employee_id", "day")} & off

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from fleksi.demo.domain.catalogue import PERANGKAT_DAERAH
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.personas import PERSONAS
 from fleksi.demo.domain.villages import villages
 from fleksi.demo.services.policy import AMENDMENT, PERBUP, demo_policy_write
-from fleksi.places.domain.kukar import KECAMATAN
 
 KEC = {k.name: k.code for k in KECAMATAN}
 PLACES = villages()

@@ -114,11 +114,12 @@ class SmallSeedTests(TestCase):
             "diskominfo": {Role.EMPLOYEE, Role.DISKOMINFO_ADMIN},
             "layanan": {Role.EMPLOYEE, Role.SERVICE_MANAGER},
             "inspektorat": {Role.EMPLOYEE, Role.AUDITOR},
+            "hukum": {Role.EMPLOYEE, Role.BAGIAN_HUKUM},
         }
         assert set(expected) == {p.key for p in PERSONAS}
         for key, roles in expected.items():
             assert scope_for(persona_user(key)).roles == roles, key
-        for key in ("bupati", "bkpsdm", "diskominfo", "layanan", "inspektorat"):
+        for key in ("bupati", "bkpsdm", "diskominfo", "layanan", "inspektorat", "hukum"):
             assert persona_user(key).username == key
 
     def test_persona_details(self):
@@ -149,15 +150,47 @@ class SmallSeedTests(TestCase):
 
     def test_audit_trail_has_summaries_and_is_intact(self):
         # One per perangkat daerah and one for the agency, plus one for the villages'
-        # connectivity survey, one for the WFA requests of the weeks before today and one for
-        # the public-service figures.
-        assert AuditEntry.objects.filter(action="demo.seed").count() == 62
+        # connectivity survey, one for the WFA requests of the weeks before today, one for
+        # the public-service figures and one dating the Perbup's legal path as an example.
+        assert AuditEntry.objects.filter(action="demo.seed").count() == 63
         # Summaries, not one entry per employee: one per perangkat daerah for the people and
         # one for the duty mapping, plus the policy's own entries and those of the WFA
         # requests of the coming weeks (written through the schedule's services).
         assert AuditEntry.objects.count() < 300
         _checked, problem = audit_chain_verify()
         assert problem is None
+
+    def test_the_perbup_shows_its_enacted_and_promulgated_history_as_an_example(self):
+        from fleksi.demo.services.policy import EXAMPLE_NUMBER, PERBUP
+        from fleksi.policy.models import PolicyVersion
+
+        perbup = PolicyVersion.objects.get(status="published")
+        assert perbup.regulation_number == PERBUP
+        assert (perbup.stage, perbup.enacted_number, perbup.gazette_number) == (
+            "promulgated",
+            EXAMPLE_NUMBER,
+            EXAMPLE_NUMBER,
+        )
+        steps = list(perbup.legal_steps.values_list("step", "actor__username"))
+        assert [s for s, _who in steps] == [
+            "submit",
+            "return",
+            "submit",
+            "clear",
+            "initial",
+            "enact",
+            "promulgate",
+        ]
+        assert ("enact", "bupati") in steps
+        assert ("clear", "hukum") in steps
+        enacted, promulgated = perbup.enacted_on, perbup.promulgated_on
+        assert enacted is not None
+        assert promulgated is not None
+        assert enacted < promulgated <= perbup.effective_from
+        assert perbup.signed_documents.count() == 1
+        amendment = PolicyVersion.objects.get(kind="amendment")
+        assert amendment.stage == "harmonisation"
+        assert amendment.title.startswith(f"Perubahan atas {PERBUP}")
 
     def test_if_empty_does_nothing_the_second_time(self):
         before = (Employee.objects.count(), Unit.objects.count(), User.objects.count())

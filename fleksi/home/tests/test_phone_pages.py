@@ -4,8 +4,8 @@ Walks every GET page of the access matrices (``*/tests/test_access.py``), each a
 roles allowed to see it (spread so every role is walked), in Chromium at 360 x 740 CSS px:
 
 - the page must not scroll sideways (tables may scroll inside their own box);
-- axe-core (from the npm registry, vendored in ``tools/``, installed by ``.ci/run``; never a
-  CDN) must find no serious or critical accessibility violation.
+- axe-core must find no serious or critical accessibility violation
+  (``fleksi/testkit/phone.py``).
 """
 
 from __future__ import annotations
@@ -13,38 +13,15 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Error as PlaywrightError
 
 import fleksi
 from fleksi.testkit.access import WHO
+from fleksi.testkit.phone import AXE, phone_page, phone_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-AXE = Path(settings.BASE_DIR) / "tools" / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"width": 360, "height": 740}
-OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-# The outermost elements that stick out (inside a box that scrolls on its own is fine).
-WIDE_JS = """() => {
-  const w = document.documentElement.clientWidth, out = [];
-  for (const el of document.querySelectorAll("body *")) {
-    if (el.closest(".table-wrap") || el.getBoundingClientRect().right <= w + 1) continue;
-    if (el.parentElement && el.parentElement.getBoundingClientRect().right > w + 1) continue;
-    const cls = typeof el.className === "string" && el.className
-      ? "." + el.className.split(" ").join(".") : "";
-    out.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + cls);
-  }
-  return out.slice(0, 3).join(", ");
-}"""
-AXE_JS = """async () => {
-  const r = await axe.run(document, {resultTypes: ["violations"]});
-  return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-    .map(v => v.id + ": " + v.nodes.slice(0, 2).map(n => n.target.join(" ")).join(" | "));
-}"""
 
 
 def page_cases():
@@ -82,24 +59,7 @@ def test_every_page_fits_a_phone_and_passes_axe(browser, live_server, world):
     try:
         for case, who in spread(page_cases()):
             if who not in contexts:
-                client = Client()
-                client.force_login(world.user(who))
-                context = browser.new_context(
-                    viewport=PHONE,
-                    locale="en-US",  # the browser's language is ignored: Indonesian pages
-                    timezone_id="Asia/Makassar",
-                    bypass_csp=True,  # to load axe into the page
-                )
-                context.add_cookies(
-                    [
-                        {
-                            "name": settings.SESSION_COOKIE_NAME,
-                            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                            "url": live_server.url,
-                        }
-                    ]
-                )
-                contexts[who] = context.new_page()
+                contexts[who] = phone_page(browser, live_server.url, world.user(who))
             page = contexts[who]
             try:
                 url = case.url(world)
@@ -117,15 +77,7 @@ def test_every_page_fits_a_phone_and_passes_axe(browser, live_server, world):
                 response.header_value("content-type") or ""
             ):
                 continue
-            overflow = page.evaluate(OVERFLOW_JS)
-            if overflow > 0:
-                wide = page.evaluate(WIDE_JS)
-                problems.append(
-                    f"{case.route} as {who}: {overflow} px wider than the phone ({wide})"
-                )
-            page.add_script_tag(path=str(AXE))
-            for violation in page.evaluate(AXE_JS):
-                problems.append(f"{case.route} as {who}: axe {violation}")
+            problems += phone_problems(page, f"{case.route} as {who}")
     finally:
         for page in contexts.values():
             page.context.close()

@@ -12,6 +12,7 @@ from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.domain.months import add_months, month_key, month_start, parse_month
+from fleksi.insights.permissions import sees_people_lists
 from fleksi.places.permissions import may_view_readiness
 from fleksi.servicelevel.permissions import may_use as may_use_service_levels
 
@@ -59,7 +60,7 @@ class Links:
 
 def links_for(user: User) -> Links:
     scope = scope_for(user)
-    people = scope.sees_all_people or bool(scope.headed_unit_paths or scope.managed_unit_paths)
+    people = sees_people_lists(user)
     return Links(
         people=people,
         eligibility=people,

@@ -15,11 +15,10 @@ from fleksi.testkit.access import (
     Secret,
     api_case,
     check,
-    check_secret,
     gated,
     matrix,
     reversers,
-    secrets_matrix,
+    secrets_test,
 )
 
 # Unit "a" (Disdukcapil): its head, its personnel administrator and regency-wide roles.
@@ -299,10 +298,7 @@ def test_a_refused_write_changes_nothing(client, module_world):
     assert EmployeeException.objects.get(pk=exc.pk).end == date(2099, 12, 31)
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("secret", "who"), secrets_matrix(SECRETS))
-def test_exception_reasons_only_to_the_approval_chain(client, module_world, secret, who):
-    check_secret(client, module_world, secret, who)
+test_exception_reasons_only_to_the_approval_chain = secrets_test(SECRETS)
 
 
 @pytest.mark.django_db

@@ -5,47 +5,36 @@ would delete a duty: each file here is either read whole or refused whole, with 
 in Indonesian, and the duties already saved stay as they were.
 """
 
-import io
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from fleksi.common.importing.reader import Limits
 from fleksi.jobmap.models import Duty
-from fleksi.testkit.spreadsheets import inline_row, sheet_xml, with_sheet, workbook
+from fleksi.testkit.spreadsheets import inline_sheet, mixed_csv, post_file, refused_by_command
 
 pytestmark = pytest.mark.django_db
 
-COLUMNS = ("KODE_JABATAN", "NO_URUT", "URAIAN_TUGAS", "HASIL_KERJA", "PERSEN_WAKTU")
-LETTERS = "ABCDE"
-BEFORE = "KODE_JABATAN,NO_URUT,URAIAN_TUGAS,HASIL_KERJA,PERSEN_WAKTU\n" + (
-    "P-loket,1,Melayani permohonan KTP-el,Permohonan terlayani,60\n"
-    "P-loket,2,Menginput data ke SIAK,Data terinput,40\n"
+HEADER = ["KODE_JABATAN", "NO_URUT", "URAIAN_TUGAS", "HASIL_KERJA", "PERSEN_WAKTU"]
+BEFORE = (
+    ",".join(HEADER)
+    + "\n"
+    + (
+        "P-loket,1,Melayani permohonan KTP-el,Permohonan terlayani,60\n"
+        "P-loket,2,Menginput data ke SIAK,Data terinput,40\n"
+    )
 )
 
 
-def duty_row(line: int, order: int, share: str, *, extra=()) -> bytes:
-    values = ("P-loket", str(order), f"Tugas pelayanan {order}", "Hasil", share)
-    cells = [(f"{c}{line}", v) for c, v in zip(LETTERS, values, strict=True)]
-    return inline_row(line, [*cells, *extra])
-
-
-def duty_sheet(shares: list[str], *, dimension: str = "A1", extra_column: str = "") -> bytes:
-    def rows():
-        yield inline_row(1, [(f"{c}1", name) for c, name in zip(LETTERS, COLUMNS, strict=True)])
-        for order, share in enumerate(shares, start=1):
-            line = order + 1
-            extra = [(f"{extra_column}{line}", "x")] if extra_column else []
-            yield duty_row(line, order, share, extra=extra)
-
-    return with_sheet(workbook([["x"]]), sheet_xml(rows(), dimension=dimension))
+def duty_sheet(shares: list[str], **sheet) -> bytes:
+    lines = [HEADER]
+    for order, share in enumerate(shares, start=1):
+        lines.append(["P-loket", str(order), f"Tugas pelayanan {order}", "Hasil", share])
+    return inline_sheet(lines, **sheet)
 
 
 def upload(client, data: bytes, name: str, **fields):
-    file = io.BytesIO(data)
-    file.name = name
-    return client.post(reverse("jobmap:import"), {"file": file, **fields})
+    return post_file(client, reverse("jobmap:import"), data, name, **fields)
 
 
 def loket_duties(world):
@@ -96,19 +85,15 @@ def test_a_cell_in_column_xfd_is_refused_and_nothing_changes(client, world, save
 
 
 def test_a_csv_with_one_windows_1252_line_names_that_line_and_writes_nothing(
-    world, saved, tmp_path, capsys
+    world, saved, tmp_path
 ):
     lines = [
-        "KODE_JABATAN,NO_URUT,URAIAN_TUGAS,HASIL_KERJA,PERSEN_WAKTU",
-        "P-loket,1,Melayani permohonan KTP-el,Permohonan terlayani,50",
-        "P-loket,2,Menginput data ke SIAK — ganda,Data terinput,25",
+        HEADER,
+        ["P-loket", "1", "Melayani permohonan KTP-el", "Permohonan terlayani", "50"],
+        ["P-loket", "2", "Menginput data ke SIAK — ganda", "Data terinput", "25"],
     ]
-    data = "\n".join(lines).encode() + "\nP-loket,3,Arsip caf\xe9,Arsip,25\n".encode("cp1252")
-    path = tmp_path / "campur.csv"
-    path.write_bytes(data)
-    with pytest.raises(CommandError, match="nothing was imported"):
-        call_command("import_duties", str(path))
-    err = capsys.readouterr().err
+    data = mixed_csv(lines, stray=["P-loket", "3", "Arsip caf\xe9", "Arsip", "25"])
+    err = refused_by_command("import_duties", tmp_path / "campur.csv", data)
     assert "campur.csv: line 4:" in err
     assert "UTF-8" in err
     assert "line 3" not in err  # read as UTF-8, with its dash

@@ -19,7 +19,7 @@ from fleksi.jobmap.messages import criterion_label
 from fleksi.jobmap.models import Assessment
 from fleksi.jobmap.selectors.summaries import PROGRESS
 from fleksi.jobmap.views.common import user_of
-from fleksi.org.models import Position, Unit
+from fleksi.org.models import Position
 from fleksi.org.selectors import unit_ancestors
 
 
@@ -35,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "own_position": Position.objects.filter(pk=own_id).select_related("unit").first()
             if own_id
             else None,
-            "units": Unit.objects.filter(path__in=scope.unit_paths).order_by("path"),
+            "units": scope.root_units(),
             "whole": perms.sees_whole_mapping(scope),
             "regency": perms.may_view_regency(user),
             "approver": perms.may_approve(user),

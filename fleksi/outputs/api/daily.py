@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import File, Form, Query, Schema, Status, UploadedFile
@@ -17,7 +17,7 @@ from fleksi.outputs.api.common import MAX_LIMIT, employee_of, rhk_or_none, route
 from fleksi.outputs.domain.evidence import CONTENT_TYPES
 from fleksi.outputs.models import OutputReport, PlannedOutput
 from fleksi.outputs.permissions import (
-    access_report,
+    access_evidence,
     own_employee,
 )
 from fleksi.outputs.schemas import (
@@ -156,9 +156,7 @@ def report_create(
     summary="Download the evidence file of a report",
 )
 def evidence(request: HttpRequest, report_id: Id) -> FileResponse:
-    report = access_report(user_of(request), report_id)
-    if not report.evidence:
-        raise Http404
+    report = access_evidence(user_of(request), report_id)
     return FileResponse(
         report.evidence.open("rb"),
         as_attachment=True,

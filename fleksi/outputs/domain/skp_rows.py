@@ -8,11 +8,13 @@ unit, quality %, time in months). Rows of one RHK repeat its number and text.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+
+from fleksi.common.domain.importing import RowProblem
+from fleksi.common.domain.importing import TextRow as RawRow
+from fleksi.common.domain.importing import problem_order as shared_problem_order
 
 # The usual targets of an indicator, used when its quality or time is left blank.
 USUAL_QUALITY_PCT = 100
@@ -50,22 +52,6 @@ NUMBER_MAX = 99
 
 
 @dataclass(frozen=True)
-class RawRow:
-    line: int  # as a spreadsheet shows it: the header is line 1
-    values: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """``line`` 0 means the file as a whole; ``column`` "" the row as a whole."""
-
-    line: int
-    column: str
-    code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class IndicatorRow:
     line: int
     text: str
@@ -93,19 +79,7 @@ class SkpRows:
     results: dict[int, RhkRow] = field(default_factory=dict)
 
 
-def problem_order(problem: RowProblem) -> tuple[int, int]:
-    """Problems by line, then in the order of the columns."""
-    column = COLUMNS.index(problem.column) if problem.column in COLUMNS else -1
-    return problem.line, column
-
-
-def normalise_header(name: str) -> str:
-    return re.sub(r"[\s\-]+", "_", name.strip().upper())
-
-
-def header_problems(header: Sequence[str]) -> list[RowProblem]:
-    present = {normalise_header(h) for h in header}
-    return [RowProblem(1, col, "missing_column") for col in REQUIRED if col not in present]
+problem_order = shared_problem_order(COLUMNS)  # by line, then in the order of the columns
 
 
 def _whole(text: str) -> int:
@@ -174,7 +148,9 @@ def _check_row(raw: RawRow) -> tuple[tuple[SkpRows, RhkRow, IndicatorRow] | None
             )
     for col, limit in ((COL_TEXT, TEXT_MAX), (COL_INDICATOR, TEXT_MAX), (COL_UNIT, UNIT_MAX)):
         if len(v[col]) > limit:
-            problems.append(RowProblem(line, col, "too_long", {"max": limit}))
+            problems.append(
+                RowProblem(line, col, "too_long", {"max": limit, "length": len(v[col])})
+            )
     if v[COL_NIP] and not (v[COL_NIP].isdigit() and len(v[COL_NIP]) == 18):
         problems.append(RowProblem(line, COL_NIP, "bad_nip", {"value": v[COL_NIP]}))
     if (

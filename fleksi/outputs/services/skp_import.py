@@ -10,18 +10,19 @@ e-Kinerja SKP is the reference). All or nothing; re-importing the same file chan
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
 from fleksi.audit.services import Change, audit_record_many
+from fleksi.common.domain.importing import RowProblem
+from fleksi.common.importing.report import ImportReport as BaseReport
 from fleksi.org.models import Employee
 from fleksi.outputs.domain.skp_rows import (
     COL_NIP,
     COL_PARENT,
     RhkRow,
-    RowProblem,
     SkpRows,
     problem_order,
 )
@@ -32,18 +33,10 @@ CHUNK = 900
 
 
 @dataclass
-class ImportReport:
-    problems: list[RowProblem] = field(default_factory=list)
-    skps: int = 0
-    created: int = 0
-    updated: int = 0
-    deleted: int = 0
-    unchanged: int = 0
-    applied: bool = False
+class ImportReport(BaseReport):
+    """The shared report, with the number of SKPs (employee and year) in the file."""
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+    skps: int = 0
 
 
 def _signature(
@@ -57,7 +50,7 @@ def _row_indicators(row: RhkRow) -> list[tuple[Any, ...]]:
 
 
 def skps_import(*, actor: Any, skps: Sequence[SkpRows], dry_run: bool = False) -> ImportReport:
-    report = ImportReport()
+    report = ImportReport(rows=sum(len(r.indicators) for s in skps for r in s.results.values()))
     nips = sorted({s.nip for s in skps})
     people: dict[str, tuple[int, int | None, int, int | None]] = {}
     for i in range(0, len(nips), CHUNK):

@@ -13,12 +13,25 @@ from fleksi.eligibility.models import WfaSuspension
 from fleksi.outputs.models import OutputReport, PlannedOutput
 from fleksi.outputs.services import planned_output_create, report_submit
 from fleksi.outputs.tests.conftest import png, skp_with_results
-from fleksi.testkit.access import EVERYONE, Case, api_case, check, gated, matrix, reversers
+from fleksi.testkit.access import (
+    EVERYONE,
+    Case,
+    Secret,
+    api_case,
+    check,
+    gated,
+    matrix,
+    reversers,
+    secrets_test,
+)
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
 READERS = frozenset({"sekda", "bkpsdm", "bupati", "auditor"})
 WORK = frozenset({"staff_a1", "head_seksi"}) | READERS  # see Rina's work
 MEASURES = WORK | {"head_a"}  # see Rina's numbers
+# Rina's evidence files (per-person sensitive data): herself, her approval chain and BKPSDM;
+# the other readers see the report without its file (403).
+EVIDENCE = frozenset({"staff_a1", "head_seksi", "bkpsdm"})
 LEADER = frozenset({"head_seksi"})
 OWNER = frozenset({"staff_a1"})
 WRITERS = OWNER | LEADER  # write Rina's SKP and dialogue
@@ -96,7 +109,7 @@ PAGES = [
     ),
     Case("outputs:report_detail", lambda w: url("report_detail", report(w).pk), WORK),
     gated("outputs:report_edit", lambda w: url("report_edit", report(w).pk), WORK, OWNER),
-    Case("outputs:evidence", lambda w: url("evidence", report(w).pk), WORK),
+    gated("outputs:evidence", lambda w: url("evidence", report(w).pk), WORK, EVIDENCE),
     gated(
         "outputs:verify",
         lambda w: url("verify", report(w).pk),
@@ -217,7 +230,9 @@ APIS = [
             "evidence_url": "https://srikandi.arsip.go.id/naskah/1",
         },
     ),
-    api_case("api:outputs_evidence", lambda w: api("outputs_evidence", report(w).pk), WORK),
+    api_case(
+        "api:outputs_evidence", lambda w: api("outputs_evidence", report(w).pk), EVIDENCE, WORK
+    ),
     api_case("api:outputs_inbox", lambda w: api("outputs_inbox"), EMPLOYEES),
     api_case(
         "api:outputs_verify",
@@ -250,6 +265,19 @@ COVERED = {c.route for c in CASES}
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
 def test_access(client, module_world, case, who):
     check(client, module_world, case, who)
+
+
+SECRETS = [
+    # The report page links the evidence file only for those who may download it.
+    Secret(
+        Case("outputs:report_detail", lambda w: url("report_detail", report(w).pk), WORK),
+        lambda w: url("evidence", OutputReport.objects.latest("pk").pk),
+        EVIDENCE,
+    ),
+]
+
+
+test_evidence_only_to_the_approval_chain = secrets_test(SECRETS)
 
 
 @pytest.mark.django_db

@@ -8,11 +8,10 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.domain.months import month_end, month_key, month_start, next_month, parse_month
 from fleksi.common.domain.months import previous_month as prev_month
@@ -21,7 +20,14 @@ from fleksi.common.exports import csv_response, xlsx_response
 from fleksi.org.models import Employee, Unit
 from fleksi.outputs.domain.measures import MODES, group_measures
 from fleksi.outputs.messages import MODE_LABELS
-from fleksi.outputs.permissions import leads, reads_all, work_q
+from fleksi.outputs.permissions import (
+    export_people,
+    leads,
+    measures_unit_choice,
+    reads_all,
+    require_team_page,
+    team_of,
+)
 from fleksi.outputs.selectors.export import COLUMNS, export_rows
 from fleksi.outputs.selectors.inbox import inbox_for
 from fleksi.outputs.selectors.measures import period_facts
@@ -30,48 +36,27 @@ from fleksi.outputs.views.common import user_of
 PER_PAGE = 100
 
 
-def _unit_choice(user: User, unit_text: str) -> Unit | None:
-    if not unit_text:
-        return None
-    unit = Unit.objects.filter(pk=int(unit_text)).first() if unit_text.isdigit() else None
-    if unit is None:
-        raise Http404
-    if reads_all(user) or any(unit.path.startswith(p) for p in scope_for(user).headed_unit_paths):
-        return unit
-    raise Http404
-
-
 def _query(month: date, unit: Unit | None) -> str:
     """The page's filters, for the pagination links."""
     return urlencode({"month": month_key(month), **({"unit": unit.pk} if unit else {"unit": ""})})
 
 
-def _team(user: User) -> QuerySet[Employee]:
-    """The people the user leads, and the user."""
-    return (
-        Employee.objects.filter(work_q(user), is_active=True)
-        if not reads_all(user)
-        else (Employee.objects.filter(supervisor_id=scope_for(user).employee_id, is_active=True))
-    )
-
-
 @login_required
 def team(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
+    require_team_page(user)
     scope = scope_for(user)
     everyone = reads_all(user)
-    if scope.employee_id is None and not everyone:
-        raise Http404
     month = parse_month(request.GET.get("month")) or month_start(timezone.localdate())
-    headed = list(Unit.objects.filter(path__in=scope.headed_unit_paths).order_by("path"))
-    unit = _unit_choice(user, request.GET.get("unit", ""))
+    headed = list(scope.headed_units())
+    unit = measures_unit_choice(user, request.GET.get("unit", ""))
     if unit is None and headed and request.GET.get("unit") is None:
         unit = headed[0]
     people: QuerySet[Employee] | None
     if unit is not None:
         people = Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
     elif scope.employee_id is not None:
-        people = _team(user)
+        people = team_of(user)
     else:
         people = None
     context: dict[str, object] = {
@@ -114,22 +99,14 @@ def team(request: HttpRequest) -> HttpResponse:
     return render(request, "outputs/team.html", context)
 
 
-def _export_people(user: User, unit: Unit | None) -> QuerySet[Employee]:
-    people = Employee.objects.filter(work_q(user))
-    if unit is not None:
-        people = people.filter(unit__path__startswith=unit.path)
-    return people
-
-
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
     """Realisations of a month with evidence links, as CSV or XLSX (e-Kinerja entry)."""
     user = user_of(request)
-    if scope_for(user).employee_id is None and not reads_all(user):
-        raise Http404
+    require_team_page(user)
     month = parse_month(request.GET.get("month")) or month_start(timezone.localdate())
-    unit = _unit_choice(user, request.GET.get("unit", ""))
-    facts = period_facts(_export_people(user, unit), start=month, end=month_end(month))
+    unit = measures_unit_choice(user, request.GET.get("unit", ""))
+    facts = period_facts(export_people(user, unit), start=month, end=month_end(month))
     name = f"fleksi-realisasi-{month_key(month)}"
     if request.GET.get("format") == "xlsx":
         return xlsx_response(f"{name}.xlsx", [Sheet("Realisasi", COLUMNS, export_rows(facts))])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,8 +16,10 @@ from fleksi.outputs import services
 from fleksi.outputs.domain.evidence import CONTENT_TYPES
 from fleksi.outputs.forms import BulkAcceptForm, VerifyForm
 from fleksi.outputs.permissions import (
+    access_evidence,
     access_report,
     access_verification,
+    may_see_evidence,
     may_verify,
     own_employee,
     pending_verification,
@@ -39,6 +41,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "pending": pending,
             "history": report.verifications.select_related("verifier", "acted_by").order_by("id"),
             "may_verify": may_verify(user, report, pending),
+            "may_evidence": may_see_evidence(user, report),
             "own": report.employee_id == user.employee_id,
             "form": VerifyForm(),
         },
@@ -48,9 +51,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
 @login_required
 def evidence(request: HttpRequest, report_id: int) -> FileResponse:
     """The evidence file, only to those who may see the report (never by a public URL)."""
-    report = access_report(user_of(request), report_id)
-    if not report.evidence:
-        raise Http404
+    report = access_evidence(user_of(request), report_id)
     response = FileResponse(
         report.evidence.open("rb"),
         as_attachment=True,

@@ -12,20 +12,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from fleksi.common.errors import ServiceError
+from fleksi.common.importing.page import ImportPage
 from fleksi.outputs import services
 from fleksi.outputs.domain.skp_rows import USUAL_QUALITY_PCT, USUAL_TIME_MONTHS
-from fleksi.outputs.forms import ImportForm, IndicatorFormSet, RhkForm, SkpCreateForm
-from fleksi.outputs.importing import skp_file_import
+from fleksi.outputs.forms import IndicatorFormSet, RhkForm, SkpCreateForm
+from fleksi.outputs.importing import LIMITS, skp_file_import
 from fleksi.outputs.messages import row_problem_message
 from fleksi.outputs.models import Skp, SkpResult
 from fleksi.outputs.permissions import access_skp, leads, own_employee, require_skp_import
 from fleksi.outputs.services.skp import IndicatorIn
 from fleksi.outputs.views.common import report_error, user_of
-
-MAX_PROBLEMS_SHOWN = 500
 
 
 @login_required
@@ -205,28 +205,24 @@ def skp_agree(request: HttpRequest, skp_id: int) -> HttpResponse:
     return redirect("outputs:skp_detail", skp.pk)
 
 
+IMPORT_PAGE = ImportPage(
+    template="outputs/skp_import.html",
+    import_file=skp_file_import,
+    describe=row_problem_message,
+    counts=(
+        ("skps", gettext_lazy("SKPs")),
+        ("created", gettext_lazy("Results added")),
+        ("updated", gettext_lazy("Results updated")),
+        ("deleted", gettext_lazy("Results removed")),
+        ("unchanged", gettext_lazy("Unchanged")),
+    ),
+    limits=LIMITS,
+    help_text=gettext_lazy("At most 10 MB; layout as in the e-Kinerja SKP export (see the guide)."),
+)
+
+
 @login_required
 def skp_import(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     require_skp_import(user)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    problems: list[tuple[int, str, str]] = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        report = skp_file_import(
-            actor=user, name=upload.name, data=upload.read(), dry_run=form.cleaned_data["dry_run"]
-        )
-        problems = [
-            (p.line, p.column, row_problem_message(p)) for p in report.problems[:MAX_PROBLEMS_SHOWN]
-        ]
-    return render(
-        request,
-        "outputs/skp_import.html",
-        {
-            "form": form,
-            "report": report,
-            "problems": problems,
-            "more_problems": max(0, len(report.problems) - MAX_PROBLEMS_SHOWN) if report else 0,
-        },
-    )
+    return IMPORT_PAGE.render(request, actor=user)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-type Cell = str | int | float | bool | date | None
+from fleksi.common.domain.importing import Cell, RowProblem
+
+__all__ = ["Cell", "RowProblem"]
 
 COL_DESA = "KODE_DESA"
 COL_NETWORK = "JARINGAN_TERBAIK"
@@ -70,16 +72,6 @@ class ProfileRow:
     blank_spot: bool
     source: str
     surveyed_on: date
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """``line`` 0 means the file as a whole; ``column`` "" the row as a whole."""
-
-    line: int
-    column: str
-    code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 def normalise_header(name: Cell) -> str:

@@ -2,7 +2,7 @@
 
 import math
 
-from fleksi.places.domain.kukar import KECAMATAN
+from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.places.domain.sketch_map import Site, sketch_map
 
 SITES = [Site(i, k.name, k.code[-2:], k.latitude, k.longitude) for i, k in enumerate(KECAMATAN)]

@@ -17,7 +17,18 @@ from fleksi.schedule.services.absences import absence_create
 from fleksi.schedule.services.feeds import calendar_feed_renew
 from fleksi.schedule.services.places import place_propose
 from fleksi.schedule.tests.conftest import wfa_world
-from fleksi.testkit.access import EVERYONE, WHO, Case, api_case, check, gated, matrix, reversers
+from fleksi.testkit.access import (
+    EVERYONE,
+    WHO,
+    Case,
+    Secret,
+    api_case,
+    check,
+    gated,
+    matrix,
+    reversers,
+    secrets_test,
+)
 from fleksi.testkit.world import build_world
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
@@ -84,12 +95,17 @@ def returned(w):
     return _once(w, "returned", make)
 
 
+HEALTH_REASON = "Kontrol pascaoperasi jantung"
+
+
 def with_evidence(w):
     pdf = SimpleUploadedFile("surat.pdf", b"%PDF-1.7\n%%EOF", content_type="application/pdf")
     return _once(
         w,
         "evidence",
-        lambda: _submit(w, _tuesday(w, 2), kind="special_circumstances", evidence=pdf),
+        lambda: _submit(
+            w, _tuesday(w, 2), kind="special_circumstances", evidence=pdf, reason=HEALTH_REASON
+        ),
     )
 
 
@@ -325,6 +341,37 @@ APIS = [
 
 CASES = PAGES + APIS
 COVERED = {c.route for c in CASES}
+
+# The reason of a special-circumstances request (often medical) and its evidence link: only
+# Yusuf, his approval chain and BKPSDM; the others who see the request get it without them.
+SECRETS = [
+    Secret(
+        Case(
+            "schedule:request_detail", lambda w: url("request_detail", with_evidence(w).pk), SEES_B1
+        ),
+        lambda w: HEALTH_REASON,
+        EVIDENCE,
+    ),
+    Secret(
+        api_case(
+            "api:schedule_request_detail",
+            lambda w: api("request_detail", with_evidence(w).pk),
+            SEES_B1,
+        ),
+        lambda w: HEALTH_REASON,
+        EVIDENCE,
+    ),
+    Secret(
+        Case(
+            "schedule:request_detail", lambda w: url("request_detail", with_evidence(w).pk), SEES_B1
+        ),
+        lambda w: url("request_evidence", with_evidence(w).pk),
+        EVIDENCE,
+    ),
+]
+
+
+test_reasons_and_evidence_only_to_the_approval_chain = secrets_test(SECRETS)
 
 
 @pytest.mark.django_db

@@ -4,52 +4,22 @@ submissions and approvals. Really concurrent on PostgreSQL; on SQLite writers qu
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 
-from fleksi.common.errors import ServiceError
 from fleksi.policy.models import PolicyVersion
 from fleksi.schedule.models import ApprovalStep, RequestDay, WfaRequest
 from fleksi.schedule.services import request_approve, request_cancel
 from fleksi.schedule.tests.test_decisions import step_of, submit
+from fleksi.testkit.races import at_once
 
 # A Monday morning; the weeks used lie in January to March 2027.
 MOMENT = datetime(2027, 1, 4, 8, 0, tzinfo=ZoneInfo("Asia/Makassar"))
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.time_machine(MOMENT)]
-
-
-def at_once(*calls: Callable[[], Any]) -> list[str]:
-    """Run the calls in threads released together; each outcome is "ok", a service error's
-    code, or the class name of any other exception (which the tests never accept)."""
-    start = threading.Barrier(len(calls))
-    outcomes: list[str] = [""] * len(calls)
-
-    def run(i: int, call: Callable[[], Any]) -> None:
-        try:
-            start.wait(timeout=10)
-            call()
-            outcomes[i] = "ok"
-        except ServiceError as exc:
-            outcomes[i] = exc.code
-        except Exception as exc:  # reported as an outcome: the test fails on it
-            outcomes[i] = f"{type(exc).__name__}: {exc}"
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return outcomes
 
 
 def test_approve_and_cancel_of_one_request_at_the_same_instant_never_deadlock(wfa):

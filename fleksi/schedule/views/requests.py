@@ -75,6 +75,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     may_decide = step is not None and may_act_on_step(user, step)
     waiting = [d.row.day for d in view.days if d.row.status == "pending"]
     revision = WfaRequest.objects.filter(revises=wfa).only("pk", "status").first()
+    personal = perms.may_see_evidence(user, wfa)
     return render(
         request,
         "schedule/request_detail.html",
@@ -86,7 +87,8 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "coverage": step_coverage(step, waiting) if may_decide and step and waiting else [],
             "decision_form": DecisionForm(days=waiting) if may_decide else None,
             "may_recall": bool(view.recallable) and may_decide_for(user, wfa),
-            "may_evidence": bool(wfa.evidence) and perms.may_see_evidence(user, wfa),
+            "may_personal": personal,
+            "may_evidence": bool(wfa.evidence) and personal,
             "may_revise": perms.may_cancel(user, wfa)
             and revision is None
             and any(d.row.status == "returned" for d in view.days),

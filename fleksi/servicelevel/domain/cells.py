@@ -7,27 +7,17 @@ point are accepted as the decimal mark. Thousands separators are not: a count is
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
-type Cell = str | int | float | bool | date | None
+from fleksi.common.domain.importing import Cell, RowProblem
+
+__all__ = ["Cell", "RowProblem"]
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
 _DECIMAL = re.compile(r"^-?\d+([.,]\d+)?$")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """``line`` 0 means the file as a whole; ``column`` "" the row as a whole."""
-
-    line: int
-    column: str
-    code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 def text_of(cell: Cell) -> str:

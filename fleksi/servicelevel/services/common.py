@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from fleksi.audit.services import Change, audit_record_many
+from fleksi.common.importing.report import ImportReport as SharedReport
 from fleksi.org.models import Unit
 from fleksi.org.services import unit_stream
-from fleksi.servicelevel.domain.cells import RowProblem
 
 
 def stream_of(unit_id: int, root_id: int | None) -> str:
@@ -32,15 +31,4 @@ def in_paths(path: str, paths: Sequence[str] | None) -> bool:
     return paths is None or any(path.startswith(p) for p in paths)
 
 
-@dataclass
-class ImportReport:
-    problems: list[RowProblem] = field(default_factory=list)
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    applied: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+ImportReport = SharedReport  # every service-level import reports with the shared type

@@ -13,14 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fleksi.common.errors import ServiceError
+from fleksi.common.importing.page import ImportPage
 from fleksi.servicelevel import permissions as perms
-from fleksi.servicelevel.forms import GRID_FIELDS, ImportForm, WeekForm
+from fleksi.servicelevel.forms import GRID_FIELDS, WeekForm
 from fleksi.servicelevel.importing import service_file_import
+from fleksi.servicelevel.messages import row_problem_message
 from fleksi.servicelevel.models import PublicService, Source
 from fleksi.servicelevel.selectors import week_figures
 from fleksi.servicelevel.services import figures_upsert
 from fleksi.servicelevel.views.common import (
-    MAX_PROBLEMS_SHOWN,
     date_param,
     monday_of,
     problem_rows,
@@ -85,34 +86,27 @@ TITLES = {
 }
 
 
+IMPORT_PAGE = ImportPage(
+    template="servicelevel/import.html",
+    import_file=service_file_import,
+    describe=row_problem_message,
+    counts=(
+        ("rows", gettext_lazy("Rows")),
+        ("created", gettext_lazy("Added")),
+        ("updated", gettext_lazy("Changed")),
+        ("unchanged", gettext_lazy("Unchanged")),
+    ),
+    help_text=gettext_lazy("CSV (UTF-8) or XLSX, header on line 1"),
+)
+
+
 def file_import(request: HttpRequest, kind: str) -> HttpResponse:
     user = user_of(request)
     perms.require_edit_any(user)
     if kind not in TITLES:
         raise Http404
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        report = service_file_import(
-            kind=kind,
-            actor=user,
-            name=upload.name,
-            data=upload.read(),
-            dry_run=form.cleaned_data["dry_run"],
-        )
-    return render(
-        request,
-        "servicelevel/import.html",
-        {
-            "kind": kind,
-            "title": TITLES[kind],
-            "form": form,
-            "report": report,
-            "problems": problem_rows(report.problems) if report else [],
-            "more_problems": max(0, len(report.problems) - MAX_PROBLEMS_SHOWN) if report else 0,
-        },
-    )
+    context = {"kind": kind, "title": TITLES[kind]}
+    return IMPORT_PAGE.render(request, context=context, kind=kind, actor=user)
 
 
 @login_required

@@ -84,6 +84,20 @@ PAGES = [
         overrides=MANAGE,
     ),
     Case(
+        "worktime:roster_swaps",
+        lambda w: reverse("worktime:roster_swaps", args=[roster(w).pk]),
+        SEE,
+    ),
+    Case(
+        "worktime:swap_decide",
+        lambda w: reverse("worktime:swap_decide", args=[swap(w).pk]),
+        MANAGERS,
+        ok=302,
+        method="post",
+        data=lambda w: {"decision": "reject"},
+        overrides=MANAGE,
+    ),
+    Case(
         "worktime:roster_import",
         lambda w: reverse("worktime:roster_import"),
         MANAGERS,
@@ -114,6 +128,11 @@ APIS = [
         MANAGERS,
         method="post",
         overrides=MANAGE,
+    ),
+    api(
+        "api:worktime_swap_list",
+        lambda w: reverse("api:worktime_swap_list", args=[roster(w).pk]),
+        SEE,
     ),
     api(
         "api:worktime_swap_decide",
@@ -179,3 +198,29 @@ def test_asking_for_a_swap(client, ward, who):  # noqa: F811
         content_type="application/json",
     )
     assert response.status_code == SWAP[who], response.content[:200]
+
+
+# The swap page's form: a person on the published roster asks for their own shift; whoever
+# else sees the roster gets the page back with the reason (400); whoever does not, 404.
+SWAP_PAGE = {
+    "anon": 302,
+    **dict.fromkeys(ON_ROSTER, 302),
+    **dict.fromkeys(SEE - ON_ROSTER, 400),
+    **dict.fromkeys(EVERYONE - SEE, 404),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", sorted(SWAP_PAGE))
+def test_asking_for_a_swap_on_the_page(client, ward, who):  # noqa: F811
+    r = roster(ward)
+    r.status = DutyRoster.Status.PUBLISHED
+    r.save(update_fields=["status"])
+    if who != "anon":
+        client.force_login(ward.user(who))
+    response = client.post(  # on 20 April (the ward's moment)
+        reverse("worktime:roster_swaps", args=[r.pk]),
+        {"day": "2026-05-04", "other": ward.people["staff_a2"].pk},
+    )
+    assert response.status_code == SWAP_PAGE[who], response.content[:200]
+    assert DutySwap.objects.exists() == (who in ON_ROSTER)

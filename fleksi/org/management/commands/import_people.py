@@ -3,16 +3,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from fleksi.accounts.services import accounts_provision
+from fleksi.common.importing.command import ImportCommand
 from fleksi.org.importing.batches import import_batch_run
 from fleksi.org.importing.messages import describe, problem_message
 from fleksi.org.importing.service import ImportResult
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
+    """The shared ``FILE [--dry-run]``; the rest differs: a stored batch, partial imports,
+    sign-in accounts for the people created, and a summary of many counts."""
+
     help = (
         "Import people from a registry export (CSV or XLSX; columns in docs/import-people.md). "
         "Prints every problem with its line and column, then a summary. Nothing is written "
@@ -21,10 +25,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="the .csv or .xlsx file to import")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="validate and report only; write nothing"
-        )
+        super().add_arguments(parser)
         parser.add_argument(
             "--accept-partial",
             action="store_true",
