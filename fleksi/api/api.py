@@ -21,6 +21,7 @@ from fleksi.common.apikit import StrictParser, document_errors
 from fleksi.common.dberrors import RETRY_AFTER_SECONDS, classify
 from fleksi.common.errors import ServiceError
 from fleksi.eligibility.api import router as eligibility_router
+from fleksi.home.api import router as home_router
 from fleksi.insights.api import router as insights_router
 from fleksi.jobmap.api import router as jobmap_router
 from fleksi.notify.api import router as notify_router
@@ -57,6 +58,7 @@ api = FleksiAPI(
     parser=StrictParser(),
 )
 api.add_router("/", accounts_router)
+api.add_router("/", home_router)
 api.add_router("/", org_router)
 api.add_router("/jobmap", jobmap_router)
 api.add_router("/policy", policy_router)

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from fleksi.home import views
+from fleksi.home import views, views_personal
 
 app_name = "home"
-urlpatterns = [path("", views.index, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("me/data/", views_personal.personal_data_page, name="personal_data"),
+    path(
+        "me/data/download/",
+        views_personal.personal_data_download,
+        name="personal_data_download",
+    ),
+]

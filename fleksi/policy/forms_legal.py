@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from fleksi.policy.domain.params import param_keys
 from fleksi.policy.messages import PARAM_LABELS
 
-_DATE = forms.DateInput(attrs={"type": "date"})
+# ISO in the value: a date input ignores any other form (the initial day would be lost).
+_DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class StepNoteForm(forms.Form):

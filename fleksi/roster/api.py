@@ -74,7 +74,7 @@ def _roster_out(roster: Roster, user: User) -> dict[str, Any]:
         "finished_at": roster.finished_at,
         "published_at": roster.published_at,
         "error": roster.error if perms.may_manage(user, roster.unit) else "",
-        "result": roster.result,
+        "result": perms.result_for(user, roster),
         "explanations": [
             explanation_text(x, units, {}) for x in roster.result.get("explanations", [])
         ],

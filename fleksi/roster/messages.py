@@ -27,6 +27,8 @@ PREFERENCE_REASONS: Mapping[str, Any] = {
     "other": gettext_lazy("other reason"),
     "": gettext_lazy("no reason given"),
 }
+# An unmet preference of someone whose reasons the reader may not see (health is one).
+PREFERENCE_REASON_WITHHELD = gettext_lazy("reason not shown")
 
 RULE_NAMES: Mapping[str, Any] = {
     "fixed": gettext_lazy("Decided before"),

@@ -147,7 +147,12 @@ def detail(request: HttpRequest, roster_id: int) -> HttpResponse:
     roster = perms.access_roster(user, roster_id)
     editor = perms.may_manage(user, roster.unit)
     raw_page = request.GET.get("page", "1")
-    found = roster_page(roster, editor=editor, page=int(raw_page) if raw_page.isdigit() else 1)
+    found = roster_page(
+        roster,
+        editor=editor,
+        page=int(raw_page) if raw_page.isdigit() else 1,
+        reasons_of=perms.reasons_readable_in(user, roster),
+    )
     current = (
         Roster.objects.filter(unit=roster.unit, month=roster.month)
         .exclude(pk=roster.pk)

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from fleksi.accounts.models import User
 from fleksi.common.importing.pipeline import table_import
+from fleksi.common.importing.reader import Limits
 from fleksi.servicelevel.domain.cells import RowProblem
 from fleksi.servicelevel.domain.rows import (
     parse_complaint_rows,
@@ -33,17 +34,28 @@ from fleksi.servicelevel.services import (
 )
 
 KINDS = ("figures", "complaints", "surveys")
+LIMITS = Limits()  # the shared limits: 20 MB, 50,000 lines below the header
 
 
-def _import(
-    *,
-    actor: User,
-    name: str,
-    data: bytes,
-    dry_run: bool,
-    parse: Callable[..., tuple[Sequence[Any], list[RowProblem]]],
-    write: Callable[..., ImportReport],
+def _surveys_import(**kw: Any) -> ImportReport:
+    return surveys_import(scale=grade_scale(), **kw)
+
+
+# kind → (the pure parser of its rows, the service that checks and writes them)
+PIPELINES: dict[str, tuple[Callable[..., tuple[Sequence[Any], list[RowProblem]]], Any]] = {
+    "figures": (parse_figure_rows, figures_import),
+    "complaints": (parse_complaint_rows, complaints_import),
+    "surveys": (parse_survey_rows, _surveys_import),
+}
+
+
+def service_file_import(
+    *, kind: str, actor: User, name: str, data: bytes, dry_run: bool = False
 ) -> ImportReport:
+    """Import a file of daily figures, complaints or surveys (``kind``)."""
+    if kind not in PIPELINES:
+        raise ValueError(kind)
+    parse, write = PIPELINES[kind]
     today: date = timezone.localdate()
     paths = editable_paths(actor)
     return table_import(
@@ -55,38 +67,5 @@ def _import(
         ),
         report=ImportReport,
         dry_run=dry_run,
+        limits=LIMITS,
     )
-
-
-def service_file_import(
-    *, kind: str, actor: User, name: str, data: bytes, dry_run: bool = False
-) -> ImportReport:
-    """Import a file of daily figures, complaints or surveys (``kind``)."""
-    if kind == "figures":
-        return _import(
-            actor=actor,
-            name=name,
-            data=data,
-            dry_run=dry_run,
-            parse=parse_figure_rows,
-            write=figures_import,
-        )
-    if kind == "complaints":
-        return _import(
-            actor=actor,
-            name=name,
-            data=data,
-            dry_run=dry_run,
-            parse=parse_complaint_rows,
-            write=complaints_import,
-        )
-    if kind == "surveys":
-        scale = grade_scale()
-
-        def write(**kw: Any) -> ImportReport:
-            return surveys_import(scale=scale, **kw)
-
-        return _import(
-            actor=actor, name=name, data=data, dry_run=dry_run, parse=parse_survey_rows, write=write
-        )
-    raise ValueError(kind)

@@ -206,3 +206,33 @@ def test_activation_links_command(provisioned, world, mailoutbox, capsys):
     assert mailoutbox[0].to == ["yusuf@example.go.id"]
     call_command("activation_links", unmailed.username)
     assert "1 accounts await activation: 0 links sent" in capsys.readouterr().out.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("password", "code"),
+    [
+        ("Rahasia-2026!", "password_local_word"),
+        ("bismillah123", "password_local_word"),
+        ("KUKAR.2026.x", None),  # a local word with more letters around it passes
+        ("Kukar#2026#", "password_local_word"),
+        ("nip{nip}!", "password_personal_number"),
+        ("lahir-{ddmmyyyy}", "password_personal_number"),
+        ("a{yyyymmdd}-z", "password_personal_number"),
+        (NEW, None),
+    ],
+)
+def test_local_password_validator(world, password, code):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    user = world.users["staff_a1"]
+    birth = user.employee.birth_date
+    password = password.format(
+        nip=user.username, ddmmyyyy=f"{birth:%d%m%Y}", yyyymmdd=f"{birth:%Y%m%d}"
+    )
+    if code is None:
+        validate_password(password, user)
+        return
+    with pytest.raises(ValidationError) as caught:
+        validate_password(password, user)
+    assert code in [e.code for e in caught.value.error_list]

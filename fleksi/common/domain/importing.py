@@ -79,6 +79,52 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def text_of(cell: Cell) -> str:
+    """A cell as a form field reads it: stripped text, ``Y``/``N`` for a boolean, a whole
+    float without ``.0``, a date (or a datetime's date) as YYYY-MM-DD, ``""`` when empty."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "Y" if cell else "N"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell).strip()
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+
+
+def date_of(cell: Cell) -> date | None:
+    """A date cell, or text as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY (None if not a date)."""
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    value = text_of(cell)
+    iso, dmy = _ISO.match(value), _DMY.match(value)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dmy:
+            return date(int(dmy[4]), int(dmy[3]), int(dmy[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def whole_number(text: str) -> int:
+    """``"3"`` or ``"3.0"`` (as spreadsheets turn 3) → 3; raises ``ValueError`` otherwise."""
+    cleaned = text.strip().removesuffix(".0")
+    if not cleaned.isdigit():
+        raise ValueError(text)
+    return int(cleaned)
+
+
 def by_header(
     header: Sequence[str], rows: Iterable[Sequence[Cell]], first_line: int = HEADER_LINE + 1
 ) -> Iterable[tuple[int, dict[str, Cell]]]:

@@ -8,6 +8,21 @@ CASES = [
     # The health endpoints (fleksi/common/health.py) answer everyone alike: nothing personal.
     Case("health_live", lambda w: reverse("health_live"), EVERYONE, anon=200),
     Case("health_ready", lambda w: reverse("health_ready"), EVERYONE, anon=200),
+    # One's own personal data: everyone gets their own (a fresh sign-in counts as the
+    # confirmation the download and the API ask for; see test_personal_data.py).
+    Case("home:personal_data", lambda w: reverse("home:personal_data"), EVERYONE),
+    Case(
+        "home:personal_data_download",
+        lambda w: reverse("home:personal_data_download"),
+        EVERYONE,
+    ),
+    Case(
+        "api:home_personal_data",
+        lambda w: reverse("api:home_personal_data"),
+        EVERYONE,
+        anon=401,
+        api=True,
+    ),
 ]
 COVERED = {c.route for c in CASES}
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from fleksi.common.domain.importing import RowProblem, sorted_problems
+from fleksi.common.domain.importing import RowProblem, sorted_problems, whole_number
 from fleksi.common.domain.importing import TextRow as RawRow
 
 COL_POSITION = "KODE_JABATAN"
@@ -54,13 +54,7 @@ def parse_percent(text: str) -> Decimal:
     return value.quantize(CENT)
 
 
-def parse_order(text: str) -> int:
-    cleaned = text.strip()
-    if cleaned.endswith(".0"):  # spreadsheets turn 3 into "3.0"
-        cleaned = cleaned[:-2]
-    if not cleaned.isdigit():
-        raise ValueError(text)
-    return int(cleaned)
+parse_order = whole_number
 
 
 def _check_row(raw: RawRow) -> tuple[DutyRow | None, list[RowProblem]]:

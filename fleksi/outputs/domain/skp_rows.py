@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from fleksi.common.domain.importing import RowProblem
+from fleksi.common.domain.importing import RowProblem, whole_number
 from fleksi.common.domain.importing import TextRow as RawRow
 from fleksi.common.domain.importing import problem_order as shared_problem_order
 
@@ -82,15 +82,6 @@ class SkpRows:
 problem_order = shared_problem_order(COLUMNS)  # by line, then in the order of the columns
 
 
-def _whole(text: str) -> int:
-    cleaned = text.strip()
-    if cleaned.endswith(".0"):  # spreadsheets turn 3 into "3.0"
-        cleaned = cleaned[:-2]
-    if not cleaned.isdigit():
-        raise ValueError(text)
-    return int(cleaned)
-
-
 def parse_quantity(text: str) -> Decimal:
     """``"12"``, ``"12.5"``, ``"12,5"`` → Decimal; more than 0, two decimals at most."""
     cleaned = text.strip().replace(" ", "")
@@ -117,7 +108,7 @@ def _number(
     if not v[col]:
         return default
     try:
-        n = _whole(v[col].removesuffix("%").strip())
+        n = whole_number(v[col].removesuffix("%").strip())
         if not low <= n <= high:
             raise ValueError(v[col])
         return n

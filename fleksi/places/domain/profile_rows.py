@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from fleksi.common.domain.importing import Cell, RowProblem
+from fleksi.common.domain.importing import Cell, RowProblem, date_of, normalise_header, text_of
 
-__all__ = ["Cell", "RowProblem"]
+__all__ = ["Cell", "RowProblem", "date_of", "normalise_header", "text_of"]
 
 COL_DESA = "KODE_DESA"
 COL_NETWORK = "JARINGAN_TERBAIK"
@@ -59,9 +59,6 @@ NETWORK_SPELLINGS: Mapping[str, str] = {
 YES = frozenset({"y", "ya", "yes", "1", "true", "benar", "ada"})
 NO = frozenset({"n", "t", "tidak", "no", "0", "false", "tidak ada"})
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
-
 
 @dataclass(frozen=True)
 class ProfileRow:
@@ -72,24 +69,6 @@ class ProfileRow:
     blank_spot: bool
     source: str
     surveyed_on: date
-
-
-def normalise_header(name: Cell) -> str:
-    return re.sub(r"[\s\-]+", "_", text_of(name).upper())
-
-
-def text_of(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, bool):
-        return "Y" if cell else "N"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    return str(cell).strip()
 
 
 def network_level(value: str) -> str | None:
@@ -104,24 +83,6 @@ def yes_no(value: str) -> bool | None:
         return True
     if key in NO:
         return False
-    return None
-
-
-def date_of(cell: Cell) -> date | None:
-    """A date cell, or text as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY (None if not a date)."""
-    if isinstance(cell, datetime):
-        return cell.date()
-    if isinstance(cell, date):
-        return cell
-    value = text_of(cell)
-    iso, dmy = _ISO.match(value), _DMY.match(value)
-    try:
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dmy:
-            return date(int(dmy[4]), int(dmy[3]), int(dmy[1]))
-    except ValueError:
-        return None
     return None
 
 

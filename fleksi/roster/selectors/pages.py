@@ -4,6 +4,7 @@ explanations — recomputed from the cells, so that hand edits show at once."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,6 +16,7 @@ from fleksi.roster.domain.codec import problem_from_json
 from fleksi.roster.domain.result import FairnessReport
 from fleksi.roster.domain.review import summarise
 from fleksi.roster.messages import (
+    PREFERENCE_REASON_WITHHELD,
     PREFERENCE_REASONS,
     explanation_text,
     group_text,
@@ -110,7 +112,15 @@ def _names(roster: Roster) -> tuple[dict[int, str], dict[int, tuple[str, str, st
     return units, people
 
 
-def roster_page(roster: Roster, *, editor: bool, page: int = 1) -> RosterPage:
+def roster_page(
+    roster: Roster,
+    *,
+    editor: bool,
+    page: int = 1,
+    reasons_of: Collection[int] | None = None,
+) -> RosterPage:
+    """The roster's page. ``reasons_of``: the employees whose preference reasons are shown
+    (``None``: everyone's); the others' unmet preferences say the reason is not shown."""
     out = RosterPage(roster=roster)
     if not roster.problem:
         return out
@@ -173,7 +183,11 @@ def roster_page(roster: Roster, *, editor: bool, page: int = 1) -> RosterPage:
             names.get(u.employee, str(u.employee)),
             u.day,
             u.kind,
-            str(PREFERENCE_REASONS.get(u.reason_code, u.reason_code)),
+            str(
+                PREFERENCE_REASONS.get(u.reason_code, u.reason_code)
+                if reasons_of is None or u.employee in reasons_of
+                else PREFERENCE_REASON_WITHHELD
+            ),
             [unmet_reason_text(r.rule, r.subject, units) for r in u.reasons],
         )
         for u in review.unmet[:UNMET_SHOWN]

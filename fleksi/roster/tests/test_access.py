@@ -6,10 +6,23 @@ the auditor read it; the heads and administrators of Disdukcapil do not see it.
 """
 
 import pytest
+from django.utils.translation import gettext
 
-from fleksi.roster.models import RosterCell
+from fleksi.common.domain.months import month_end
+from fleksi.policy.models import UnitOverride
+from fleksi.policy.selectors import work_calendar
+from fleksi.roster.models import PreferenceDay, RosterCell, RosterPreference
 from fleksi.roster.tests.conftest import bappeda_world, solved
-from fleksi.testkit.access import Case, api_case, check, gated, matrix, reversers
+from fleksi.testkit.access import (
+    Case,
+    Secret,
+    api_case,
+    check,
+    gated,
+    matrix,
+    reversers,
+    secrets_test,
+)
 from fleksi.testkit.world import build_world
 
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
@@ -116,6 +129,45 @@ APIS = [
 
 CASES = PAGES + APIS
 COVERED = {c.route for c in CASES}
+
+# Preference reasons (health here) are per-person sensitive data: the analysts' head (head_b,
+# their supervisor) and BKPSDM read them with the unmet wishes; the Sekda, the Bupati and the
+# auditor see that wishes were not met, not why they were made.
+REASON_READERS = frozenset({"head_b", "bkpsdm"})
+
+
+def roster_with_health_wishes(w):
+    """Every analyst wishes the first working day for health; with four of five required on
+    site, at least three wishes stay unmet."""
+    cache = w.__dict__.setdefault("_made", {})
+    if "wished" not in cache:
+        first = work_calendar(w.month, month_end(w.month)).working_days(
+            w.month, month_end(w.month)
+        )[0]
+        UnitOverride.objects.create(version=w.policy, unit=w.units["b"], min_onsite_staff=4)
+        for key in w.analysts:
+            pref = RosterPreference.objects.create(employee=w.people[key], month=w.month)
+            PreferenceDay.objects.create(preference=pref, day=first, kind="wish", reason="health")
+        cache["wished"] = solved(w)
+    return cache["wished"]
+
+
+SECRETS = [
+    Secret(
+        Case("roster:detail", lambda w: url("detail", roster_with_health_wishes(w).pk), SEES_B),
+        lambda w: gettext("wished WFA (%(r)s)") % {"r": gettext("health")},
+        REASON_READERS,
+    ),
+    Secret(
+        api_case(
+            "api:roster_detail", lambda w: api("detail", roster_with_health_wishes(w).pk), SEES_B
+        ),
+        lambda w: '"reason_code": "health"',
+        REASON_READERS,
+    ),
+]
+
+test_preference_reasons_only_to_the_approval_chain = secrets_test(SECRETS)
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from fleksi.common.errors import ServiceError
 from fleksi.common.importing.page import ImportPage
 from fleksi.servicelevel import permissions as perms
 from fleksi.servicelevel.forms import GRID_FIELDS, WeekForm
-from fleksi.servicelevel.importing import service_file_import
+from fleksi.servicelevel.importing import LIMITS, service_file_import
 from fleksi.servicelevel.messages import row_problem_message
 from fleksi.servicelevel.models import PublicService, Source
 from fleksi.servicelevel.selectors import week_figures
@@ -96,6 +96,7 @@ IMPORT_PAGE = ImportPage(
         ("updated", gettext_lazy("Changed")),
         ("unchanged", gettext_lazy("Unchanged")),
     ),
+    limits=LIMITS,
     help_text=gettext_lazy("CSV (UTF-8) or XLSX, header on line 1"),
 )
 
