@@ -173,6 +173,8 @@ def test_the_api_walks_the_same_path_and_refuses_out_of_order(client, world, ver
     as_(client, world, "staff_a1")
     detail = client.get(reverse("api:legal_detail", args=[version.pk])).json()
     assert detail["notes"][0]["target"] == "max_wfa_days_per_week"
+    summary = client.get(reverse("api:version_detail", args=[version.pk])).json()
+    assert (summary["stage"], summary["kind"]) == ("promulgated", "original")
 
 
 def test_enacting_asks_for_a_recent_sign_in(client, world, version):
