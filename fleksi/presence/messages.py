@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from fleksi.common.formats import number_text
 from fleksi.common.importing.messages import Catalogue
-from fleksi.policy.domain.engine import TraceEntry
+from fleksi.policy.domain.engine import Decision, TraceEntry
+from fleksi.presence.domain.rules import classify
 
 RULE_LABELS: Mapping[str, Any] = {
     "policy_in_force": gettext_lazy("Policy in force"),
@@ -243,6 +244,21 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return str(value)
+
+
+def judgement(decision: Decision) -> dict[str, Any]:
+    """The columns of a check-in that keep its decision: the outcome, the flags, the minutes
+    late or early, whether it counts, and the trace (every way of recording a check-in)."""
+    c = classify(decision)
+    return {
+        "outcome": c.outcome,
+        "flags": list(c.flags),
+        "flagged": c.flagged,
+        "counted": c.counted,
+        "late_minutes": c.late_minutes,
+        "early_minutes": c.early_minutes,
+        "trace": checkin_trace_to_json(decision.trace),
+    }
 
 
 def checkin_trace_to_json(trace: tuple[TraceEntry, ...]) -> list[dict[str, Any]]:

@@ -46,9 +46,9 @@ from fleksi.presence.domain.punches import (
     Punch,
     read_punches,
 )
-from fleksi.presence.domain.rules import PRESENCE_RULES, classify
+from fleksi.presence.domain.rules import PRESENCE_RULES
 from fleksi.presence.domain.slots import kind_of
-from fleksi.presence.messages import checkin_trace_to_json
+from fleksi.presence.messages import judgement
 from fleksi.presence.models import Checkin, ReaderUser
 from fleksi.presence.selectors.facts import Person, circumstances, day_rules, person_of, schedule_at
 
@@ -303,7 +303,6 @@ def _checkin(
         policy_in_force=rules.version_id is not None,
     )
     decision = evaluate(PRESENCE_RULES, facts, rules.params)
-    c = classify(decision)
     return Checkin(
         employee_id=person.id,
         day=day,
@@ -315,13 +314,7 @@ def _checkin(
         server_received_at=now,
         idempotency_key=key,
         policy_version_id=rules.version_id,
-        outcome=c.outcome,
-        flags=list(c.flags),
-        flagged=c.flagged,
-        counted=c.counted,
-        late_minutes=c.late_minutes,
-        early_minutes=c.early_minutes,
-        trace=checkin_trace_to_json(decision.trace),
+        **judgement(decision),
         manual=False,
         source=Checkin.Source.READER,
     )
