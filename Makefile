@@ -16,7 +16,7 @@ KUKAR_ENV := DEBUG=1 DATABASE_URL=sqlite:///$(CURDIR)/var/kukar.sqlite3
 help:
 	@echo "make run         set up (first time) and serve on http://127.0.0.1:$(PORT) with demo data"
 	@echo "make test        run the whole test suite"
-	@echo "make check       ruff, ruff format --check, mypy, import-linter, then the tests"
+	@echo "make check       ruff, ruff format --check, djlint (templates), mypy, import-linter, then the tests"
 	@echo "make test-dates  the domain and service tests again, as if today were each of TEST_DATES"
 	@echo "make bench       benchmarks (figures printed as 'bench: NAME VALUE UNIT')"
 	@echo "make demo-kukar  serve the Kukar-size demo (~19,000 employees) on its own database"
@@ -90,6 +90,7 @@ test-dates: $(BIN)/.installed
 lint: $(BIN)/.installed
 	@$(BIN)/ruff check .
 	@$(BIN)/ruff format --check .
+	@$(BIN)/djlint fleksi --lint --quiet
 
 typecheck: $(BIN)/.installed
 	@$(BIN)/mypy .

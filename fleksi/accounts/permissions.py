@@ -55,6 +55,15 @@ class Scope:
 
     # --- Subtree coverage ---------------------------------------------------------------------
 
+    @property
+    def led_unit_paths(self) -> tuple[str, ...]:
+        """The subtrees the user heads (Plt/Plh included) or manages as service-unit manager:
+        those whose dashboards and figures are theirs (administration excluded)."""
+        return self.headed_unit_paths + self.managed_unit_paths
+
+    def heads_or_manages(self, path: str) -> bool:
+        return any(path.startswith(p) for p in self.led_unit_paths)
+
     def covers(self, path: str) -> bool:
         """Whether a unit (by its path) lies in a subtree the user heads, manages or
         administers."""

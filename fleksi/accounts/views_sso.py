@@ -27,6 +27,7 @@ from fleksi.accounts.sso import (
 from fleksi.accounts.views import finish_sign_in
 
 NEXT = "fleksi_sso_next"
+CONFIRMING = "fleksi_sso_confirming"
 
 
 def _refused(request: HttpRequest, message: str, status: int) -> HttpResponse:
@@ -62,7 +63,9 @@ def sso_start(request: HttpRequest) -> HttpResponse:
     ):
         target = resolve_url(settings.LOGIN_REDIRECT_URL)
     request.session[NEXT] = target
-    extra = {"prompt": "login", "max_age": 0} if request.GET.get("confirm") else {}
+    confirm = bool(request.GET.get("confirm")) and request.user.is_authenticated
+    request.session[CONFIRMING] = request.user.pk if confirm else None
+    extra = {"prompt": "login", "max_age": 0} if confirm else {}
     try:
         return sso_client().authorize_redirect(
             request, request.build_absolute_uri(reverse("accounts:sso_callback")), **extra
@@ -106,6 +109,18 @@ def sso_callback(request: HttpRequest) -> HttpResponse:
         user = sso_account(claims)
     except SsoRefused as refusal:
         return _refused(request, refusal.message, 403)
+    confirming = request.session.pop(CONFIRMING, None)
+    if confirming is not None and confirming != user.pk:
+        # *Confirm it's you* must be the same person, not a switch to another account.
+        return _refused(
+            request,
+            _(
+                "You confirmed with another account at %(sso)s than the one signed in to "
+                "Fleksi. Nothing was changed."
+            )
+            % {"sso": settings.OIDC_PROVIDER_NAME},
+            403,
+        )
     next_url = request.session.pop(NEXT, "") or resolve_url(settings.LOGIN_REDIRECT_URL)
     return finish_sign_in(
         request,

@@ -13,7 +13,6 @@ from fleksi.home import selectors
 from fleksi.org.models import Employee
 from fleksi.org.selectors import employee_get
 from fleksi.presence.selectors.checkins import today_for
-from fleksi.schedule.selectors.inbox import pending_count
 from fleksi.schedule.selectors.requests import next_wfa_days
 
 
@@ -22,7 +21,8 @@ def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     scope = scope_for(user)
-    ctx: dict[str, object] = {"scope": scope, "today": timezone.localdate()}
+    today = timezone.localdate()
+    ctx: dict[str, object] = {"scope": scope, "today": today}
     if scope.employee_id is not None:
         ctx["me"] = me = employee_get(scope.employee_id)
         ctx["wfa_version"], ctx["wfa_today"] = eligibility_evaluate(
@@ -36,19 +36,12 @@ def index(request: HttpRequest) -> HttpResponse:
         ctx["wfa_approved_today"] = any(
             d.day == ctx["today"] and d.status == "approved" for d in next_wfa
         )
-        ctx["inbox_count"] = pending_count(me.pk)
-    if scope.has_role("supervisor"):
-        ctx["team"] = scope.direct_reports().select_related("position").order_by("name")[:50]
-    if scope.headed_unit_paths:
-        ctx["headed_units"] = [
-            {
-                "unit": u,
-                "by_asn_type": selectors.headcount_by_asn_type(
-                    Employee.objects.filter(unit__path__startswith=u.path)
-                ),
-            }
-            for u in scope.headed_units()
-        ]
+    leads = scope.has_role("supervisor") or bool(scope.headed_unit_paths or scope.acting_unit_ids)
+    if scope.employee_id is not None and leads:
+        ctx["waiting"] = selectors.decisions_waiting(user, scope.employee_id)
+        # The regency's leaders get figures, not their office's list of names (issue 16).
+        if not scope.has(Perm.REGENCY_VIEW):
+            ctx["team_today"] = selectors.team_today(scope, today)
     if scope.managed_unit_paths:
         ctx["managed_units"] = scope.managed_units()
     if scope.has(Perm.REGENCY_VIEW):

@@ -31,16 +31,12 @@ REGENCY, INSPEKTORAT, PERANGKAT_DAERAH, UNIT = "regency", "inspektorat", "perang
 GENERATORS = (Role.SEKDA, Role.BKPSDM_ADMIN)
 
 
-def _paths(scope: Scope) -> tuple[str, ...]:
-    return scope.headed_unit_paths + scope.managed_unit_paths
-
-
 def tier_of(scope: Scope) -> str | None:
     if scope.has_role(Role.AUDITOR):
         return INSPEKTORAT
     if scope.has(Perm.REGENCY_VIEW):
         return REGENCY
-    paths = _paths(scope)
+    paths = scope.led_unit_paths
     if not paths:
         return None
     return PERANGKAT_DAERAH if any(p.count(".") == 1 for p in paths) else UNIT
@@ -50,7 +46,7 @@ def sees_people_lists(user: User) -> bool:
     """Whether the insights link to per-person lists: those who see everyone, heads of unit
     (Plt/Plh included) and service-unit managers."""
     scope = scope_for(user)
-    return scope.sees_all_people or bool(_paths(scope))
+    return scope.sees_all_people or bool(scope.led_unit_paths)
 
 
 def tier_for(user: User) -> str | None:
@@ -64,7 +60,7 @@ def may_use_scope(scope: Scope) -> bool:
 
 def home_unit(user: User) -> Unit | None:
     """The unit a head's or manager's dashboard opens on: the widest subtree they hold."""
-    paths = sorted(_paths(scope_for(user)), key=lambda p: (p.count("."), p))
+    paths = sorted(scope_for(user).led_unit_paths, key=lambda p: (p.count("."), p))
     return Unit.objects.filter(path=paths[0]).first() if paths else None
 
 
@@ -86,7 +82,7 @@ def units_visible(user: User) -> QuerySet[Unit]:
     scope = scope_for(user)
     if scope.has(Perm.REGENCY_VIEW):
         return Unit.objects.all()
-    paths = _paths(scope)
+    paths = scope.led_unit_paths
     return Unit.objects.filter(subtree_q(paths)) if paths else Unit.objects.none()
 
 
@@ -101,7 +97,7 @@ def access_unit(user: User, unit_id: int) -> Unit:
 
 def may_see_people(user: User, unit: Unit) -> bool:
     scope = scope_for(user)
-    return scope.sees_all_people or any(unit.path.startswith(p) for p in _paths(scope))
+    return scope.sees_all_people or scope.heads_or_manages(unit.path)
 
 
 def may_see_reports(user: User) -> bool:

@@ -50,6 +50,8 @@ def _out(v: PolicyVersion) -> dict[str, Any]:
         "regulation_number": v.regulation_number,
         "title": v.title,
         "status": v.status,
+        "kind": v.kind,
+        "stage": v.stage,
         "effective_from": v.effective_from,
         "effective_to": v.effective_to,
         "based_on_id": v.based_on_id,

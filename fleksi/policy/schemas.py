@@ -67,6 +67,14 @@ class VersionOut(Schema):
     regulation_number: str
     title: str
     status: str
+    kind: str = Field(
+        "original", description="original, amendment (perubahan), revocation (pencabutan)"
+    )
+    stage: str = Field(
+        "drafting",
+        description="Tahap pembentukan: drafting, harmonisation, cleared, initialled, enacted, "
+        "promulgated (lihat /versions/{id}/legal).",
+    )
     effective_from: date
     effective_to: date | None
     based_on_id: int | None
@@ -84,6 +92,8 @@ class VersionSummary(Schema):
     regulation_number: str
     title: str
     status: str
+    kind: str
+    stage: str
     effective_from: date
     effective_to: date | None
 

@@ -357,12 +357,25 @@ def legal_document_upload(
     return document
 
 
-def _promulgated(version: PolicyVersion) -> None:
-    if version.is_draft or version.is_revocation:
+def _derived_draft(
+    *, actor: Any, of: PolicyVersion, effective_from: date, kind: str, words: str
+) -> PolicyVersion:
+    """A draft that amends or revokes the promulgated ``of``, named in Indonesian whatever
+    the reader's language (“Perubahan atas …”, “Pencabutan …”), starting from its values."""
+    if of.is_draft or of.is_revocation:
         raise Conflict(
             "legal_not_promulgated",
             _("Only a promulgated regulation can be amended or revoked."),
         )
+    return policy_draft_create(
+        actor=actor,
+        regulation_number=f"Rancangan {words} {of.regulation_number}"[:120],
+        title=f"{words} {of.regulation_number} tentang {of.title}"[:255],
+        effective_from=effective_from,
+        based_on=of,
+        kind=kind,
+        revokes=of if kind == PolicyVersion.Kind.REVOCATION else None,
+    )
 
 
 def policy_amendment_create(
@@ -370,14 +383,12 @@ def policy_amendment_create(
 ) -> PolicyVersion:
     """A draft amendment (“Perubahan atas …”) of a promulgated regulation: a new version
     starting from its values, through the same legal path."""
-    _promulgated(of)
-    return policy_draft_create(
+    return _derived_draft(
         actor=actor,
-        regulation_number=f"Rancangan Perubahan atas {of.regulation_number}"[:120],
-        title=f"Perubahan atas {of.regulation_number} tentang {of.title}"[:255],
+        of=of,
         effective_from=effective_from,
-        based_on=of,
         kind=PolicyVersion.Kind.AMENDMENT,
+        words="Perubahan atas",
     )
 
 
@@ -386,18 +397,15 @@ def policy_revocation_create(
 ) -> PolicyVersion:
     """A draft revocation (pencabutan) of the regulation in force: a version too, through
     the same legal path; from its date no version is in force (nobody may use WFA)."""
-    _promulgated(of)
-    if of.status != PolicyVersion.Status.PUBLISHED:
+    if of.status != PolicyVersion.Status.PUBLISHED and not of.is_draft:
         raise Conflict(
             "legal_not_current",
             _("Only the regulation in force (or about to be) can be revoked."),
         )
-    return policy_draft_create(
+    return _derived_draft(
         actor=actor,
-        regulation_number=f"Rancangan Pencabutan {of.regulation_number}"[:120],
-        title=f"Pencabutan {of.regulation_number} tentang {of.title}"[:255],
+        of=of,
         effective_from=effective_from,
-        based_on=of,
         kind=PolicyVersion.Kind.REVOCATION,
-        revokes=of,
+        words="Pencabutan",
     )

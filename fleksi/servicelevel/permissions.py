@@ -25,10 +25,7 @@ from fleksi.accounts.permissions import Scope, scope_for
 from fleksi.org.models import Unit
 from fleksi.org.selectors import subtree_q
 from fleksi.servicelevel.models import Complaint, PublicService, SafeguardAlert, SatisfactionSurvey
-
-
-def _covers(paths: tuple[str, ...], path: str) -> bool:
-    return any(path.startswith(p) for p in paths)
+from fleksi.servicelevel.services.common import in_paths
 
 
 def _all(scope: Scope) -> bool:
@@ -44,7 +41,7 @@ def view_paths(user: User) -> tuple[str, ...] | None:
     scope = scope_for(user)
     if _all(scope):
         return None
-    return scope.managed_unit_paths + scope.headed_unit_paths
+    return scope.led_unit_paths
 
 
 def editable_paths(user: User) -> tuple[str, ...] | None:
@@ -92,17 +89,12 @@ def may_edit_any(user: User) -> bool:
 
 
 def may_edit_unit(user: User, unit: Unit) -> bool:
-    paths = editable_paths(user)
-    return paths is None or _covers(paths, unit.path)
+    return in_paths(unit.path, editable_paths(user))
 
 
 def may_respond(user: User, unit: Unit) -> bool:
     scope = scope_for(user)
-    return (
-        may_edit_unit(user, unit)
-        or _covers(scope.headed_unit_paths, unit.path)
-        or scope.has_role(Role.SEKDA)
-    )
+    return may_edit_unit(user, unit) or scope.heads(unit.path) or scope.has_role(Role.SEKDA)
 
 
 def may_draft(user: User) -> bool:

@@ -108,6 +108,7 @@ class ProviderBrowser:
     def __init__(self, issuer: str) -> None:
         self.issuer = issuer
         self.session = requests.Session()
+        self.sign_in_pages = 0  # how often the provider asked for the login
 
     def visit(self, url: str, data: dict[str, str] | None = None) -> AtProvider:
         method = "POST" if data is not None else "GET"
@@ -115,6 +116,14 @@ class ProviderBrowser:
             response = self.session.request(
                 method, url, data=data, allow_redirects=False, timeout=10
             )
+            if response.status_code == 200 and "<title>Submitting Callback</title>" in (
+                response.text
+            ):
+                # A page that submits itself (the provider ends its old session before a
+                # forced new sign-in): what the browser's script would do.
+                url, data = self._form(response)
+                method = "POST"
+                continue
             if response.status_code not in (302, 303):
                 return AtProvider(page=response)
             url = urljoin(url, response.headers["Location"])
@@ -123,6 +132,13 @@ class ProviderBrowser:
             method, data = "GET", None
         raise AssertionError("too many redirects at the provider")
 
+    @staticmethod
+    def _form(page: requests.Response) -> tuple[str, dict[str, str]]:
+        action = re.search(r'<form[^>]*action="([^"]+)"', page.text)
+        assert action, page.text
+        fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text))
+        return urljoin(page.url, action.group(1)), fields
+
     def sign_in(self, authorize_url: str, login: str, *, otp: bool = False) -> str:
         """From the authorization request to the redirect back to the relying party."""
         at = self.visit(authorize_url)
@@ -130,6 +146,7 @@ class ProviderBrowser:
             return at.back  # already signed in at the provider
         assert at.page is not None
         assert at.page.status_code == 200, at.page.text
+        self.sign_in_pages += 1
         action = re.search(r'<form method="post" action="([^"]+)"', at.page.text)
         assert action, at.page.text
         form = {"login": login, "password": "any"} | ({"otp": "on"} if otp else {})
@@ -141,9 +158,6 @@ class ProviderBrowser:
         """Confirm the provider's sign-out page; returns where the provider sent back to."""
         at = self.visit(end_session_url)
         assert at.page is not None, at.back
-        html = at.page.text
-        action = re.search(r'<form[^>]*action="([^"]+)"', html)
-        assert action, html
-        fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
-        end = self.visit(urljoin(at.page.url, action.group(1)), {**fields, "logout": "yes"})
+        action, fields = self._form(at.page)
+        end = self.visit(action, {**fields, "logout": "yes"})
         return end.back

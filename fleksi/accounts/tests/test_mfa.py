@@ -118,3 +118,11 @@ def test_step_up_asks_for_the_code_too(client, world):
     with time_machine.travel(MOMENT + timedelta(minutes=30, seconds=5), tick=False):
         ok = client.post(url, {"password": PASSWORD, "code": code(device)})
         assert ok.status_code == 302
+
+
+def test_every_role_above_employee_needs_the_second_step_by_default():
+    from django.conf import settings
+
+    from fleksi.accounts.models import Role
+
+    assert {r.value for r in Role} - {Role.EMPLOYEE.value} == settings.FLEKSI_MFA_REQUIRED_ROLES

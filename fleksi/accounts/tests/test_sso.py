@@ -221,6 +221,34 @@ def test_sso_only_role_confirms_through_sso(client, idp, world, settings):
     assert query["max_age"] == ["0"]
 
 
+def test_confirm_through_sso_signs_in_afresh_at_the_provider(client, idp, world, settings):
+    settings.OIDC_MFA_AMR = frozenset({"otp"})
+    nip = world.people["head_b"].nip
+    sso_sign_in(client, idp, nip, otp=True)
+    session = client.session
+    session["fleksi_auth_at"] = 0
+    session.save()
+    start = client.get(reverse("accounts:sso_start") + "?confirm=1&next=/me/")
+    back = idp.sign_in(start["Location"], nip, otp=True)
+    # prompt=login: the provider asked again although its session is alive.
+    assert idp.sign_in_pages == 2
+    done = client.get(back.removeprefix("http://testserver"))
+    assert done["Location"] == "/me/"
+    assert signed_in_as(client) == str(world.users["head_b"].pk)
+    assert client.session["fleksi_auth_at"] > 0
+
+
+def test_confirm_with_another_account_is_refused(client, idp, world, settings):
+    settings.OIDC_MFA_AMR = frozenset({"otp"})
+    sso_sign_in(client, idp, world.people["head_b"].nip, otp=True)
+    start = client.get(reverse("accounts:sso_start") + "?confirm=1&next=/me/")
+    back = idp.sign_in(start["Location"], world.people["staff_a1"].nip)
+    refused = client.get(back.removeprefix("http://testserver"))
+    assert refused.status_code == 403
+    assert "akun lain" in refused.content.decode()
+    assert signed_in_as(client) == str(world.users["head_b"].pk)
+
+
 def totp(device, steps_ahead=0):
     shifted = device.t0 - steps_ahead * device.step
     return f"{TOTP(device.bin_key, device.step, shifted, device.digits).token():06d}"

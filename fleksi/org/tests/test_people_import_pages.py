@@ -16,6 +16,7 @@ from django.urls import reverse
 from fleksi.accounts.models import User
 from fleksi.org import forms as org_forms
 from fleksi.org.models import Employee, ImportBatch
+from fleksi.testkit.html import squashed
 from fleksi.testkit.people_files import (
     csv_bytes,
     nip,
@@ -98,7 +99,7 @@ def test_the_report_shows_line_column_and_reason(admin):
     send(admin, csv_bytes(table(BAD)))
     batch = ImportBatch.objects.get()
     report = admin.get(reverse("org:import_batch", args=[batch.pk]))
-    text = report.content.decode()
+    text = squashed(report.content.decode())
     row = '<td class="num">5</td><td class="mono">EMAIL</td><td>“salah” is not an e-mail address.'
     assert row in text
     assert "1 row has problems: the whole file cannot be imported." in text

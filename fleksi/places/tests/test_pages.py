@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from fleksi.places.models import ConnectivityProfile
 from fleksi.places.services import profile_update
+from fleksi.testkit.html import squashed
 
 
 @pytest.fixture
@@ -35,6 +36,7 @@ def login(client, world, who):
 @pytest.mark.django_db
 def test_readiness_page_draws_the_map_inline_without_styles_or_outside_resources(client, surveyed):
     html = login(client, surveyed, "sekda").get(reverse("places:readiness")).content.decode()
+    html = squashed(html)
     svg = html[html.index("<svg viewBox") : html.index("</svg>", html.index("<svg viewBox"))]
     assert svg.count("<polygon") == 2  # the world has two kecamatan
     tabang = reverse("places:kecamatan", args=[surveyed.kecamatan["tbg"].pk])

@@ -111,3 +111,38 @@ def test_without_the_token_row_nothing_is_cached(version):
     assert work_calendar(DAY, DAY).is_working_day(DAY)
     CalendarOverride.objects.create(day=DAY, kind="holiday", name="Libur daerah")
     assert not work_calendar(DAY, DAY).is_working_day(DAY)
+
+
+POLICY_TABLES = (
+    "policy_policyversion",
+    "policy_unitoverride",
+    "policy_roleminimum",
+    "policy_calendaroverride",
+    "policy_ramadanperiod",
+    "policy_nationalwfawindow",
+)
+
+
+def test_every_policy_table_still_has_its_triggers_after_all_migrations():
+    """SQLite rebuilds a table to add a constraint or a foreign key and drops its triggers
+    (migration policy/0004 puts them back): after every migration, each policy table still
+    moves the token on insert, update and delete."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
+            found = {
+                (table, op)
+                for table, sql in cursor.fetchall()
+                for op in ("INSERT", "UPDATE", "DELETE")
+                if f"AFTER {op} ON {table}" in " ".join(sql.split())
+                and "policy_policygeneration" in sql
+            }
+            expected = {(t, op) for t in POLICY_TABLES for op in ("INSERT", "UPDATE", "DELETE")}
+        else:
+            cursor.execute(
+                "SELECT event_object_table FROM information_schema.triggers "
+                "WHERE action_statement LIKE '%policy_generation_bump%'"
+            )
+            found = {row[0] for row in cursor.fetchall()}
+            expected = set(POLICY_TABLES)
+    assert expected <= found

@@ -173,3 +173,38 @@ def test_the_api_walks_the_same_path_and_refuses_out_of_order(client, world, ver
     as_(client, world, "staff_a1")
     detail = client.get(reverse("api:legal_detail", args=[version.pk])).json()
     assert detail["notes"][0]["target"] == "max_wfa_days_per_week"
+    summary = client.get(reverse("api:version_detail", args=[version.pk])).json()
+    assert (summary["stage"], summary["kind"]) == ("promulgated", "original")
+
+
+def test_enacting_asks_for_a_recent_sign_in(client, world, version):
+    from fleksi.accounts.stepup import SESSION_KEY
+    from fleksi.testkit.policy import through_legal_path
+
+    version = through_legal_path(world, version, until="initial")
+    as_(client, world, "bupati")
+    session = client.session
+    del session[SESSION_KEY]
+    session.save()
+    response = client.post(
+        reverse("policy:legal_enact", args=[version.pk]),
+        {"number": "18", "enacted_on": "2027-03-01"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:reauth"))
+    version.refresh_from_db()
+    assert version.stage == "initialled"
+    response = client.post(
+        reverse("api:legal_enact", args=[version.pk]),
+        json.dumps({"number": "18", "enacted_on": "2027-03-01"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert response.json()["code"] == "step_up_required"
+
+
+def test_the_bagian_hukum_role_is_assigned_on_the_roles_page(client, world):
+    as_(client, world, "bkpsdm")
+    html = client.get(reverse("accounts:roles")).content.decode()
+    assert 'value="bagian_hukum"' in html
+    assert "Bagian Hukum" in html

@@ -356,7 +356,7 @@ def test_the_home_page_shows_my_next_days_and_what_waits_for_me(client, wfa):
     assert [d.day for d in client.get("/").context["next_wfa"]] == [tue]
     client.force_login(wfa.user("head_b"))
     home = client.get("/")
-    assert home.context["inbox_count"] == 1
+    assert home.context["waiting"].wfa == 1
     assert reverse("schedule:inbox") in home.content.decode()
 
 
