@@ -160,6 +160,21 @@ class Scope:
             q |= Q(**{f"{prefix}supervisor_id": self.employee_id})
         return q | self.in_headed_q(prefix)
 
+    def sees_personal_details_of(self, employee: Employee) -> bool:
+        """Whether the user may read an employee's personal details — NIP (it encodes the
+        birth date and sex), birth date, domicile and disciplinary status: whoever reads their
+        sensitive data (:meth:`sees_sensitive_of`) and the personnel administrator of a unit
+        whose subtree holds them, who keeps the record. Others who see the person (Sekda,
+        Bupati, auditor) see name, position and unit only: the least each role needs
+        (UU 27/2022 Pasal 16 ayat (2) huruf b and c)."""
+        return self.sees_sensitive_of(employee) or self.administers(employee.unit.path)
+
+    def personal_details_q(self, prefix: str = "") -> Q:
+        """:meth:`sees_personal_details_of` as a filter on employees."""
+        if self.sees_all_sensitive:
+            return Q()
+        return self.sensitive_q(prefix) | subtree_q(self.admin_unit_paths, f"{prefix}unit__path")
+
     @property
     def unit_paths(self) -> tuple[str, ...]:
         """Every subtree whose people the user may see."""

@@ -10,6 +10,7 @@ from fleksi.accounts.permissions import (
     access_employee,
     access_unit,
     employees_visible_to,
+    scope_for,
     units_visible_to,
 )
 from fleksi.common.apikit import Id, Limit, Offset
@@ -21,8 +22,12 @@ router = Router(tags=["organisation"])
 MAX_LIMIT = 200
 
 
-def _employee_out(e: Employee) -> dict[str, Any]:
-    return {
+PERSONAL_DETAILS = ("nip", "birth_date", "domicile_code", "discipline_status")
+PERSONAL_DATES = ("discipline_start", "discipline_end")
+
+
+def _employee_out(e: Employee, details: bool) -> dict[str, Any]:
+    out = {
         **{
             f: getattr(e, f)
             for f in (
@@ -49,7 +54,11 @@ def _employee_out(e: Employee) -> dict[str, Any]:
         "position": e.position,
         "unit": e.unit,
         "domicile_code": e.domicile.code if e.domicile is not None else None,
+        "details_withheld": not details,
     }
+    if not details:
+        out.update(dict.fromkeys(PERSONAL_DETAILS + PERSONAL_DATES))
+    return out
 
 
 @router.get("/units", response=list[UnitNode], summary="Units visible to you, as a tree")
@@ -113,6 +122,10 @@ def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> dict
     unit = None
     if filters.unit_id is not None:
         unit = access_unit(user, filters.unit_id)  # type: ignore[arg-type]
+    scope = scope_for(user)  # type: ignore[arg-type]
+    if filters.q.strip().isdigit():
+        # A NIP begins with the birth date: searching by it is for those who may read it.
+        qs = qs.filter(scope.personal_details_q())
     qs = employee_search(
         qs, text=filters.q, unit=unit, asn_type=filters.asn_type, active=filters.active
     )
@@ -127,10 +140,12 @@ def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> dict
         "count": qs.count(),
         "limit": limit,
         "offset": offset,
-        "items": [_employee_out(e) for e in page],
+        "items": [_employee_out(e, scope.sees_personal_details_of(e)) for e in page],
     }
 
 
 @router.get("/employees/{employee_id}", response=EmployeeOut, summary="One employee")
 def employee_detail(request: HttpRequest, employee_id: Id) -> dict[str, Any]:
-    return _employee_out(access_employee(request.user, employee_id))  # type: ignore[arg-type]
+    employee = access_employee(request.user, employee_id)  # type: ignore[arg-type]
+    details = scope_for(request.user).sees_personal_details_of(employee)  # type: ignore[arg-type]
+    return _employee_out(employee, details)

@@ -44,12 +44,16 @@ class PositionOut(Schema):
 
 
 class EmployeeOut(Schema):
+    """One employee. ``details_withheld``: the caller sees the person but not their personal
+    details (NIP, birth date, domicile, disciplinary status are null): see
+    ``Scope.sees_personal_details_of``."""
+
     id: int
-    nip: str
+    nip: str | None
     name: str
     asn_type: str
     sex: str
-    birth_date: date
+    birth_date: date | None
     position: PositionOut
     unit: UnitRef
     supervisor_id: int | None
@@ -59,12 +63,13 @@ class EmployeeOut(Schema):
     last_promotion_date: date | None
     last_transfer_date: date | None
     last_rotation_date: date | None
-    discipline_status: str
+    discipline_status: str | None
     discipline_start: date | None
     discipline_end: date | None
     last_rating: str
     last_rating_year: int | None
     is_active: bool
+    details_withheld: bool
 
 
 class EmployeePage(Schema):

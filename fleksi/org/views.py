@@ -86,10 +86,14 @@ def people(request: HttpRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET or None)
     qs = employees_visible_to(user)
     unit = None
+    scope = scope_for(user)
     if form.is_valid():
         data = form.cleaned_data
         if data.get("unit"):
             unit = units_visible_to(user).filter(pk=data["unit"]).first()
+        if (data.get("q") or "").strip().isdigit():
+            # A NIP begins with the birth date: searching by it is for those who may read it.
+            qs = qs.filter(scope.personal_details_q())
         qs = employee_search(
             qs,
             text=data.get("q") or "",
@@ -100,14 +104,22 @@ def people(request: HttpRequest) -> HttpResponse:
     else:
         qs = qs.filter(is_active=True)
     qs = qs.select_related("unit", "position").order_by("name", "nip")
+    page = paginate(qs, request.GET, per_page=50)
+    rows = list(page.page.object_list)
+    shown = set(
+        qs.filter(scope.personal_details_q(), pk__in=[e.pk for e in rows]).values_list(
+            "pk", flat=True
+        )
+    )
     return render(
         request,
         "org/people.html",
         {
             "form": form,
             "unit": unit,
-            "page": paginate(qs, request.GET, per_page=50),
-            "scope": scope_for(user),
+            "page": page,
+            "rows": [(e, e.pk in shown) for e in rows],
+            "scope": scope,
         },
     )
 
@@ -121,6 +133,7 @@ def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
         "org/employee_detail.html",
         {
             "e": employee,
+            "details": scope_for(user).sees_personal_details_of(employee),
             "ancestors": unit_ancestors(employee.unit),
             "subordinates": employees_visible_to(user)
             .filter(supervisor=employee, is_active=True)
