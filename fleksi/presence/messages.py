@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fleksi.common.formats import number_text
-from fleksi.policy.domain.engine import TraceEntry
+from fleksi.common.importing.messages import Catalogue
+from fleksi.policy.domain.engine import Decision, TraceEntry
+from fleksi.presence.domain.rules import classify
 
 RULE_LABELS: Mapping[str, Any] = {
     "policy_in_force": gettext_lazy("Policy in force"),
@@ -124,6 +126,7 @@ def _texts(e: TraceEntry) -> dict[str, Callable[[], str]]:
             "No office with a position is recorded for your unit: the geofence cannot be checked."
         ),
         "geofence.manual": lambda: _("Recorded by hand: no position."),
+        "geofence.reader": lambda: _("Recorded by an office attendance reader: no position."),
         "geofence.not_onsite": lambda: _("Not on site: no office geofence."),
         "wfa_location.pass": lambda: (
             _("Within %(lim)s m of %(place)s (%(m)s m).")
@@ -141,6 +144,7 @@ def _texts(e: TraceEntry) -> dict[str, Callable[[], str]]:
             "No approved place is recorded for this day: the place cannot be checked."
         ),
         "wfa_location.manual": lambda: _("Recorded by hand: no position."),
+        "wfa_location.reader": lambda: _("Recorded by an office attendance reader: no position."),
         "wfa_location.not_wfa": lambda: _("Not a WFA check-in."),
         "late_arrival.pass": lambda: (
             _("Arrived at %(o)s (work starts at %(lim)s).") % {"o": clock(o), "lim": clock(lim)}
@@ -199,7 +203,9 @@ def _texts(e: TraceEntry) -> dict[str, Callable[[], str]]:
             % {"o": o, "lim": lim}
         ),
         "sync.manual": lambda: _("Recorded by hand."),
+        "sync.reader": lambda: _("Imported from an office attendance reader's log."),
         "time_proof.server": lambda: _("Timed by the server."),
+        "time_proof.reader": lambda: _("Timed by the office attendance reader's clock."),
         "time_proof.proven": lambda: _(
             "Kept offline; the time is confirmed by the last contact with the server and the "
             "phone's own elapsed time."
@@ -238,6 +244,21 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return str(value)
+
+
+def judgement(decision: Decision) -> dict[str, Any]:
+    """The columns of a check-in that keep its decision: the outcome, the flags, the minutes
+    late or early, whether it counts, and the trace (every way of recording a check-in)."""
+    c = classify(decision)
+    return {
+        "outcome": c.outcome,
+        "flags": list(c.flags),
+        "flagged": c.flagged,
+        "counted": c.counted,
+        "late_minutes": c.late_minutes,
+        "early_minutes": c.early_minutes,
+        "trace": checkin_trace_to_json(decision.trace),
+    }
 
 
 def checkin_trace_to_json(trace: tuple[TraceEntry, ...]) -> list[dict[str, Any]]:
@@ -317,4 +338,34 @@ DAY_STATUS_LABELS: Mapping[str, Any] = {
     "leave": gettext_lazy("leave or sick"),
     "missing": gettext_lazy("missing"),
     "pending": gettext_lazy("today"),
+}
+
+# Problems of the reader imports (services/readers.py); the shared ones are in
+# fleksi.common.importing.messages.
+IMPORT_MESSAGES: Catalogue = {
+    "punch_user": gettext_lazy(
+        "“%(value)s” is not a reader user id (digits or letters, at most 20)."
+    ),
+    "punch_nip": gettext_lazy("“%(value)s” is not a NIP: a NIP has 18 digits."),
+    "punch_time": gettext_lazy(
+        "“%(value)s” is not a date and time: write YYYY-MM-DD HH:MM:SS or DD/MM/YYYY HH:MM."
+    ),
+    "punch_state": gettext_lazy(
+        "“%(value)s” is not an in/out state: write masuk or pulang (or the reader's 0 to 5)."
+    ),
+    "reader_user_unknown": gettext_lazy(
+        "The reader user id %(user)s is not mapped to an active employee you manage: import "
+        "the reader's users (ID_PENGGUNA and NIP) first."
+    ),
+    "nip_unknown": gettext_lazy("No active employee you manage has this NIP."),
+    "reader_user_twice": gettext_lazy(
+        "This reader user id is already on line %(first_line)d for the same reader."
+    ),
+    "punch_slot_taken": gettext_lazy(
+        "Not imported: this check-in was already made at %(time)s; the first check-in of a "
+        "slot counts."
+    ),
+    "punch_break_ignored": gettext_lazy(
+        "Not imported: a break punch, and the policy has two check-ins a day."
+    ),
 }

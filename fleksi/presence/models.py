@@ -48,6 +48,7 @@ class Checkin(models.Model):
         ONLINE = "online", _("Sent at once")
         OFFLINE_SYNC = "offline_sync", _("Kept offline, sent later")
         MANUAL = "manual", _("Manual (approved by the supervisor)")
+        READER = "reader", _("Office attendance reader")
 
     class Outcome(models.TextChoices):
         PASS = "pass", _("In order")
@@ -235,3 +236,30 @@ class ManualCheckinRequest(models.Model):
     if TYPE_CHECKING:
         employee_id: int
         checkin_id: int | None
+
+
+class ReaderUser(models.Model):
+    """Who a user id of an office attendance reader is: the reader (its serial number or
+    name; "" for a user id that means the same person on every reader) and the id enrolled
+    on it, mapped to an employee. Imported from a file with NIPs (``import_reader_users``)."""
+
+    device = models.CharField(_("attendance reader"), max_length=40, blank=True)
+    user_id = models.CharField(_("reader user id"), max_length=20)
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="reader_ids", verbose_name=_("employee")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reader user")
+        verbose_name_plural = _("reader users")
+        constraints = [
+            models.UniqueConstraint(fields=["device", "user_id"], name="reader_user_unique"),
+            models.CheckConstraint(condition=~Q(user_id=""), name="reader_user_id_given"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.device or '*'}:{self.user_id}"
+
+    if TYPE_CHECKING:
+        employee_id: int

@@ -75,6 +75,9 @@ class CheckinFacts:
     time_proof: str = "server"  # server | proven | outside | unproven (domain/timing.py)
     claimed_at: datetime | None = None  # the device's claim, on the server's clock
     manual: bool = False
+    # A punch on an office attendance reader (a fingerprint or face machine on the wall): no
+    # position (the reader is in the office), the time is the reader's own clock.
+    reader: bool = False
     policy_in_force: bool = True
     # The person's schedule of the day the check-in belongs to (a night shift's check-out the
     # next morning: the shift's day), and the local time (naive) it is compared with. With a

@@ -78,6 +78,8 @@ def _place_check(rule: str, f: CheckinFacts, p: PolicyParams, none_code: str) ->
     param = "geofence_radius_m"
     if f.manual:
         return RuleResult(rule, param, Outcome.SKIP, f"{rule}.manual")
+    if f.reader:
+        return RuleResult(rule, param, Outcome.SKIP, f"{rule}.reader")
     located = [pl for pl in f.places if pl.located]
     if not located:
         return RuleResult(rule, param, Outcome.WARN, f"{rule}.{none_code}")
@@ -268,6 +270,8 @@ def sync(f: CheckinFacts, p: PolicyParams) -> RuleResult:
     param = "offline_sync_window_hours"
     if f.manual:
         return RuleResult("sync", param, Outcome.SKIP, "sync.manual")
+    if f.reader:
+        return RuleResult("sync", param, Outcome.SKIP, "sync.reader")
     if f.synced_late:
         hours = round(f.waited_s / 3600, 1)
         return RuleResult(
@@ -279,6 +283,8 @@ def sync(f: CheckinFacts, p: PolicyParams) -> RuleResult:
 def time_proof(f: CheckinFacts, p: PolicyParams) -> RuleResult:
     """An offline claim outside what the phone's evidence allows, or without evidence, is
     judged at the time the server can prove (see domain/timing.py) and flagged."""
+    if f.reader:
+        return RuleResult("time_proof", "", Outcome.SKIP, "time_proof.reader")
     if f.manual or f.time_proof == "server":
         return RuleResult("time_proof", "", Outcome.SKIP, "time_proof.server")
     if f.time_proof == "proven":

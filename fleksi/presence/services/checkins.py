@@ -28,10 +28,10 @@ from fleksi.org.models import Employee
 from fleksi.places.services import measurement_record
 from fleksi.policy.domain.engine import evaluate
 from fleksi.presence.domain.facts import MODES, CheckinFacts, Position
-from fleksi.presence.domain.rules import PRESENCE_RULES, classify, place_reached
+from fleksi.presence.domain.rules import PRESENCE_RULES, place_reached
 from fleksi.presence.domain.slots import kind_of
 from fleksi.presence.domain.timing import SYNC_MARGIN_SECONDS, Evidence, timing_of
-from fleksi.presence.messages import checkin_trace_to_json
+from fleksi.presence.messages import judgement
 from fleksi.presence.models import Checkin, RefusedCheckin
 from fleksi.presence.selectors.facts import (
     Person,
@@ -209,7 +209,6 @@ def checkin_record(
         policy_in_force=rules.version_id is not None,
     )
     decision = evaluate(PRESENCE_RULES, facts, params)
-    c = classify(decision)
     checkin = Checkin(
         employee_id=person.id,
         day=day,
@@ -227,13 +226,7 @@ def checkin_record(
         accuracy_m=position.accuracy_m if position else None,
         idempotency_key=data.idempotency_key,
         policy_version_id=rules.version_id,
-        outcome=c.outcome,
-        flags=list(c.flags),
-        flagged=c.flagged,
-        counted=c.counted,
-        late_minutes=c.late_minutes,
-        early_minutes=c.early_minutes,
-        trace=checkin_trace_to_json(decision.trace),
+        **judgement(decision),
         manual=False,
         source=Checkin.Source.OFFLINE_SYNC if timing.synced_late else Checkin.Source.ONLINE,
     )

@@ -19,9 +19,9 @@ from fleksi.org.models import Employee
 from fleksi.org.services import unit_stream
 from fleksi.policy.domain.engine import evaluate
 from fleksi.presence.domain.facts import MODES, CheckinFacts
-from fleksi.presence.domain.rules import PRESENCE_RULES, classify
+from fleksi.presence.domain.rules import PRESENCE_RULES
 from fleksi.presence.domain.slots import kind_of
-from fleksi.presence.messages import checkin_trace_to_json
+from fleksi.presence.messages import judgement
 from fleksi.presence.models import Checkin, ManualCheckinRequest
 from fleksi.presence.selectors.facts import (
     arrival_of,
@@ -141,7 +141,6 @@ def _manual_checkin(req: ManualCheckinRequest) -> Checkin:
         policy_in_force=rules.version_id is not None,
     )
     decision = evaluate(PRESENCE_RULES, facts, rules.params)
-    c = classify(decision)
     return Checkin.objects.create(
         employee=req.employee,
         day=req.day,
@@ -153,13 +152,7 @@ def _manual_checkin(req: ManualCheckinRequest) -> Checkin:
         server_received_at=timezone.now(),
         idempotency_key=uuid.uuid4(),
         policy_version_id=rules.version_id,
-        outcome=c.outcome,
-        flags=list(c.flags),
-        flagged=c.flagged,
-        counted=True,
-        late_minutes=c.late_minutes,
-        early_minutes=c.early_minutes,
-        trace=checkin_trace_to_json(decision.trace),
+        **{**judgement(decision), "counted": True},
         manual=True,
         source=Checkin.Source.MANUAL,
     )
