@@ -3,25 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fleksi.accounts.models import User
-from fleksi.accounts.permissions import Scope
+from fleksi.accounts.domain.access import Perm
+from fleksi.accounts.models import RoleAssignment, User
+from fleksi.accounts.permissions import Scope, employees_visible_to
 from fleksi.audit.models import AuditEntry
-from fleksi.org.models import Employee, Unit
+from fleksi.common.domain.months import month_end, month_start
+from fleksi.org.models import Employee, ImportBatch, Unit
+from fleksi.org.selectors import subtree_q
 from fleksi.outputs.selectors.inbox import inbox_for as outputs_inbox_for
 from fleksi.places.models import Kecamatan
-from fleksi.policy.selectors import work_calendar
+from fleksi.policy.domain.legal import NEXT_STEPS
+from fleksi.policy.models import PolicyVersion
+from fleksi.policy.permissions import STEP_PERMS
+from fleksi.policy.selectors import params_of, unit_overrides, version_in_force, work_calendar
 from fleksi.presence.models import Checkin
 from fleksi.presence.selectors.checkins import manual_requests_to_decide
+from fleksi.schedule.domain.board import presence_of, shortfall, tally_by_unit
 from fleksi.schedule.models import RequestDay
-from fleksi.schedule.selectors.board import unit_board
+from fleksi.schedule.selectors.board import minimum_on_site, unit_board
 from fleksi.schedule.selectors.inbox import pending_count
 from fleksi.schedule.selectors.staffing import absent_ids
+from fleksi.servicelevel.models.safeguard import ACTIVE_STATUSES
+from fleksi.servicelevel.permissions import alerts_visible
+from fleksi.servicelevel.permissions import may_use as may_use_servicelevel
 
 
 def headcount_by_asn_type(employees: Any) -> list[dict[str, Any]]:
@@ -223,4 +234,155 @@ def team_today(scope: Scope, day: date) -> TeamToday:
         ),
         short=tuple(short),
         board_unit_id=units[0].pk if units and scope.headed_unit_paths else None,
+    )
+
+
+# --- Sekda, Bupati and BKPSDM: the regency's WFA figures and what waits for them -------------
+
+
+@dataclass(frozen=True)
+class RegencyToday:
+    people: int  # active employees
+    expected: int  # of them, not absent today
+    wfa_today: int  # people with an approved WFA day today
+    wfa_days_month: int  # approved WFA days in the month
+    wfa_people_month: int  # people with at least one approved WFA day in the month
+    person_days_month: int  # active employees × working days of the month
+    working_today: bool
+    short: tuple[Short, ...]  # units below their minimum on site today
+
+    @property
+    def share_today(self) -> float | None:
+        return 100 * self.wfa_today / self.expected if self.expected else None
+
+    @property
+    def share_month(self) -> float | None:
+        return (
+            100 * self.wfa_days_month / self.person_days_month if self.person_days_month else None
+        )
+
+
+def units_short(day: date) -> tuple[Short, ...]:
+    """Every unit with fewer people on site on ``day`` than its minimum under the Perbup in
+    force (its own minimum, or the public-service default): four set-based queries for the
+    whole regency, counted as the unit board counts them (subtrees, absences first)."""
+    version = version_in_force(day)
+    if version is None:
+        return ()
+    params, overrides = params_of(version), unit_overrides(version)
+    with_minimum = [
+        (u, m)
+        for u in Unit.objects.filter(
+            Q(is_public_service=True) | Q(pk__in=list(overrides)), is_active=True
+        ).order_by("path")
+        if (m := minimum_on_site(u, params, overrides)) is not None
+    ]
+    if not with_minimum:
+        return ()
+    paths = [u.path for u, _m in with_minimum]
+    staff = Employee.objects.filter(subtree_q(paths, "unit__path"), is_active=True)
+    ids = staff.values("pk")
+    wfa = set(
+        RequestDay.objects.filter(
+            day=day, status=RequestDay.Status.APPROVED, employee_id__in=ids
+        ).values_list("employee_id", flat=True)
+    )
+    away = set(absent_ids(day).filter(employee_id__in=ids).values_list("employee_id", flat=True))
+    tallies = tally_by_unit(
+        paths,
+        (
+            (path, presence_of(absent=pk in away, wfa=pk in wfa))
+            for pk, path in staff.values_list("pk", "unit__path")
+        ),
+    )
+    return tuple(
+        Short(u.name, "", tallies[u.path].onsite, m)
+        for u, m in with_minimum
+        if shortfall(tallies[u.path].onsite, m)
+    )
+
+
+def regency_today(day: date) -> RegencyToday:
+    """The regency's WFA figures of ``day`` and of its month (counts only, no names)."""
+    first, last = month_start(day), month_end(day)
+    active = Employee.objects.filter(is_active=True)
+    people = active.count()
+    absent = absent_ids(day).filter(employee__is_active=True).values("employee_id").distinct()
+    approved = RequestDay.objects.filter(
+        status=RequestDay.Status.APPROVED, employee__is_active=True
+    )
+    month = approved.filter(day__gte=first, day__lte=last).aggregate(
+        days=Count("id"), people=Count("employee_id", distinct=True)
+    )
+    calendar = work_calendar(first, last)
+    working_days = sum(
+        1 for i in range((last - first).days + 1) if calendar.is_working_day(first + timedelta(i))
+    )
+    working = calendar.is_working_day(day)
+    return RegencyToday(
+        people=people,
+        expected=people - absent.count(),
+        wfa_today=approved.filter(day=day).exclude(employee_id__in=absent).count(),
+        wfa_days_month=month["days"],
+        wfa_people_month=month["people"],
+        person_days_month=people * working_days,
+        working_today=working,
+        short=units_short(day) if working else (),
+    )
+
+
+@dataclass(frozen=True)
+class RegencyWaiting:
+    """What waits for the regency's roles: steps of the Perbup's legal path that are theirs,
+    safeguard alerts of service levels still open, and BKPSDM's personnel work."""
+
+    legal: int | None  # Perbup versions at a step of the user's role (None: no such role)
+    alerts: int | None  # active safeguard alerts (None: not the user's pages)
+    imports: int | None  # validated registry imports not yet applied (BKPSDM)
+    without_account: int | None  # active employees without a sign-in account (BKPSDM)
+    roles_ending: int | None  # role assignments ending in the next 14 days (BKPSDM)
+
+
+def legal_steps_waiting(scope: Scope) -> int | None:
+    """Perbup versions whose next step of the legal path belongs to one of the user's roles
+    (decision 0025): the Sekda's paraf and promulgation, the Bupati's enactment, the drafts
+    BKPSDM may submit, the Bagian Hukum's harmonisation."""
+    stages = [
+        stage.value
+        for stage, steps in NEXT_STEPS.items()
+        if any(scope.has(STEP_PERMS[step]) for step in steps)
+    ]
+    if not stages:
+        return None
+    return PolicyVersion.objects.filter(status=PolicyVersion.Status.DRAFT, stage__in=stages).count()
+
+
+def regency_waiting(user: User, scope: Scope, day: date) -> RegencyWaiting:
+    """One count per line, each only for the roles it concerns."""
+    bkpsdm = scope.has(Perm.PEOPLE_IMPORT)
+    horizon = timezone.now() + timedelta(days=14)
+    return RegencyWaiting(
+        legal=legal_steps_waiting(scope),
+        alerts=(
+            alerts_visible(user).filter(status__in=ACTIVE_STATUSES).count()
+            if scope.has(Perm.REGENCY_VIEW) and may_use_servicelevel(user)
+            else None
+        ),
+        imports=(
+            ImportBatch.objects.filter(status=ImportBatch.Status.VALIDATED).count()
+            if bkpsdm
+            else None
+        ),
+        without_account=(
+            employees_visible_to(user).filter(is_active=True, account__isnull=True).count()
+            if bkpsdm
+            else None
+        ),
+        roles_ending=(
+            RoleAssignment.objects.current()
+            .filter(valid_until__isnull=False, valid_until__lte=horizon)
+            .count()
+            if scope.has(Perm.ROLES_MANAGE)
+            else None
+        ),
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
-from fleksi.accounts.permissions import employees_visible_to, scope_for
+from fleksi.accounts.permissions import scope_for
 from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.home import selectors
 from fleksi.org.models import Employee
@@ -44,17 +44,19 @@ def index(request: HttpRequest) -> HttpResponse:
             ctx["team_today"] = selectors.team_today(scope, today)
     if scope.managed_unit_paths:
         ctx["managed_units"] = scope.managed_units()
+    # The Sekda and the Bupati: the regency's figures and their decisions, no raw audit lines.
+    leader = scope.has_role("sekda") or scope.has_role("bupati")
     if scope.has(Perm.REGENCY_VIEW):
+        ctx["regency_today"] = selectors.regency_today(today)
         ctx["regency"] = selectors.regency_overview()
         ctx["largest"] = selectors.largest_perangkat_daerah()
+    regency_waiting = selectors.regency_waiting(user, scope, today)
+    if any(v is not None for v in vars(regency_waiting).values()):
+        ctx["regency_waiting"] = regency_waiting
     if scope.has(Perm.PLACES_MANAGE):
         ctx["kecamatan"] = selectors.kecamatan_residents()
-    if scope.has(Perm.AUDIT_VIEW):
+    if scope.has(Perm.AUDIT_VIEW) and not leader:
         ctx["recent_audit"] = selectors.recent_audit_entries()
-    if scope.has(Perm.PEOPLE_IMPORT):
-        ctx["without_account"] = (
-            employees_visible_to(user).filter(is_active=True, account__isnull=True).count()
-        )
     if scope.unit_paths:
         ctx["n_in_scope"] = Employee.objects.filter(scope.in_subtrees_q(), is_active=True).count()
     return render(request, "home/index.html", ctx)

@@ -95,10 +95,55 @@ def test_regency_roles_see_no_team_list(client, today, who):
         assert today.people[person].name not in page
 
 
-# Measured on the test world (a warm second visit): heads 40, Sekda 34, staff 21, the
-# regency's roles 12-14, the unit roles 5-6. The bound does not grow with the team or the
-# regency: every figure is one set-based query.
-MAX_QUERIES = {"employee": 22, "lead": 42, "sekda": 36, "regency": 16, "unit_role": 8}
+def test_the_sekda_sees_the_regency_wfa_figures_and_no_raw_audit(client, today):
+    response = home(client, today, "sekda")
+    r = response.context["regency_today"]
+    assert r.working_today
+    assert (r.people, r.expected, r.wfa_today) == (8, 7, 0)
+    assert r.share_today == 0
+    assert [(s.unit, s.onsite, s.minimum) for s in r.short] == [(today.units["a_loket"].name, 2, 3)]
+    assert "recent_audit" not in response.context
+    page = response.content.decode()
+    assert "WFA di kabupaten" in page
+    assert "di bawah minimum 3" in page
+    assert "policy.publish" not in page  # no raw audit action
+
+
+def test_the_bupati_sees_the_perbup_waiting_for_enactment(client, today):
+    from fleksi.testkit.policy import draft_policy, through_legal_path
+
+    version = draft_policy(today, start=TUESDAY, min_onsite_public_service=2)
+    through_legal_path(today, version, until="initial")
+    response = home(client, today, "bupati")
+    w = response.context["regency_waiting"]
+    assert w.legal == 1
+    assert (w.imports, w.without_account, w.roles_ending) == (None, None, None)
+    client.force_login(today.user("sekda"))
+    assert client.get(reverse("home:index")).context["regency_waiting"].legal == 0
+
+
+def test_bkpsdm_sees_drafts_imports_and_accounts_to_act_on(client, today):
+    from fleksi.testkit.policy import draft_policy
+
+    draft_policy(today, start=TUESDAY)
+    w = home(client, today, "bkpsdm").context["regency_waiting"]
+    assert w.legal == 1  # the draft BKPSDM may submit to the Bagian Hukum
+    assert w.imports == 0
+    assert w.without_account == 0
+    assert w.roles_ending == 0
+
+
+def test_staff_have_nothing_regency_wide(client, today):
+    response = home(client, today, "staff_b1")
+    assert "regency_today" not in response.context
+    assert "regency_waiting" not in response.context
+
+
+# Measured on the test world (a warm second visit): heads 39, Sekda 45 (head of the Setda
+# and the regency's figures), BKPSDM 29, the other regency roles 25, staff 21, the unit
+# roles 5-6. The bound does not grow with the team or the regency: every figure is one
+# set-based query (the minimums of every unit of the regency included).
+MAX_QUERIES = {"employee": 22, "lead": 41, "sekda": 47, "regency": 31, "unit_role": 8}
 KIND = {
     "staff_a1": "employee",
     "staff_b1": "employee",

@@ -12,6 +12,7 @@ from datetime import date
 from django.utils.translation import pgettext
 
 from fleksi.org.models import Employee, Unit
+from fleksi.policy.domain.params import PolicyParams
 from fleksi.policy.domain.requests import allowed_offsite
 from fleksi.policy.models import PolicyVersion, RoleMinimum
 from fleksi.policy.selectors import params_of, unit_overrides, version_in_force, work_calendar
@@ -91,6 +92,16 @@ def place_label(location_type: str, office: str | None, place: str | None, desa:
     return str(WfaRequest.Location(location_type).label) if location_type else ""
 
 
+def minimum_on_site(
+    unit: Unit, params: PolicyParams, overrides: dict[int, tuple[float | None, int | None]]
+) -> int | None:
+    """The unit's minimum on site: its own (Perbup annex), else the public-service default."""
+    minimum = overrides.get(unit.pk, (None, None))[1]
+    if minimum is None and unit.is_public_service:
+        minimum = params.min_onsite_public_service
+    return minimum
+
+
 def _limits(
     units: Sequence[Unit], version: PolicyVersion | None, headcounts: dict[str, int]
 ) -> dict[int, tuple[int | None, int | None]]:
@@ -101,9 +112,8 @@ def _limits(
     overrides = unit_overrides(version)
     out: dict[int, tuple[int | None, int | None]] = {}
     for unit in units:
-        share, minimum = overrides.get(unit.pk, (None, None))
-        if minimum is None and unit.is_public_service:
-            minimum = params.min_onsite_public_service
+        share, _minimum = overrides.get(unit.pk, (None, None))
+        minimum = minimum_on_site(unit, params, overrides)
         if share is None and unit.parent_id is None:
             share = params.default_max_offsite_share
         quota = allowed_offsite(headcounts.get(unit.path, 0), share) if share is not None else None
