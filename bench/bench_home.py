@@ -33,7 +33,9 @@ def page_weight(client, path: str) -> float:
 
 def main() -> None:
     setup_django("home")
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from fleksi.demo.selectors import demo_account_list
     from fleksi.demo.services import demo_seed
@@ -45,7 +47,9 @@ def main() -> None:
     worst = 0.0
     for persona, name in (
         ("rina", "home_page_kb"),
+        ("sari", "home_page_head_kb"),
         ("sekda", "home_page_sekda_kb"),
+        ("bupati", "home_page_bupati_kb"),
         ("bkpsdm", "home_page_bkpsdm_kb"),
     ):
         client = Client()
@@ -53,6 +57,10 @@ def main() -> None:
         kb = page_weight(client, "/")
         figure(name, kb, "KB")
         worst = max(worst, kb)
+        # Queries of a warm visit (issue 16: every figure one set-based query).
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/")
+        figure(name.replace("_kb", "_queries"), len(queries), "queries")
     if worst > BUDGET_KB:
         raise SystemExit(f"a home page weighs {worst:.1f} KB (budget {BUDGET_KB} KB)")
 
