@@ -3,12 +3,29 @@ the managers of a subtree holding the unit plan, import and publish; the regency
 and the people on a roster see it; anyone else does not know it exists (404)."""
 
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from fleksi.testkit.access import EVERYONE, Case, check, matrix
 from fleksi.worktime.models import DutyRoster, DutySwap
 from fleksi.worktime.services import duty_roster_save
-from fleksi.worktime.tests.test_rosters import MAY, named, plan, sheet, ward  # noqa: F401
+from fleksi.worktime.tests.test_rosters import MAY, NOW, named, plan, sheet, ward_world
+
+
+def build_module_world():
+    """The world of this matrix, built once for the module (see the ``module_world`` fixture)."""
+    from fleksi.testkit.world import build_world
+
+    return ward_world(build_world())
+
+
+@pytest.fixture
+def ward(module_world):
+    """The module's ward world, each test running on 20 April 2026."""
+    with time_machine.travel(timezone.make_aware(NOW), tick=False):
+        yield module_world
+
 
 # Bidang Pelayanan (the ward of these tests): its service manager, the head and the
 # personnel administrator of the Dinas above it.
@@ -155,7 +172,7 @@ COVERED = {c.route for c in CASES}
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "who"), matrix(PAGES + APIS))
-def test_access(client, ward, case, who):  # noqa: F811
+def test_access(client, ward, case, who):
     check(client, ward, case, who)
 
 
@@ -168,7 +185,7 @@ IMPORT = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", sorted(IMPORT))
-def test_the_import_api(client, ward, who):  # noqa: F811
+def test_the_import_api(client, ward, who):
     if who != "anon":
         client.force_login(ward.user(who))
     response = client.post(reverse("api:worktime_roster_import"), upload(ward, "unit_id"))
@@ -186,7 +203,7 @@ SWAP = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", sorted(SWAP))
-def test_asking_for_a_swap(client, ward, who):  # noqa: F811
+def test_asking_for_a_swap(client, ward, who):
     r = roster(ward)
     r.status = DutyRoster.Status.PUBLISHED
     r.save(update_fields=["status"])
@@ -212,7 +229,7 @@ SWAP_PAGE = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", sorted(SWAP_PAGE))
-def test_asking_for_a_swap_on_the_page(client, ward, who):  # noqa: F811
+def test_asking_for_a_swap_on_the_page(client, ward, who):
     r = roster(ward)
     r.status = DutyRoster.Status.PUBLISHED
     r.save(update_fields=["status"])

@@ -30,8 +30,9 @@ MAY = date(2026, 5, 1)
 NOW = datetime(2026, 4, 20, 9, 0)
 
 
-@pytest.fixture
-def ward(world):
+def ward_world(world):
+    """The test world with a policy in force from May 2026 holding the three-shift pattern
+    "ward", and its ward: Bidang Pelayanan and its Seksi Loket (built on 20 April 2026)."""
     with time_machine.travel(timezone.make_aware(NOW), tick=False):
         version = publish_policy(world, start=MAY)
         WorkPattern.objects.create(
@@ -42,8 +43,17 @@ def ward(world):
             basis="ditetapkan PPK dalam Perbup",
         )
         worktime_forget()
-        world.unit = world.units["a_bid"]  # Bidang Pelayanan and its Seksi Loket
-        yield world
+        world.unit = world.units["a_bid"]
+    return world
+
+
+@pytest.fixture
+def ward(world):
+    """:func:`ward_world`, the test running on 20 April 2026."""
+    w = ward_world(world)
+    with time_machine.travel(timezone.make_aware(NOW), tick=False):
+        worktime_forget()
+        yield w
         worktime_forget()
 
 
