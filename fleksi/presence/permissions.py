@@ -9,6 +9,8 @@
   auditor). A unit the user may see but not recap: 403; a unit out of sight: 404.
 - A manual request: seen by the employee and those who may see the employee; decided only by
   the direct supervisor (403 for the others who see it).
+- Importing office readers' punches and user ids: BKPSDM for everyone, a unit personnel
+  administrator for the people of their subtrees; 403 for the others.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from fleksi.accounts.models import User
+from fleksi.accounts.models import Role, User
 from fleksi.accounts.permissions import access_employee, scope_for, units_visible_to
 from fleksi.org.models import Employee, Unit
 from fleksi.presence.models import ManualCheckinRequest
@@ -78,3 +80,14 @@ def access_manual_request(
     ):
         raise PermissionDenied
     return req
+
+
+def reader_import_paths(user: User) -> tuple[str, ...] | None:
+    """Whose reader punches (and reader user ids) the user may import: BKPSDM anyone's
+    (None), a unit personnel administrator the people of their subtrees; 403 for others."""
+    scope = scope_for(user)
+    if scope.has_role(Role.BKPSDM_ADMIN):
+        return None
+    if scope.admin_unit_paths:
+        return scope.admin_unit_paths
+    raise PermissionDenied

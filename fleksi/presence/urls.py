@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fleksi.presence.views import checkin, manual, recap
+from fleksi.presence.views import checkin, manual, readers, recap
 
 app_name = "presence"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("manual/", manual.manual_list, name="manual_list"),
     path("manual/new/", manual.manual_new, name="manual_new"),
     path("manual/<int:request_id>/decide/", manual.manual_decide, name="manual_decide"),
+    path("readers/import/", readers.reader_import, name="reader_import"),
+    path("readers/users/", readers.reader_users_import, name="reader_users_import"),
 ]

@@ -87,6 +87,9 @@ class ImportPage:
             )
         problems = list(report.problems) if report is not None else []
         shown = problems[:MAX_PROBLEMS_SHOWN]
+        # Rows read but left out by design (e.g. a punch for a slot already taken): said
+        # after the counts of a report that has ``notices``.
+        notices = [] if problems else list(getattr(report, "notices", []))[:MAX_PROBLEMS_SHOWN]
         return render(
             request,
             self.template,
@@ -95,6 +98,7 @@ class ImportPage:
                 "report": report,
                 "problems": [(p.line, p.column, self.describe(p)) for p in shown],
                 "more_problems": len(problems) - len(shown),
+                "notices": [(p.line, p.column, self.describe(p)) for p in notices],
                 "counts": [(label, getattr(report, name)) for name, label in self.counts]
                 if report is not None and not problems
                 else [],

@@ -19,6 +19,9 @@ ALL_PEOPLE = frozenset({"sekda", "bkpsdm", "bupati", "auditor"})  # people.view_
 # Bidang, the personnel administrator of the Dinas, the regency-wide roles.
 SEE_RINA = ALL_PEOPLE | {"staff_a1", "head_seksi", "head_a", "layanan", "kepeg_a"}
 RECAP_LOKET = ALL_PEOPLE | {"head_seksi", "head_a", "layanan", "kepeg_a"}
+# Importing office readers' punches: BKPSDM for everyone, the Dinas's personnel administrator
+# for its people.
+READER_IMPORT = frozenset({"bkpsdm", "kepeg_a"})
 # Seksi Loket is visible (not recappable) to its own staff and the regency-wide viewers.
 RECAP_LOKET_403 = {"staff_a1": 403, "diskominfo": 403}
 
@@ -83,6 +86,13 @@ PAGES = [
         "presence:recap_export_all",
         lambda w: url("recap_export_all", "xlsx"),
         ALL_PEOPLE,
+        denied=403,
+    ),
+    Case("presence:reader_import", lambda w: url("reader_import"), READER_IMPORT, denied=403),
+    Case(
+        "presence:reader_users_import",
+        lambda w: url("reader_users_import"),
+        READER_IMPORT,
         denied=403,
     ),
     Case("presence:manual_list", lambda w: url("manual_list"), EMPLOYEES),

@@ -11,7 +11,9 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from fleksi.org.models import Office
@@ -256,3 +258,33 @@ def test_the_command_reports_and_refuses(ward, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_attendance", str(log), "--device", DEVICE, stderr=err)
     assert "line 6" in err.getvalue()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_page_imports_only_the_people_of_the_administrator_s_subtree(ward, client):
+    ReaderUser.objects.create(device=DEVICE, user_id="30", employee=ward.people["staff_b1"])
+    other_unit = "       30\t2026-05-04 07:20:00\t1\t0\t0\t0\n"
+    upload = {"device": DEVICE, "dry_run": ""}
+    client.force_login(ward.user("kepeg_a"))  # personnel administrator of the Dinas (unit a)
+    page = client.post(
+        reverse("presence:reader_import"),
+        {**upload, "file": SimpleUploadedFile("ATTLOG.dat", (ATTLOG + other_unit).encode())},
+    )
+    assert page.status_code == 200
+    assert [(p.line, p.code) for p in page.context["report"].problems] == [
+        (6, "reader_user_unknown")
+    ]
+    assert Checkin.objects.count() == 0
+    page = client.post(
+        reverse("presence:reader_import"),
+        {**upload, "file": SimpleUploadedFile("ATTLOG.dat", ATTLOG.encode())},
+    )
+    assert page.context["report"].created == 4
+    assert [line for line, _column, _text in page.context["notices"]] == [3]
+    assert "07:33" in page.content.decode()
+    client.force_login(ward.user("bkpsdm"))
+    page = client.post(
+        reverse("presence:reader_import"),
+        {**upload, "file": SimpleUploadedFile("ATTLOG.dat", other_unit.encode())},
+    )
+    assert page.context["report"].created == 1
