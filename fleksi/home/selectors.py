@@ -22,7 +22,13 @@ from fleksi.places.models import Kecamatan
 from fleksi.policy.domain.legal import NEXT_STEPS
 from fleksi.policy.models import PolicyVersion
 from fleksi.policy.permissions import STEP_PERMS
-from fleksi.policy.selectors import params_of, unit_overrides, version_in_force, work_calendar
+from fleksi.policy.selectors import (
+    params_of,
+    role_minimums,
+    unit_overrides,
+    version_in_force,
+    work_calendar,
+)
 from fleksi.presence.models import Checkin
 from fleksi.presence.selectors.checkins import manual_requests_to_decide
 from fleksi.schedule.domain.board import presence_of, shortfall, tally_by_unit
@@ -264,22 +270,25 @@ class RegencyToday:
 
 def units_short(day: date) -> tuple[Short, ...]:
     """Every unit with fewer people on site on ``day`` than its minimum under the Perbup in
-    force (its own minimum, or the public-service default): four set-based queries for the
-    whole regency, counted as the unit board counts them (subtrees, absences first)."""
+    force (its own minimum, or the public-service default), and every role minimum of a unit
+    (e.g. its counter officers) that is missed: four set-based queries for the whole regency,
+    counted as the unit board counts them (subtrees, absences first, then WFA)."""
     version = version_in_force(day)
     if version is None:
         return ()
     params, overrides = params_of(version), unit_overrides(version)
-    with_minimum = [
-        (u, m)
-        for u in Unit.objects.filter(
-            Q(is_public_service=True) | Q(pk__in=list(overrides)), is_active=True
+    by_role = role_minimums(version)
+    units = list(
+        Unit.objects.filter(
+            Q(is_public_service=True) | Q(pk__in=[*overrides, *(u for u, _r in by_role)]),
+            is_active=True,
         ).order_by("path")
-        if (m := minimum_on_site(u, params, overrides)) is not None
-    ]
-    if not with_minimum:
+    )
+    with_minimum = [(u, m) for u in units if (m := minimum_on_site(u, params, overrides))]
+    role_rows = [(u, r, by_role[(u.pk, r)]) for u in units for (uid, r) in by_role if uid == u.pk]
+    if not with_minimum and not role_rows:
         return ()
-    paths = [u.path for u, _m in with_minimum]
+    paths = [u.path for u in units]
     staff = Employee.objects.filter(subtree_q(paths, "unit__path"), is_active=True)
     ids = staff.values("pk")
     wfa = set(
@@ -288,18 +297,24 @@ def units_short(day: date) -> tuple[Short, ...]:
         ).values_list("employee_id", flat=True)
     )
     away = set(absent_ids(day).filter(employee_id__in=ids).values_list("employee_id", flat=True))
-    tallies = tally_by_unit(
-        paths,
-        (
-            (path, presence_of(absent=pk in away, wfa=pk in wfa))
-            for pk, path in staff.values_list("pk", "unit__path")
-        ),
-    )
-    return tuple(
+    marks = [
+        (path, role, presence_of(absent=pk in away, wfa=pk in wfa))
+        for pk, path, role in staff.values_list("pk", "unit__path", "position__service_role")
+    ]
+    tallies = tally_by_unit(paths, ((path, p) for path, _role, p in marks))
+    short = [
         Short(u.name, "", tallies[u.path].onsite, m)
         for u, m in with_minimum
         if shortfall(tallies[u.path].onsite, m)
-    )
+    ]
+    for role in sorted({r for _u, r, _m in role_rows}):
+        of_role = tally_by_unit(paths, ((path, p) for path, r, p in marks if r == role))
+        short += [
+            Short(u.name, role, of_role[u.path].onsite, m)
+            for u, r, m in role_rows
+            if r == role and shortfall(of_role[u.path].onsite, m)
+        ]
+    return tuple(short)
 
 
 def regency_today(day: date) -> RegencyToday:

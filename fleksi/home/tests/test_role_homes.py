@@ -109,6 +109,36 @@ def test_the_sekda_sees_the_regency_wfa_figures_and_no_raw_audit(client, today):
     assert "policy.publish" not in page  # no raw audit action
 
 
+def test_the_sekda_sees_a_role_minimum_missed_in_the_regency(client, tuesday, world):
+    from fleksi.policy.services import policy_publish, policy_role_minimum_set
+    from fleksi.testkit.policy import draft_policy
+
+    world.positions["loket"].service_role = "counter"
+    world.positions["loket"].save(update_fields=["service_role"])
+    draft = draft_policy(world, start=TUESDAY)
+    policy_role_minimum_set(
+        actor=world.user("bkpsdm"),
+        version=draft,
+        unit=world.units["a_bid"],
+        role="counter",
+        min_onsite=2,
+    )
+    policy_publish(actor=world.user("sekda"), version=draft)
+    Absence.objects.create(
+        employee=world.people["staff_a1"],
+        kind="sick",
+        start=TUESDAY,
+        end=TUESDAY,
+        created_by=world.user("bkpsdm"),
+    )
+    response = home(client, world, "sekda")
+    short = response.context["regency_today"].short
+    assert [(s.unit, s.role, s.onsite, s.minimum) for s in short] == [
+        (world.units["a_bid"].name, "counter", 1, 2)
+    ]
+    assert "peran “counter”: 1 orang di kantor, di bawah minimum 2" in response.content.decode()
+
+
 def test_the_bupati_sees_the_perbup_waiting_for_enactment(client, today):
     from fleksi.testkit.policy import draft_policy, through_legal_path
 
