@@ -50,7 +50,10 @@ from fleksi.presence.domain.rules import PRESENCE_RULES
 from fleksi.presence.domain.slots import kind_of
 from fleksi.presence.messages import judgement
 from fleksi.presence.models import Checkin, ReaderUser
-from fleksi.presence.selectors.facts import Person, circumstances, day_rules, person_of, schedule_at
+from fleksi.presence.selectors.facts import Person, circumstances, day_rules, person_of
+from fleksi.worktime.domain.attribution import attribute
+from fleksi.worktime.domain.patterns import DaySchedule
+from fleksi.worktime.selectors import schedule_around
 
 LIMITS = Limits(max_bytes=20 * MB, max_rows=200_000)
 # The names a reader's own log is saved under; read as text like a CSV file.
@@ -229,7 +232,24 @@ def _middle(start: datetime, end: datetime) -> datetime:
     return start + (end - start) / 2
 
 
-def _role(person: Person, at: datetime, state: str, per_day: int) -> str | None:
+class _Schedules:
+    """The schedules around each date of each person, read once per import (the arrival
+    and the departure of a day, and an unstated punch's two looks, share one query)."""
+
+    def __init__(self) -> None:
+        self._around: dict[tuple[int, date], list[DaySchedule | None]] = {}
+
+    def at(self, person: Person, at: datetime, role: str) -> tuple[date, DaySchedule | None]:
+        """As :func:`fleksi.presence.selectors.facts.schedule_at`."""
+        key = (person.id, at.date())
+        if key not in self._around:
+            self._around[key] = list(schedule_around(person.key, at.date()).values())
+        return attribute(at, role, self._around[key])
+
+
+def _role(
+    schedules: _Schedules, person: Person, at: datetime, state: str, per_day: int
+) -> str | None:
     """How the punch is matched to a schedule (None: a break punch on a two-check-in day)."""
     if state == "in":
         return "arrival"
@@ -237,10 +257,10 @@ def _role(person: Person, at: datetime, state: str, per_day: int) -> str | None:
         return "departure"
     if state in ("break_out", "break_in"):
         return "middle" if per_day == 4 else None
-    _day, arrival = schedule_at(person, at, "arrival")
+    _day, arrival = schedules.at(person, at, "arrival")
     if arrival is not None and at < _middle(arrival.start, arrival.end):
         return "arrival"
-    _day, departure = schedule_at(person, at, "departure")
+    _day, departure = schedules.at(person, at, "departure")
     if departure is not None and at >= _middle(departure.start, departure.end):
         return "departure"
     if arrival is not None or departure is not None:
@@ -343,6 +363,7 @@ def punches_import(
     last = max(p.at.date() for p in known) + timedelta(days=1)
     days = _on_record({e.pk for e in employees.values()}, first, last)
     people: dict[int, Person] = {}
+    schedules = _Schedules()
     now = timezone.now()
     new: list[Checkin] = []
     for punch in sorted(known, key=lambda p: (p.at, p.line)):
@@ -352,13 +373,13 @@ def punches_import(
         employee = employees[punch.line]
         person = people.setdefault(employee.pk, person_of(employee))
         per_day = day_rules(punch.at.date()).params.checkins_per_day
-        role = _role(person, punch.at, punch.state, per_day)
+        role = _role(schedules, person, punch.at, punch.state, per_day)
         if role is None:
             report.ignored += 1
             report.notices.append(RowProblem(punch.line, "", "punch_break_ignored"))
             continue
         slot = _slot(role, punch.state, per_day)
-        day, schedule = schedule_at(person, punch.at, role)
+        day, schedule = schedules.at(person, punch.at, role)
         record = days.setdefault((employee.pk, day), _Day())
         taken = record.slots.get(slot)
         if taken is not None:
