@@ -30,12 +30,13 @@ from fleksi.presence.permissions import (
     access_recap_employee,
     access_recap_unit,
     checkin_employee_id,
+    recap_rows_for,
 )
 from fleksi.presence.schemas import CheckinIn, CheckinOut, HoursOut, RecapOut, TodayOut
 from fleksi.presence.selectors.checkins import today_for
 from fleksi.presence.selectors.facts import day_rules, person_for_checkin
 from fleksi.presence.selectors.hours import weekly_hours_of
-from fleksi.presence.selectors.recap import people_of_units, period_of, recap_rows, sum_totals
+from fleksi.presence.selectors.recap import people_of_units, period_of, sum_totals
 from fleksi.presence.services import CheckinIn as CheckinData
 from fleksi.presence.services import checkin_record
 from fleksi.presence.services.contact import contact_issue
@@ -188,7 +189,7 @@ def recap_unit(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, 
     except ValueError:
         first = timezone.localdate()
     period = period_of(first)
-    rows = recap_rows(people_of_units([unit.path], period), period)
+    rows = recap_rows_for(_user(request), people_of_units([unit.path], period), period)
     return {
         "unit_id": unit.pk,
         "unit": unit.name,

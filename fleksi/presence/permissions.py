@@ -15,13 +15,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from fleksi.accounts.models import Role, User
 from fleksi.accounts.permissions import access_employee, scope_for, units_visible_to
 from fleksi.org.models import Employee, Unit
 from fleksi.presence.models import ManualCheckinRequest
+from fleksi.presence.selectors.recap import Period, RecapRow, recap_rows
 
 
 def checkin_employee_id(user: User) -> int | None:
@@ -91,3 +95,15 @@ def reader_import_paths(user: User) -> tuple[str, ...] | None:
     if scope.admin_unit_paths:
         return scope.admin_unit_paths
     raise PermissionDenied
+
+
+def recap_rows_for(user: User, people: QuerySet[Employee], period: Period) -> list[RecapRow]:
+    """The recap rows of ``people`` as ``user`` may read them: the NIP (it encodes the birth
+    date) only of those whose personal details the user may see
+    (``Scope.sees_personal_details_of``); for the others it is empty."""
+    rows = recap_rows(people, period)
+    scope = scope_for(user)
+    if scope.sees_all_sensitive:
+        return rows
+    shown = set(people.filter(scope.personal_details_q()).values_list("pk", flat=True))
+    return [r if r.employee_id in shown else replace(r, nip="") for r in rows]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from fleksi.accounts.models import User
+from fleksi.accounts.permissions import scope_for
 from fleksi.common.exports import CSV_TYPE, XLSX_TYPE, attachment
 from fleksi.org.models import Employee, Unit
 from fleksi.presence.domain.recap import (
@@ -40,6 +41,7 @@ from fleksi.presence.permissions import (
     checkin_employee_id,
     may_recap_all,
     may_recap_any,
+    recap_rows_for,
     recap_unit_paths,
 )
 from fleksi.presence.selectors.checkins import month_checkins
@@ -49,7 +51,6 @@ from fleksi.presence.selectors.recap import (
     employee_days,
     people_of_units,
     period_of,
-    recap_rows,
     recap_totals,
     sum_totals,
 )
@@ -140,6 +141,7 @@ def recap_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
         "presence/recap_employee.html",
         {
             "employee": employee,
+            "details": scope_for(_user(request)).sees_personal_details_of(employee),
             "period": period,
             "months": _months(period),
             "rows": rows,
@@ -172,7 +174,7 @@ def recap_units(request: HttpRequest) -> HttpResponse:
 def recap_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access_recap_unit(_user(request), unit_id)
     period = _period(request)
-    rows = recap_rows(people_of_units([unit.path], period), period)
+    rows = recap_rows_for(_user(request), people_of_units([unit.path], period), period)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -218,7 +220,7 @@ def recap_export(request: HttpRequest, unit_id: int, fmt: str) -> HttpResponse:
         raise Http404
     unit = access_recap_unit(_user(request), unit_id)
     period = _period(request)
-    rows = recap_rows(people_of_units([unit.path], period), period)
+    rows = recap_rows_for(_user(request), people_of_units([unit.path], period), period)
     return _export(rows, period, fmt, f"presensi-{unit.code}")
 
 
@@ -232,5 +234,5 @@ def recap_export_all(request: HttpRequest, fmt: str) -> HttpResponse:
         raise PermissionDenied
     period = _period(request)
     roots = Unit.objects.filter(parent__isnull=True).values_list("path", flat=True)
-    rows = recap_rows(people_of_units(list(roots), period), period)
+    rows = recap_rows_for(_user(request), people_of_units(list(roots), period), period)
     return _export(rows, period, fmt, "presensi-kabupaten")
