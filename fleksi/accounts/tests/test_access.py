@@ -187,13 +187,13 @@ COVERED = {c.route for c in CASES}
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("case", "who"), matrix(CASES))
-def test_access(client, world, case, who):
-    check(client, world, case, who)
+def test_access(client, module_world, case, who):
+    check(client, module_world, case, who)
 
 
 @pytest.mark.django_db
-def test_revoked_by_owner_only(client, world):
-    token, _ = api_token_create(actor=world.user("head_b"), name="x")
-    client.force_login(world.user("staff_b1"))
+def test_revoked_by_owner_only(client, module_world):
+    token, _ = api_token_create(actor=module_world.user("head_b"), name="x")
+    client.force_login(module_world.user("staff_b1"))
     assert client.post(reverse("accounts:token_revoke", args=[token.pk])).status_code == 404
     assert ApiToken.objects.get(pk=token.pk).revoked_at is None

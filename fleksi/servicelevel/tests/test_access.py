@@ -27,6 +27,19 @@ YESTERDAY = timezone.localdate() - timedelta(days=1)
 url, api = reversers("servicelevel", "servicelevel_")
 
 
+def build_module_world():
+    """The world of this matrix, built once for the module (see the ``module_world`` fixture)."""
+    from fleksi.servicelevel.tests.conftest import services_world
+    from fleksi.testkit.world import build_world
+
+    return services_world(build_world())
+
+
+@pytest.fixture
+def services(module_world):
+    return module_world
+
+
 AKTA = lambda w: w.services["akta"].pk  # noqa: E731
 BID = lambda w: w.units["a_bid"].pk  # noqa: E731
 
