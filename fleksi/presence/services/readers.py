@@ -34,12 +34,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from fleksi.audit.services import Change, audit_record_many
 from fleksi.common.domain.importing import RowProblem, TextRow
 from fleksi.common.importing.messages import describe
 from fleksi.common.importing.pipeline import file_import, table_import
 from fleksi.common.importing.reader import MB, Limits
 from fleksi.common.importing.report import ImportReport
 from fleksi.org.models import Employee
+from fleksi.org.services import unit_stream
 from fleksi.policy.domain.engine import evaluate
 from fleksi.presence.domain.facts import CheckinFacts
 from fleksi.presence.domain.punches import (
@@ -132,8 +134,14 @@ def _check_user_rows(rows: list[TextRow]) -> tuple[list[UserRow], list[RowProble
 
 
 def reader_users_import(
-    rows: Sequence[UserRow], dry_run: bool, unit_paths: Sequence[str] | None = None
+    rows: Sequence[UserRow],
+    dry_run: bool,
+    unit_paths: Sequence[str] | None = None,
+    actor: Any = None,
 ) -> ImportReport:
+    """Who each reader user id is, from checked rows; each mapping added or moved to another
+    employee is audited in the stream of the employee's perangkat daerah (a mapping decides
+    whose attendance a punch is)."""
     employees = {
         e.nip: e
         for e in Employee.objects.filter(nip__in={r.nip for r in rows}).select_related("unit")
@@ -155,15 +163,29 @@ def reader_users_import(
             new.append(ReaderUser(device=r.device, user_id=r.user_id, employee=employee))
         elif m.employee_id != employee.pk:
             m.employee = employee
+            m.updated_at = timezone.now()  # bulk_update leaves auto_now alone
             changed.append(m)
         else:
             report.unchanged += 1
     report.created, report.updated = len(new), len(changed)
     if report.problems or dry_run:
         return report
+    changes: dict[str, list[Change]] = {}
+    for m, action in [*((m, "create") for m in new), *((m, "update") for m in changed)]:
+        changes.setdefault(unit_stream(m.employee.unit), []).append(
+            Change(
+                action=f"presence.reader_user.{action}",
+                object_type="presence.readeruser",
+                object_id=f"{m.device}:{m.user_id}",
+                object_repr=f"{m.employee.name} ({m.device or '*'} #{m.user_id})",
+                after={"device": m.device, "user_id": m.user_id, "employee": m.employee_id},
+            )
+        )
     with transaction.atomic():
         ReaderUser.objects.bulk_create(new)
         ReaderUser.objects.bulk_update(changed, ["employee", "updated_at"])
+        for stream, entries in sorted(changes.items()):
+            audit_record_many(actor=actor, stream=stream, changes=entries)
     report.applied = True
     return report
 
@@ -179,7 +201,7 @@ def reader_users_file_import(
     """Read, check and (unless ``dry_run`` or a problem) save a file of reader user ids."""
 
     def write(rows: Sequence[UserRow], check_only: bool) -> ImportReport:
-        return reader_users_import(rows, check_only, unit_paths)
+        return reader_users_import(rows, check_only, unit_paths, actor)
 
     return file_import(
         name=name,

@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from fleksi.audit.models import AuditEntry
 from fleksi.common.periodic import jobs
 from fleksi.org.models import Office
 from fleksi.policy.services import policy_draft_create, policy_publish
@@ -228,6 +229,11 @@ def test_a_generic_file_by_nip_and_the_reader_users_file(ward):
     report = reader_users_file_import(actor=None, name="users.csv", data=users.encode())
     assert (report.created, report.updated, report.problems) == (1, 1, [])
     assert ReaderUser.objects.get(device=DEVICE, user_id="7").employee == ward.people["staff_a1"]
+    audited = AuditEntry.objects.filter(object_type="presence.readeruser")
+    assert sorted(audited.values_list("action", "object_id")) == [
+        ("presence.reader_user.create", ":40"),
+        ("presence.reader_user.update", f"{DEVICE}:7"),
+    ]
     data = xlsx_bytes(
         [
             ["NIP", "ID_PENGGUNA", "WAKTU", "STATUS"],
