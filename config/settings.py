@@ -386,6 +386,9 @@ FLEKSI_DEMO_PASSWORD = os.environ.get("FLEKSI_DEMO_PASSWORD", "fleksi-demo-2026"
 FLEKSI_API_PAGE_SIZE_MAX = 200
 FLEKSI_ROSTER_TIME_LIMIT_S = int(os.environ.get("ROSTER_TIME_LIMIT_S", "20"))  # per solve
 FLEKSI_BASE_URL = os.environ.get("FLEKSI_BASE_URL", "http://127.0.0.1:8000")  # links in e-mails
+# Office readers' files waiting to be imported by the periodic job presence.reader_inbox
+# ("": no folder, the job does nothing); docs/presence.md.
+FLEKSI_READER_INBOX = os.environ.get("FLEKSI_READER_INBOX", "")
 # Audit anchoring (docs/operations.md): the Ed25519 signing key and the checkpoint file the
 # periodic job appends to; both empty = no periodic anchoring (``audit_anchor`` still works).
 AUDIT_ANCHOR_KEY_FILE = os.environ.get("AUDIT_ANCHOR_KEY_FILE", "")

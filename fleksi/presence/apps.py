@@ -9,10 +9,16 @@ class PresenceConfig(AppConfig):
 
     def ready(self) -> None:
         from fleksi.common.periodic import register_job
+        from fleksi.presence.services.readers import reader_inbox_import
         from fleksi.presence.services.retention import positions_remove_expired
 
         register_job(
             "presence.retention",
             positions_remove_expired,
             "remove the positions of check-ins older than the policy's retention period",
+        )
+        register_job(
+            "presence.reader_inbox",
+            reader_inbox_import,
+            "import the office readers' files waiting in FLEKSI_READER_INBOX",
         )

@@ -22,20 +22,26 @@ reader's break states (2 and 3) fill the middle slots.
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from fleksi.audit.services import Change, audit_record_many
 from fleksi.common.domain.importing import RowProblem, TextRow
+from fleksi.common.importing.messages import describe
 from fleksi.common.importing.pipeline import file_import, table_import
 from fleksi.common.importing.reader import MB, Limits
 from fleksi.common.importing.report import ImportReport
 from fleksi.org.models import Employee
+from fleksi.org.services import unit_stream
 from fleksi.policy.domain.engine import evaluate
 from fleksi.presence.domain.facts import CheckinFacts
 from fleksi.presence.domain.punches import (
@@ -48,7 +54,7 @@ from fleksi.presence.domain.punches import (
 )
 from fleksi.presence.domain.rules import PRESENCE_RULES
 from fleksi.presence.domain.slots import kind_of
-from fleksi.presence.messages import judgement
+from fleksi.presence.messages import IMPORT_MESSAGES, judgement
 from fleksi.presence.models import Checkin, ReaderUser
 from fleksi.presence.selectors.facts import Person, circumstances, day_rules, person_of
 from fleksi.worktime.domain.attribution import attribute
@@ -128,8 +134,14 @@ def _check_user_rows(rows: list[TextRow]) -> tuple[list[UserRow], list[RowProble
 
 
 def reader_users_import(
-    rows: Sequence[UserRow], dry_run: bool, unit_paths: Sequence[str] | None = None
+    rows: Sequence[UserRow],
+    dry_run: bool,
+    unit_paths: Sequence[str] | None = None,
+    actor: Any = None,
 ) -> ImportReport:
+    """Who each reader user id is, from checked rows; each mapping added or moved to another
+    employee is audited in the stream of the employee's perangkat daerah (a mapping decides
+    whose attendance a punch is)."""
     employees = {
         e.nip: e
         for e in Employee.objects.filter(nip__in={r.nip for r in rows}).select_related("unit")
@@ -151,15 +163,29 @@ def reader_users_import(
             new.append(ReaderUser(device=r.device, user_id=r.user_id, employee=employee))
         elif m.employee_id != employee.pk:
             m.employee = employee
+            m.updated_at = timezone.now()  # bulk_update leaves auto_now alone
             changed.append(m)
         else:
             report.unchanged += 1
     report.created, report.updated = len(new), len(changed)
     if report.problems or dry_run:
         return report
+    changes: dict[str, list[Change]] = {}
+    for m, action in [*((m, "create") for m in new), *((m, "update") for m in changed)]:
+        changes.setdefault(unit_stream(m.employee.unit), []).append(
+            Change(
+                action=f"presence.reader_user.{action}",
+                object_type="presence.readeruser",
+                object_id=f"{m.device}:{m.user_id}",
+                object_repr=f"{m.employee.name} ({m.device or '*'} #{m.user_id})",
+                after={"device": m.device, "user_id": m.user_id, "employee": m.employee_id},
+            )
+        )
     with transaction.atomic():
         ReaderUser.objects.bulk_create(new)
         ReaderUser.objects.bulk_update(changed, ["employee", "updated_at"])
+        for stream, entries in sorted(changes.items()):
+            audit_record_many(actor=actor, stream=stream, changes=entries)
     report.applied = True
     return report
 
@@ -175,7 +201,7 @@ def reader_users_file_import(
     """Read, check and (unless ``dry_run`` or a problem) save a file of reader user ids."""
 
     def write(rows: Sequence[UserRow], check_only: bool) -> ImportReport:
-        return reader_users_import(rows, check_only, unit_paths)
+        return reader_users_import(rows, check_only, unit_paths, actor)
 
     return file_import(
         name=name,
@@ -440,3 +466,58 @@ def attendance_file_import(
         limits=LIMITS,
         columns=(LOG_USER, *GENERIC_COLUMNS),
     )
+
+
+# --- the periodic pull from a folder -------------------------------------------------------
+
+INBOX_SUFFIXES = (*LOG_SUFFIXES, ".csv", ".xlsx")
+DONE, FAILED = "done", "failed"
+
+
+def _inbox_files(inbox: Path) -> list[tuple[str, Path]]:
+    """(reader, file) for each file waiting: ``INBOX/<reader>/<file>``, or ``INBOX/<file>``
+    for a file whose user ids are the same on every reader."""
+    found: list[tuple[str, Path]] = []
+    for entry in sorted(inbox.iterdir()):
+        if entry.is_dir() and entry.name not in (DONE, FAILED):
+            found += [(entry.name, f) for f in sorted(entry.iterdir()) if f.is_file()]
+        elif entry.is_file():
+            found.append(("", entry))
+    return [(device, f) for device, f in found if f.suffix.lower() in INBOX_SUFFIXES]
+
+
+def _move(path: Path, inbox: Path, outcome: str, device: str) -> Path:
+    target = inbox / outcome / (device or "_") / path.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        stamp = timezone.localtime().strftime("%Y%m%d%H%M%S")
+        target = target.with_name(f"{target.stem}-{stamp}{target.suffix}")
+    return Path(shutil.move(path, target))
+
+
+def reader_inbox_import(inbox: Path | None = None) -> int:
+    """Import every reader file waiting in the folder ``FLEKSI_READER_INBOX`` (the periodic
+    job ``presence.reader_inbox``): each file whole or not at all; an imported file moves to
+    ``done/<reader>/``, a refused one to ``failed/<reader>/`` beside a ``.problems.txt`` with
+    its problems in the regency's language. Returns the number of files imported."""
+    setting = getattr(settings, "FLEKSI_READER_INBOX", "")
+    folder = inbox or (Path(setting) if setting else None)
+    if folder is None or not folder.is_dir():
+        return 0
+    imported = 0
+    for device, path in _inbox_files(folder):
+        report = attendance_file_import(
+            actor=None, name=path.name, data=path.read_bytes(), device=device
+        )
+        if report.problems:
+            moved = _move(path, folder, FAILED, device)
+            with translation.override(settings.LANGUAGE_CODE):
+                lines = [
+                    f"{p.line or '-'}\t{p.column or '-'}\t{describe(p, IMPORT_MESSAGES)}"
+                    for p in report.problems
+                ]
+            moved.with_name(moved.name + ".problems.txt").write_text("\n".join(lines) + "\n")
+            continue
+        _move(path, folder, DONE, device)
+        imported += 1
+    return imported

@@ -16,6 +16,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from fleksi.audit.models import AuditEntry
+from fleksi.common.periodic import jobs
 from fleksi.org.models import Office
 from fleksi.policy.services import policy_draft_create, policy_publish
 from fleksi.presence.domain.punches import read_punches, state_of, time_of
@@ -24,6 +26,7 @@ from fleksi.presence.selectors.facts import day_rules_forget
 from fleksi.presence.services import CheckinIn, checkin_record
 from fleksi.presence.services.readers import (
     attendance_file_import,
+    reader_inbox_import,
     reader_users_file_import,
 )
 from fleksi.testkit.spreadsheets import xlsx_bytes
@@ -226,6 +229,11 @@ def test_a_generic_file_by_nip_and_the_reader_users_file(ward):
     report = reader_users_file_import(actor=None, name="users.csv", data=users.encode())
     assert (report.created, report.updated, report.problems) == (1, 1, [])
     assert ReaderUser.objects.get(device=DEVICE, user_id="7").employee == ward.people["staff_a1"]
+    audited = AuditEntry.objects.filter(object_type="presence.readeruser")
+    assert sorted(audited.values_list("action", "object_id")) == [
+        ("presence.reader_user.create", ":40"),
+        ("presence.reader_user.update", f"{DEVICE}:7"),
+    ]
     data = xlsx_bytes(
         [
             ["NIP", "ID_PENGGUNA", "WAKTU", "STATUS"],
@@ -288,3 +296,21 @@ def test_the_page_imports_only_the_people_of_the_administrator_s_subtree(ward, c
         {**upload, "file": SimpleUploadedFile("ATTLOG.dat", other_unit.encode())},
     )
     assert page.context["report"].created == 1
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_periodic_job_imports_the_files_waiting_in_the_folder(ward, tmp_path, settings):
+    settings.FLEKSI_READER_INBOX = str(tmp_path)
+    (tmp_path / DEVICE).mkdir()
+    (tmp_path / DEVICE / "ATTLOG.dat").write_text(ATTLOG)
+    (tmp_path / "rusak.csv").write_text("NIP,WAKTU\n123,kemarin\n")
+    (tmp_path / "catatan.doc").write_text("not a log")
+    assert "presence.reader_inbox" in [j.name for j in jobs()]
+    call_command("run_periodic", job=["presence.reader_inbox"], stdout=StringIO())
+    assert Checkin.objects.filter(source="reader").count() == 4
+    assert (tmp_path / "done" / DEVICE / "ATTLOG.dat").is_file()
+    problems = (tmp_path / "failed" / "_" / "rusak.csv.problems.txt").read_text()
+    assert "bukan NIP" in problems
+    assert "bukan tanggal dan jam" in problems
+    assert (tmp_path / "catatan.doc").is_file()  # not a reader's file: left alone
+    assert reader_inbox_import() == 0  # nothing waiting any more
