@@ -14,7 +14,7 @@ from fleksi.accounts.models import User
 from fleksi.accounts.permissions import access_employee, access_unit, require, scope_for
 from fleksi.eligibility.selectors import regency_counts, simulation_run, unit_eligibility
 from fleksi.eligibility.services import eligibility_decide
-from fleksi.org.models import Unit
+from fleksi.org.models import Employee, Unit
 from fleksi.places.models import Kecamatan
 from fleksi.policy.messages import RULE_LABELS, trace_message, value_label
 from fleksi.policy.permissions import access_version, may_see_drafts
@@ -153,10 +153,18 @@ def simulation(request: HttpRequest, version_id: int) -> HttpResponse:
     version = access_version(user, version_id)
     view = simulation_run(version=version, day=_day(request))
     res = view.result
+    # NIPs (they encode birth dates) only of those whose personal details the user may read.
+    shown = set(
+        Employee.objects.filter(
+            scope_for(user).personal_details_q(), pk__in=list(view.people)
+        ).values_list("pk", flat=True)
+    )
     changes = [
         {
             "name": view.people.get(c.employee_id, ("?", "", ""))[0],
-            "nip": view.people.get(c.employee_id, ("?", "", ""))[1],
+            "nip": view.people.get(c.employee_id, ("?", "", ""))[1]
+            if c.employee_id in shown
+            else "",
             "unit": view.people.get(c.employee_id, ("?", "", ""))[2],
             "gains": c.gains,
             "rules": [RULE_LABELS.get(r, r) for r in c.rules],

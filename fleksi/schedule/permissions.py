@@ -83,6 +83,14 @@ def may_see_requests(user: User) -> bool:
     return scope.employee_id is not None or bool(scope.unit_paths) or scope.sees_all_people
 
 
+def may_see_details(user: User, request: WfaRequest) -> bool:
+    """The employee's personal details on the request (their NIP): whoever may read the
+    request's personal part, or the person's details (``Scope.sees_personal_details_of``)."""
+    return scope_for(user).sees_personal_details_of(request.employee) or may_see_evidence(
+        user, request
+    )
+
+
 def may_see_evidence(user: User, request: WfaRequest) -> bool:
     """The request's personal part (reason, evidence file): the employee, their approval
     chain and BKPSDM, or whoever acted or may act on one of its steps."""

@@ -88,6 +88,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "decision_form": DecisionForm(days=waiting) if may_decide else None,
             "may_recall": bool(view.recallable) and may_decide_for(user, wfa),
             "may_personal": personal,
+            "may_details": perms.may_see_details(user, wfa),
             "may_evidence": bool(wfa.evidence) and personal,
             "may_revise": perms.may_cancel(user, wfa)
             and revision is None
