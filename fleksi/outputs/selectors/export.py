@@ -4,7 +4,7 @@ measures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -61,7 +61,9 @@ def evidence_links(row: OutputRow) -> str:
     return " ".join(links)
 
 
-def export_rows(facts: PeriodFacts) -> Iterator[list[Any]]:
+def export_rows(facts: PeriodFacts, nips: Collection[int] | None = None) -> Iterator[list[Any]]:
+    """The export's rows; ``nips``: the people whose NIP the reader may read (None: everyone's),
+    the others' NIP cell is empty."""
     people = {
         pk: (nip, name, unit)
         for pk, nip, name, unit in Employee.objects.filter(
@@ -77,6 +79,8 @@ def export_rows(facts: PeriodFacts) -> Iterator[list[Any]]:
     period = month_key(facts.start) if facts.start.day == 1 else facts.start.isoformat()
     for r in facts.rows:
         nip, name, unit = people[r.employee_id]
+        if nips is not None and r.employee_id not in nips:
+            nip = ""
         number, rhk_text = rhks.get(r.rhk_id or 0, ("", ""))
         yield [
             nip,

@@ -149,3 +149,15 @@ def test_xlsx_export_has_the_same_rows(client, wfa):
     assert xlsx_rows == csv_rows
     assert {r[0] for r in csv_rows[1:]} == {wfa.people["staff_b1"].nip}
     assert len(csv_rows) == 4  # two request outputs and the own planned output
+
+
+@pytest.mark.parametrize(("who", "shown"), [("head_b", True), ("bupati", False)])
+def test_the_export_gives_nips_only_to_readers_of_personal_details(client, wfa, who, shown):
+    today, _rhk, _r1 = month_data(wfa)
+    client.force_login(wfa.user(who))
+    response = client.get(reverse("outputs:export"), {"month": today.strftime("%Y-%m")})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    yusuf = wfa.people["staff_b1"]
+    mine = [r for r in rows if r["NAMA"] == yusuf.name]
+    assert mine
+    assert {r["NIP"] for r in mine} == ({yusuf.nip} if shown else {""})

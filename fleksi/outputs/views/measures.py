@@ -106,8 +106,18 @@ def export(request: HttpRequest) -> HttpResponse:
     require_team_page(user)
     month = parse_month(request.GET.get("month")) or month_start(timezone.localdate())
     unit = measures_unit_choice(user, request.GET.get("unit", ""))
-    facts = period_facts(export_people(user, unit), start=month, end=month_end(month))
+    people = export_people(user, unit)
+    facts = period_facts(people, start=month, end=month_end(month))
+    # NIPs (they encode birth dates) only of those whose personal details the user may read.
+    scope = scope_for(user)
+    nips = (
+        None
+        if scope.sees_all_sensitive
+        else set(people.filter(scope.personal_details_q()).values_list("pk", flat=True))
+    )
     name = f"fleksi-realisasi-{month_key(month)}"
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(f"{name}.xlsx", [Sheet("Realisasi", COLUMNS, export_rows(facts))])
-    return csv_response(f"{name}.csv", COLUMNS, export_rows(facts))
+        return xlsx_response(
+            f"{name}.xlsx", [Sheet("Realisasi", COLUMNS, export_rows(facts, nips))]
+        )
+    return csv_response(f"{name}.csv", COLUMNS, export_rows(facts, nips))
