@@ -313,16 +313,20 @@ def sign_out_everywhere(*, actor: Any, user: User) -> int:
 def api_token_authenticate(secret: str) -> ApiToken | None:
     """The usable token with this secret whose owner may sign in, or ``None``.
 
-    One query (token, account and employee record together); ``last_used_at`` is written
-    at most every five minutes."""
+    One query (the token and its account, with whether the employee record is active: the
+    hot path of every API call, so not the whole record); ``last_used_at`` is written at most
+    every five minutes. The same rule as :attr:`User.may_sign_in`."""
     if not secret.startswith("fk_") or len(secret) > 200:
         return None
     token = (
-        ApiToken.objects.select_related("user", "user__employee")
+        ApiToken.objects.select_related("user")
+        .annotate(employee_active=F("user__employee__is_active"))
         .filter(digest=ApiToken.digest_of(secret), revoked_at__isnull=True)
         .first()
     )
-    if token is None or not token.is_usable or not token.user.may_sign_in:
+    if token is None or not token.is_usable or not token.user.is_active:
+        return None
+    if token.user.employee_id is not None and not getattr(token, "employee_active", False):
         return None
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:

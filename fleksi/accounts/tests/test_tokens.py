@@ -118,8 +118,11 @@ def test_full_token_writes_with_its_owners_rights(client, world):
 def test_token_authentication_is_one_query(world, django_assert_num_queries):
     _token, secret = api_token_create(actor=world.user("staff_a1"), name="hp", scope="checkin")
     api_token_authenticate(secret)  # writes last_used_at once
-    with django_assert_num_queries(1):
-        assert api_token_authenticate(secret).user.employee.is_active
+    with django_assert_num_queries(1):  # the token, its account and whether the person is active
+        token = api_token_authenticate(secret)
+        assert token is not None
+        assert token.user.is_active
+        assert token.employee_active is True
 
 
 def test_sign_out_everywhere_ends_sessions_and_tokens(client, world):
