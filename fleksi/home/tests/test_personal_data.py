@@ -4,13 +4,14 @@ the download is recorded. Every table that points to a person is either copied o
 not, so a new table cannot be forgotten."""
 
 import json
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.urls import reverse
-from django.utils import timezone
 
 from fleksi.accounts.stepup import SESSION_KEY
 from fleksi.audit.models import AuditEntry
@@ -20,6 +21,18 @@ from fleksi.schedule.services import PlanItemIn, request_approve, request_submit
 from fleksi.schedule.tests.conftest import next_weekday, wfa_world
 
 pytestmark = pytest.mark.django_db
+
+# The stated moment of these tests: a working Monday morning; the requests are for the next
+# week's Tuesday and Wednesday.
+MOMENT = datetime(2027, 3, 15, 9, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+MONDAY = date(2027, 3, 15)
+
+
+def signed_in_at(client, moment: datetime) -> None:
+    """The session's last sign-in (step-up) at ``moment``."""
+    session = client.session
+    session[SESSION_KEY] = moment.timestamp()
+    session.save()
 
 
 def test_every_table_that_points_to_a_person_is_copied_or_says_why_not():
@@ -39,10 +52,15 @@ def test_every_table_that_points_to_a_person_is_copied_or_says_why_not():
 
 @pytest.fixture
 def yusuf(world):
+    with time_machine.travel(MOMENT, tick=False):
+        yield _yusuf(world)
+
+
+def _yusuf(world):
     """Yusuf (Bappeda) with an approved WFA day and its plan; his colleague Nur with hers."""
     wfa = wfa_world(world)
     for offset, who in enumerate(("staff_b1", "staff_b2")):
-        day = next_weekday(timezone.localdate(), 1 + offset)
+        day = next_weekday(MONDAY, 1 + offset)
         request = request_submit(
             actor=wfa.user(who),
             employee=wfa.people[who],
@@ -95,14 +113,11 @@ def test_the_download_asks_to_confirm_then_gives_a_file_and_is_recorded(client, 
     assert page.status_code == 200
     assert "Data pribadi saya" in page.content.decode()
     url = reverse("home:personal_data_download")
-    session = client.session
-    session[SESSION_KEY] = (timezone.now() - timedelta(days=1)).timestamp()  # long ago
-    session.save()
+    signed_in_at(client, MOMENT - timedelta(days=1))  # long ago
     first = client.get(url)
     assert first.status_code == 302
     assert reverse("accounts:reauth") in first["Location"]
-    session[SESSION_KEY] = timezone.now().timestamp()
-    session.save()
+    signed_in_at(client, MOMENT)  # just now
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="data-pribadi-')
@@ -118,9 +133,7 @@ def test_the_download_asks_to_confirm_then_gives_a_file_and_is_recorded(client, 
 
 def test_the_api_asks_for_a_recent_sign_in(client, yusuf):
     client.force_login(yusuf.user("staff_b1"))
-    session = client.session
-    session[SESSION_KEY] = (timezone.now() - timedelta(days=1)).timestamp()
-    session.save()
+    signed_in_at(client, MOMENT - timedelta(days=1))
     response = client.get(reverse("api:home_personal_data"))
     assert response.status_code == 403
     assert response.json()["code"] == "step_up_required"
