@@ -175,6 +175,13 @@ class Scope:
             return Q()
         return self.sensitive_q(prefix) | subtree_q(self.admin_unit_paths, f"{prefix}unit__path")
 
+    def personal_details_among(self, people: QuerySet[Employee]) -> set[int] | None:
+        """The ids among ``people`` whose personal details the user may read (one query);
+        ``None``: all of them."""
+        if self.sees_all_sensitive:
+            return None
+        return set(people.filter(self.personal_details_q()).values_list("pk", flat=True))
+
     @property
     def unit_paths(self) -> tuple[str, ...]:
         """Every subtree whose people the user may see."""

@@ -154,16 +154,12 @@ def simulation(request: HttpRequest, version_id: int) -> HttpResponse:
     view = simulation_run(version=version, day=_day(request))
     res = view.result
     # NIPs (they encode birth dates) only of those whose personal details the user may read.
-    shown = set(
-        Employee.objects.filter(
-            scope_for(user).personal_details_q(), pk__in=list(view.people)
-        ).values_list("pk", flat=True)
-    )
+    shown = scope_for(user).personal_details_among(Employee.objects.filter(pk__in=view.people))
     changes = [
         {
             "name": view.people.get(c.employee_id, ("?", "", ""))[0],
             "nip": view.people.get(c.employee_id, ("?", "", ""))[1]
-            if c.employee_id in shown
+            if shown is None or c.employee_id in shown
             else "",
             "unit": view.people.get(c.employee_id, ("?", "", ""))[2],
             "gains": c.gains,

@@ -106,11 +106,7 @@ def people(request: HttpRequest) -> HttpResponse:
     qs = qs.select_related("unit", "position").order_by("name", "nip")
     page = paginate(qs, request.GET, per_page=50)
     rows = list(page.page.object_list)
-    shown = set(
-        qs.filter(scope.personal_details_q(), pk__in=[e.pk for e in rows]).values_list(
-            "pk", flat=True
-        )
-    )
+    shown = scope.personal_details_among(qs.filter(pk__in=[e.pk for e in rows]))
     return render(
         request,
         "org/people.html",
@@ -118,7 +114,7 @@ def people(request: HttpRequest) -> HttpResponse:
             "form": form,
             "unit": unit,
             "page": page,
-            "rows": [(e, e.pk in shown) for e in rows],
+            "rows": [(e, shown is None or e.pk in shown) for e in rows],
             "scope": scope,
         },
     )

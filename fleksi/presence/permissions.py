@@ -102,8 +102,7 @@ def recap_rows_for(user: User, people: QuerySet[Employee], period: Period) -> li
     date) only of those whose personal details the user may see
     (``Scope.sees_personal_details_of``); for the others it is empty."""
     rows = recap_rows(people, period)
-    scope = scope_for(user)
-    if scope.sees_all_sensitive:
+    shown = scope_for(user).personal_details_among(people)
+    if shown is None:
         return rows
-    shown = set(people.filter(scope.personal_details_q()).values_list("pk", flat=True))
     return [r if r.employee_id in shown else replace(r, nip="") for r in rows]

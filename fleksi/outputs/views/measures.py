@@ -109,12 +109,7 @@ def export(request: HttpRequest) -> HttpResponse:
     people = export_people(user, unit)
     facts = period_facts(people, start=month, end=month_end(month))
     # NIPs (they encode birth dates) only of those whose personal details the user may read.
-    scope = scope_for(user)
-    nips = (
-        None
-        if scope.sees_all_sensitive
-        else set(people.filter(scope.personal_details_q()).values_list("pk", flat=True))
-    )
+    nips = scope_for(user).personal_details_among(people)
     name = f"fleksi-realisasi-{month_key(month)}"
     if request.GET.get("format") == "xlsx":
         return xlsx_response(
