@@ -5,10 +5,11 @@ WFA days one at a time, only where the weekly cap, the daily quota and every gro
 still have room:
 
 1. wishes, one per person per round (strongest reason first, then whoever has had the
-   fewest WFA days in the window), skipping people already at the top of their fair share;
-2. then, round by round, one day for each person still below their fair share (rounded),
-   picking a day that is not unwanted, preferably on their weekly pattern (``patterns.py``)
-   and the emptiest day (spread); 3. up to the share's ceiling on days below the busiest;
+   fewest WFA days in the window);
+2. the WFA days the policy minimum owes each person, round-robin;
+3. then, round by round, one day for each person still below their peer group's level (the
+   lower median of the window totals after 1 and 2), picking a day that is not unwanted,
+   preferably on their weekly pattern (``patterns.py``) and the emptiest day (spread);
 4. finally level the days: move a WFA day from a busiest day to an emptier one.
 """
 
@@ -98,24 +99,21 @@ def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
         for i in order:
             while queues[i]:
                 j = queues[i].pop(0)
-                if s.added[i] < facts.band[i][1] and s.can(i, j):
+                if s.can(i, j):
                     s.grant(i, j)
                     progress = True
                     break
 
-    # 2. Fill up to the fair share (rounded), round-robin, most behind first; then 3. up to
-    # its ceiling where a day below the busiest one has room.
-    goals: list[tuple[Callable[[int], int], bool]] = [
-        (lambda i: round(facts.target[i]), False),
-        (lambda i: facts.band[i][1], True),
-    ]
-    for goal, below_peak in goals:
+    # 2. The days the policy minimum owes; 3. raise whoever is below their peer group's level
+    # (the lower median of the window totals once wishes and minimums are in): a day nobody
+    # asked for costs less than a day of fairness, so the optimum raises them too.
+    for goal in (lambda i: facts.owed[i], _peer_goal(s)):
         behind = [i for i in range(len(employees)) if s.added[i] < goal(i)]
         while behind:
-            behind.sort(key=lambda i: (s.added[i] - facts.target[i], i))
+            behind.sort(key=lambda i: (s.added[i] + facts.base[i], i))
             still = []
             for i in behind:
-                day = _best_day(s, i, below_peak=below_peak)
+                day = _best_day(s, i)
                 if day is None:
                     continue
                 s.grant(i, day)
@@ -124,6 +122,18 @@ def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
             behind = still
     _level(s)
     return s.grid
+
+
+def _peer_goal(s: _State) -> Callable[[int], int]:
+    """Days to add so that each member reaches their peer group's level (lower median)."""
+    facts = s.facts
+    goal: dict[int, int] = {}
+    for _g, members in facts.peers:
+        totals = sorted(facts.base[i] + s.added[i] for i in members)
+        level = totals[(len(totals) - 1) // 2]
+        for i in members:
+            goal[i] = max(0, level - facts.base[i])
+    return lambda i: goal.get(i, 0)
 
 
 def _best_day(s: _State, i: int, *, below_peak: bool = False) -> int | None:
