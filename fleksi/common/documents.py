@@ -127,8 +127,8 @@ def document_docx(document: Document, *, paper: str = "a4") -> bytes:
             section.footer.paragraphs[0].text = document.footer
             section.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     normal = doc.styles["Normal"]
-    normal.font.name = DOCX_FONT  # type: ignore[attr-defined]
-    normal.font.size = Pt(11)  # type: ignore[attr-defined]
+    normal.font.name = DOCX_FONT
+    normal.font.size = Pt(11)
     doc.core_properties.title = document.title
     doc.core_properties.author = "Fleksi"
     for block in document.blocks:

@@ -41,9 +41,7 @@ def perbup_version(user: User, version_id: int, *, generate: bool = False) -> Po
 
 
 def access_document(user: User, document_id: int) -> GeneratedDocument:
-    document = (
-        GeneratedDocument.objects.select_related("version").filter(pk=document_id).first()
-    )
+    document = GeneratedDocument.objects.select_related("version").filter(pk=document_id).first()
     if document is None or document.version_id is None:
         raise Http404
     perbup_version(user, document.version_id)

@@ -21,7 +21,12 @@ def lampiran(params: PolicyParams) -> tuple[LampiranAgency, ...]:
     classes = position_class_map(params=params)
     ids = [pid for pid, cls in classes.items() if cls in wanted]
     rows = [
-        (p.unit.root.name if p.unit.root_id else p.unit.name, p.unit.name, p.name, classes[p.pk])
+        (
+            p.unit.root.name if p.unit.root is not None else p.unit.name,
+            p.unit.name,
+            p.name,
+            classes[p.pk],
+        )
         for p in Position.objects.filter(pk__in=ids, unit__is_active=True).select_related(
             "unit", "unit__root"
         )

@@ -138,8 +138,8 @@ CLAUSES: dict[str, Callable[[PolicyParams], str]] = {
     ),
     "default_max_offsite_share": lambda p: (
         "Jumlah Pegawai ASN pada satu unit yang melaksanakan tugas kedinasan secara fleksibel "
-        f"berdasarkan lokasi pada hari yang sama paling banyak {percent(p.default_max_offsite_share)} "
-        "dari jumlah pegawai unit tersebut."
+        "berdasarkan lokasi pada hari yang sama paling banyak "
+        f"{percent(p.default_max_offsite_share)} dari jumlah pegawai unit tersebut."
     ),
     "min_onsite_public_service": lambda p: (
         "Unit pelayanan publik menjaga paling sedikit "
@@ -234,9 +234,7 @@ CLAUSES: dict[str, Callable[[PolicyParams], str]] = {
         "Tugas kedinasan secara fleksibel ditangguhkan apabila dalam 1 (satu) bulan terdapat "
         f"{count(p.revocation_max_unreported_days, 'hari')} atau lebih yang tidak dilaporkan."
     ),
-    "suspension_days": lambda p: (
-        f"Penangguhan berlaku selama {count(p.suspension_days, 'hari')}."
-    ),
+    "suspension_days": lambda p: f"Penangguhan berlaku selama {count(p.suspension_days, 'hari')}.",
     "rating_above_min_achievement_pct": lambda p: (
         "Hasil kerja diusulkan di atas ekspektasi apabila capaian output paling rendah "
         f"{percent(p.rating_above_min_achievement_pct / 100)}."

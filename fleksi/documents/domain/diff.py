@@ -50,13 +50,24 @@ def changes(old: VersionFacts, new: VersionFacts) -> list[Change]:
 def diff_document(old: VersionFacts, new: VersionFacts) -> Document:
     found = changes(old, new)
     blocks: list[Text | Table] = [
-        Text("PERBANDINGAN RANCANGAN PERATURAN BUPATI KUTAI KARTANEGARA", align="center",
-             bold=True, size=12, space_after=1),  # fmt: skip
+        Text(
+            "PERBANDINGAN RANCANGAN PERATURAN BUPATI KUTAI KARTANEGARA",
+            align="center",
+            bold=True,
+            size=12,
+            space_after=1,
+        ),
         Text(f"TENTANG {new.title.upper()}", align="center", bold=True, space_after=5),
-        Text(f"Versi lama: {old.label}, berlaku mulai {day_words(old.effective_from)}.",
-             align="left", space_after=0.5),  # fmt: skip
-        Text(f"Versi baru: {new.label}, berlaku mulai {day_words(new.effective_from)}.",
-             align="left", space_after=4),  # fmt: skip
+        Text(
+            f"Versi lama: {old.label}, berlaku mulai {day_words(old.effective_from)}.",
+            align="left",
+            space_after=0.5,
+        ),
+        Text(
+            f"Versi baru: {new.label}, berlaku mulai {day_words(new.effective_from)}.",
+            align="left",
+            space_after=4,
+        ),
     ]
     if old.title != new.title:
         blocks.append(Text(f"Judul berubah: “{old.title}” menjadi “{new.title}”."))
@@ -72,7 +83,9 @@ def diff_document(old: VersionFacts, new: VersionFacts) -> Document:
                 rows=tuple(
                     (
                         str(i),
-                        c.where if c.where == c.where_before else f"{c.where} (semula {c.where_before})",
+                        c.where
+                        if c.where == c.where_before
+                        else f"{c.where} (semula {c.where_before})",
                         c.before,
                         c.after,
                     )

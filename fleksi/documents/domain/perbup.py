@@ -143,8 +143,7 @@ MENGINGAT = (
     "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil;",
     "Peraturan Presiden Nomor 21 Tahun 2023 tentang Hari Kerja dan Jam Kerja Instansi "
     "Pemerintah dan Pegawai Aparatur Sipil Negara;",
-    "Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015 tentang Pembentukan Produk Hukum "
-    "Daerah;",
+    "Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015 tentang Pembentukan Produk Hukum Daerah;",
     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 6 Tahun "
     "2022 tentang Pengelolaan Kinerja Pegawai Aparatur Sipil Negara;",
     "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 4 Tahun "
@@ -186,7 +185,7 @@ class Slot:
 
 
 def parse_article(text: str) -> Slot | None:
-    """"Pasal 6 ayat (1)" → Slot(6, 1); "Pasal 4 ayat (2) huruf a" → Slot(4, 2, "a")."""
+    """ "Pasal 6 ayat (1)" → Slot(6, 1); "Pasal 4 ayat (2) huruf a" → Slot(4, 2, "a")."""
     found = _ARTICLE.match(text or "")
     if not found:
         return None
@@ -232,13 +231,17 @@ def layout(params: PolicyParams) -> Layout:
             continue
         slot = parse_article(recorded)
         if slot is None:
-            notes.append(f"Rujukan “{recorded}” untuk {key} bukan nomor pasal; ditempatkan otomatis.")
+            notes.append(
+                f"Rujukan “{recorded}” untuk {key} bukan nomor pasal; ditempatkan otomatis."
+            )
             continue
         if slot.pasal == 1:
             notes.append(f"Pasal 1 memuat ketentuan umum; {key} ditempatkan otomatis.")
             continue
         if (slot.pasal, slot.ayat, slot.huruf) in taken:
-            notes.append(f"{recorded} dirujuk lebih dari satu parameter; {key} ditempatkan otomatis.")
+            notes.append(
+                f"{recorded} dirujuk lebih dari satu parameter; {key} ditempatkan otomatis."
+            )
             continue
         taken.add((slot.pasal, slot.ayat, slot.huruf))
         slots[key] = slot
@@ -302,9 +305,7 @@ def layout(params: PolicyParams) -> Layout:
         gaps = [a for a in range(1, numbered[-1] + 1) if a not in pasal.ayat] if numbered else []
         if gaps:
             notes.append(
-                f"Pasal {pasal.number}: ayat "
-                + ", ".join(f"({a})" for a in gaps)
-                + " belum diisi."
+                f"Pasal {pasal.number}: ayat " + ", ".join(f"({a})" for a in gaps) + " belum diisi."
             )
     where: dict[str, str] = {}
     for pasal in pasals.values():
@@ -392,14 +393,19 @@ def _pasal_blocks(pasal: Pasal, params: PolicyParams) -> list[Text]:
         label = "" if single else f"({ayat})"
         if items is None:
             blocks.append(
-                Text("(Rumusan ayat ini belum ada dalam data kebijakan.)", label=label,
-                     label_width=10.0)  # fmt: skip
+                Text(
+                    "(Rumusan ayat ini belum ada dalam data kebijakan.)",
+                    label=label,
+                    label_width=10.0,
+                )
             )
             continue
         lettered = [(h, k) for h, k in items if h]
         plain = [k for h, k in items if not h]
         for key in plain:
-            blocks.append(Text(ayat_text(key, params), label=label, label_width=10.0 if label else 0))
+            blocks.append(
+                Text(ayat_text(key, params), label=label, label_width=10.0 if label else 0)
+            )
             label = ""
         if lettered:
             topic = TOPIC_OF[lettered[0][1]][1]
@@ -408,8 +414,12 @@ def _pasal_blocks(pasal: Pasal, params: PolicyParams) -> list[Text]:
                 blocks.append(Text(intro, label=label, label_width=10.0 if label else 0))
             for huruf, key in lettered:
                 blocks.append(
-                    Text(ayat_text(key, params), label=f"{huruf}.", label_width=7.0,
-                         indent=10.0 if not single else 0.0)  # fmt: skip
+                    Text(
+                        ayat_text(key, params),
+                        label=f"{huruf}.",
+                        label_width=7.0,
+                        indent=10.0 if not single else 0.0,
+                    )
                 )
     return blocks
 
@@ -446,8 +456,14 @@ def perbup_document(f: PerbupFacts) -> tuple[Document, Layout]:
     letters = [f"{c}." for c in "abcdefghij"[: len(menimbang)]]
     blocks += _numbered(menimbang, letters, indent=6.0)
     blocks.append(
-        Text("Mengingat:", bold=True, align="left", space_before=2, space_after=1,
-             keep_with_next=True)  # fmt: skip
+        Text(
+            "Mengingat:",
+            bold=True,
+            align="left",
+            space_before=2,
+            space_after=1,
+            keep_with_next=True,
+        )
     )
     blocks += _numbered(MENGINGAT, [f"{i}." for i in range(1, len(MENGINGAT) + 1)], indent=6.0)
     blocks.append(_c("MEMUTUSKAN:", bold=True, after=2))
@@ -465,8 +481,14 @@ def perbup_document(f: PerbupFacts) -> tuple[Document, Layout]:
         opened.add(key)
         chapter_no += 1
         blocks.append(
-            Text(f"BAB {_roman(chapter_no)}", align="center", bold=True, space_before=4,
-                 space_after=0.5, keep_with_next=True)  # fmt: skip
+            Text(
+                f"BAB {_roman(chapter_no)}",
+                align="center",
+                bold=True,
+                space_before=4,
+                space_after=0.5,
+                keep_with_next=True,
+            )
         )
         blocks.append(_c(dict(CHAPTERS)[key], bold=True, after=3))
 
@@ -491,13 +513,15 @@ def perbup_document(f: PerbupFacts) -> tuple[Document, Layout]:
         )
     )
     blocks += _signature(SEAT, f.enacted_on, "Ditetapkan", f"{BUPATI},")
-    blocks += _signature(
-        SEAT, f.promulgated_on, "Diundangkan", f"SEKRETARIS DAERAH {REGENCY},"
-    )
+    blocks += _signature(SEAT, f.promulgated_on, "Diundangkan", f"SEKRETARIS DAERAH {REGENCY},")
     year = str(f.gazette_year) if f.gazette_year else BLANK
     blocks.append(
-        Text(f"BERITA DAERAH {REGENCY} TAHUN {year} NOMOR {f.gazette_number or BLANK}",
-             bold=True, align="left", space_before=4)  # fmt: skip
+        Text(
+            f"BERITA DAERAH {REGENCY} TAHUN {year} NOMOR {f.gazette_number or BLANK}",
+            bold=True,
+            align="left",
+            space_before=4,
+        )
     )
     # Lampiran
     blocks.append(PageBreak())
@@ -522,7 +546,9 @@ def perbup_document(f: PerbupFacts) -> tuple[Document, Layout]:
         )
     )
     if not f.lampiran:
-        blocks.append(Text("Belum ada jabatan yang kelasnya memungkinkan tugas kedinasan secara fleksibel."))
+        blocks.append(
+            Text("Belum ada jabatan yang kelasnya memungkinkan tugas kedinasan secara fleksibel.")
+        )
     for agency in f.lampiran:
         blocks.append(
             Text(agency.name.upper(), bold=True, align="left", space_before=2, keep_with_next=True)
@@ -531,17 +557,26 @@ def perbup_document(f: PerbupFacts) -> tuple[Document, Layout]:
             Table(
                 header=("No.", "Jabatan", "Unit kerja", "Kelas"),
                 rows=tuple(
-                    (str(i), r.position, r.unit, CLASS_SHORT.get(r.position_class, r.position_class))
+                    (
+                        str(i),
+                        r.position,
+                        r.unit,
+                        CLASS_SHORT.get(r.position_class, r.position_class),
+                    )
                     for i, r in enumerate(agency.rows, start=1)
                 ),
                 widths=(0.08, 0.44, 0.33, 0.15),
             )
         )
-    blocks.append(Text(f"{BUPATI},", align="left", indent=85.0, bold=True, space_before=6, space_after=18))
+    blocks.append(
+        Text(f"{BUPATI},", align="left", indent=85.0, bold=True, space_before=6, space_after=18)
+    )
     blocks.append(Text("………………………………", align="left", indent=85.0))
     if plan.notes or not f.in_force:
         blocks.append(PageBreak())
-        blocks.append(Text("CATATAN PENYUSUN (bukan bagian dari rancangan)", bold=True, align="left"))
+        blocks.append(
+            Text("CATATAN PENYUSUN (bukan bagian dari rancangan)", bold=True, align="left")
+        )
         blocks += _numbered(
             [DRAFTER_NOTE, *plan.notes],
             [f"{i}." for i in range(1, len(plan.notes) + 2)],

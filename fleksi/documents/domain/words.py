@@ -43,7 +43,7 @@ def terbilang(n: int) -> str:
 
 
 def count(n: int, unit: str) -> str:
-    """"2 (dua) hari kerja"."""
+    """ "2 (dua) hari kerja"."""
     return f"{n} ({terbilang(n)}) {unit}".rstrip()
 
 
@@ -59,12 +59,12 @@ def percent(share: float) -> str:
 
 
 def day_words(day: date) -> str:
-    """"9 Desember 2026"."""
+    """ "9 Desember 2026"."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def joined(items: list[str]) -> str:
-    """"a, b, dan c"."""
+    """ "a, b, dan c"."""
     if len(items) <= 1:
         return "".join(items)
     if len(items) == 2:

@@ -31,9 +31,11 @@ def facts(params, **kw):
         effective_from=date(2027, 1, 4),
         params=params,
         lampiran=group_lampiran(
-            [("Bappeda", "Bappeda", "Analis Kebijakan", "capable"),
-             ("Dinas Kelautan dan Perikanan", "Bidang Tangkap", "Penyuluh", "partly")]
-        ),  # fmt: skip
+            [
+                ("Bappeda", "Bappeda", "Analis Kebijakan", "capable"),
+                ("Dinas Kelautan dan Perikanan", "Bidang Tangkap", "Penyuluh", "partly"),
+            ]
+        ),
         **kw,
     )
 
@@ -66,11 +68,16 @@ def test_numbering_has_no_gaps_and_every_pasal_is_in_the_text():
         assert f"Pasal {n}\n" in text
     assert "2 (dua) hari kerja dalam 1 (satu) minggu" in text
     assert "30% (tiga puluh persen)" in text
-    assert "LAMPIRAN" in text and "Analis Kebijakan" in text and "Sepenuhnya" in text
+    assert "LAMPIRAN" in text
+    assert "Analis Kebijakan" in text
+    assert "Sepenuhnya" in text
     assert "DENGAN RAHMAT TUHAN YANG MAHA ESA" in text
-    assert "Menimbang:" in text and "Mengingat:" in text
-    assert "Nomor 4 Tahun 2025" in text and "Nomor 21 Tahun 2023" in text
-    assert "Ditetapkan di Tenggarong" in text and "Diundangkan di Tenggarong" in text
+    assert "Menimbang:" in text
+    assert "Mengingat:" in text
+    assert "Nomor 4 Tahun 2025" in text
+    assert "Nomor 21 Tahun 2023" in text
+    assert "Ditetapkan di Tenggarong" in text
+    assert "Diundangkan di Tenggarong" in text
     assert "BERITA DAERAH KABUPATEN KUTAI KARTANEGARA TAHUN … NOMOR …" in text
     assert "mulai berlaku pada tanggal 4 Januari 2027" in text
 
