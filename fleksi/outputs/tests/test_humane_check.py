@@ -170,7 +170,8 @@ def test_reasons_are_words_with_numbers_in_the_reader_s_language():
     with translation.override("id"):
         assert revocation_reason(trace(50.0)) == "capaian 50 % di bawah batas 70 %"
         assert revocation_reason(trace(62.5, 4)) == (
-            "capaian 62,5 % di bawah batas 70 %; 4 hari WFA belum dilaporkan, lebih dari batas 3 hari"
+            "capaian 62,5 % di bawah batas 70 %; "
+            "4 hari WFA belum dilaporkan, lebih dari batas 3 hari"
         )
     with translation.override("en"):
         assert revocation_reason(trace(62.5)) == "achievement 62.5 % below the threshold of 70 %"
