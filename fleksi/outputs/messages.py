@@ -114,4 +114,4 @@ _lazy_reason = lazy(revocation_reason, str)
 
 def lazy_revocation_reason(trace: dict[str, Any]) -> Promise:
     """:func:`revocation_reason` rendered in each reader's language (notifications)."""
-    return _lazy_reason(trace)  # type: ignore[no-any-return]
+    return _lazy_reason(trace)  # type: ignore[return-value]

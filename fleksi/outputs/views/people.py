@@ -55,7 +55,7 @@ def _with_reasons(suspensions: Any) -> list[WfaSuspension]:
     """Each suspension with its reason in the reader's language (from its trace)."""
     out = list(suspensions)
     for s in out:
-        s.reason_text = revocation_reason(s.trace)  # type: ignore[attr-defined]
+        s.reason_text = revocation_reason(s.trace)
     return out
 
 
