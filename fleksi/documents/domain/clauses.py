@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fleksi.documents.domain.words import count, day_words, joined, percent
+from fleksi.documents.domain.words import count, day_words, joined, percent, terbilang
 from fleksi.policy.domain.params import PolicyParams
 
 ASN = {"pns": "PNS", "cpns": "CPNS", "pppk": "PPPK", "pppk_pw": "PPPK paruh waktu"}
@@ -51,7 +51,12 @@ CLASS_SHORT = {"capable": "Sepenuhnya", "partly": "Sebagian"}
 
 
 def _labels(values: Any, names: dict[str, str]) -> str:
-    return joined([names.get(v, v) for v in sorted(values, key=list(names).index)]) or "tidak ada"
+    order = list(names)
+
+    def rank(v: str) -> tuple[int, str]:
+        return (order.index(v) if v in order else len(order), v)
+
+    return joined([names.get(v, v) for v in sorted(values, key=rank)]) or "tidak ada"
 
 
 def _days(n: int) -> str:
@@ -235,6 +240,15 @@ CLAUSES: dict[str, Callable[[PolicyParams], str]] = {
         f"{count(p.revocation_max_unreported_days, 'hari')} atau lebih yang tidak dilaporkan."
     ),
     "suspension_days": lambda p: f"Penangguhan berlaku selama {count(p.suspension_days, 'hari')}.",
+    "revocation_warning_day": lambda p: (
+        "Pegawai ASN yang berisiko ditangguhkan diberi peringatan mulai tanggal "
+        f"{p.revocation_warning_day} ({terbilang(p.revocation_warning_day)}) setiap bulan, "
+        "dengan capaian output sampai tanggal tersebut."
+    ),
+    "suspension_notice_days": lambda p: (
+        "Penangguhan berlaku sejak tanggal yang dinyatakan dalam keputusannya, paling cepat "
+        f"{count(p.suspension_notice_days, 'hari')} setelah pemeriksaan bulanan."
+    ),
     "rating_above_min_achievement_pct": lambda p: (
         "Hasil kerja diusulkan di atas ekspektasi apabila capaian output paling rendah "
         f"{percent(p.rating_above_min_achievement_pct / 100)}."
@@ -297,5 +311,22 @@ LIST_INTROS: dict[str, str] = {
 }
 
 
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, int):
+        return count(value, "")
+    if isinstance(value, float):
+        return percent(value) if 0 <= value <= 1 else str(value).replace(".", ",")
+    if isinstance(value, frozenset | tuple | list):
+        return joined(sorted(str(v) for v in value)) or "tidak ada"
+    return str(value)
+
+
 def clause(key: str, params: PolicyParams) -> str:
-    return CLAUSES[key](params)
+    """The sentence of ``key``'s ayat; a parameter added to the policy since this table was
+    written still appears, with its value (the drafters then word it)."""
+    found = CLAUSES.get(key)
+    if found is not None:
+        return found(params)
+    return f"Ketentuan {key.replace('_', ' ')}: {_value(getattr(params, key))}."

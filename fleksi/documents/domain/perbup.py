@@ -22,7 +22,7 @@ from datetime import date
 from fleksi.common.domain.document import Document, PageBreak, Table, Text
 from fleksi.documents.domain.clauses import CLASS_SHORT, LIST_INTROS, clause
 from fleksi.documents.domain.words import day_words
-from fleksi.policy.domain.params import PolicyParams, param_keys
+from fleksi.policy.domain.params import PolicyParams, param_keys, spec_of
 
 REGENCY = "KABUPATEN KUTAI KARTANEGARA"
 BUPATI = "BUPATI KUTAI KARTANEGARA"
@@ -93,7 +93,13 @@ TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "outputs",
         "suspension",
-        ("revocation_min_achievement_pct", "revocation_max_unreported_days", "suspension_days"),
+        (
+            "revocation_min_achievement_pct",
+            "revocation_max_unreported_days",
+            "suspension_days",
+            "revocation_warning_day",
+            "suspension_notice_days",
+        ),
     ),
     (
         "outputs",
@@ -122,7 +128,28 @@ TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("monev_min_attendance_pct", "monev_min_readiness_pct", "monev_wfa_use_high_pct"),
     ),
 )
-TOPIC_OF = {key: (chapter, topic) for chapter, topic, keys in TOPICS for key in keys}
+
+
+def topics() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """:data:`TOPICS`, and after each chapter's topics one more for the parameters added to
+    the policy since this table was written (by their group), so every parameter is an ayat."""
+    known = {key for _c, _t, keys in TOPICS for key in keys}
+    extra: dict[str, list[str]] = defaultdict(list)
+    for key in param_keys():
+        if key not in known:
+            group = spec_of(key).group
+            extra[group if group in dict(CHAPTERS) else "monitoring"].append(key)
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for chapter, _title in CHAPTERS:
+        out += [t for t in TOPICS if t[0] == chapter]
+        if extra.get(chapter):
+            out.append((chapter, f"{chapter}-other", tuple(extra[chapter])))
+    return tuple(out)
+
+
+def topic_of(key: str) -> str:
+    return next(topic for _c, topic, keys in topics() if key in keys)
+
 
 # Konsiderans and dasar hukum: only what the domain sources say (shared/domain/sources.md).
 MENIMBANG = (
@@ -222,6 +249,7 @@ def layout(params: PolicyParams) -> Layout:
     """Where every parameter stands in the draft: the recorded article when it can be
     honoured, else a free Pasal in topic order."""
     notes: list[str] = []
+    all_topics = topics()
     slots: dict[str, Slot] = {}
     taken: set[tuple[int, int | None, str | None]] = set()
     keys = param_keys()
@@ -247,17 +275,17 @@ def layout(params: PolicyParams) -> Layout:
         slots[key] = slot
     # Unrecorded parameters follow a recorded topic-mate into its Pasal.
     pasal_of_topic: dict[str, int] = {}
-    for _chapter, topic, members in TOPICS:
+    for _chapter, topic, members in all_topics:
         recorded_pasals = [slots[k].pasal for k in members if k in slots]
         if recorded_pasals:
             pasal_of_topic[topic] = recorded_pasals[0]
     used = {s.pasal for s in slots.values()} | {1}
     free = (n for n in range(2, 10_000) if n not in used)
-    for _chapter, topic, _members in TOPICS:
+    for _chapter, topic, _members in all_topics:
         if topic not in pasal_of_topic:
             pasal_of_topic[topic] = next(free)
     pasals: dict[int, Pasal] = {}
-    for chapter, topic, members in TOPICS:
+    for chapter, topic, members in all_topics:
         for key in members:
             slot = slots.get(key)
             number = slot.pasal if slot else pasal_of_topic[topic]
@@ -265,7 +293,7 @@ def layout(params: PolicyParams) -> Layout:
             if slot is not None:
                 pasal.ayat.setdefault(slot.ayat or 0, []).append((slot.huruf, key))
     # Place the unrecorded ones: beside a topic-mate listed with huruf, else as a new ayat.
-    for _chapter, topic, members in TOPICS:
+    for _chapter, topic, members in all_topics:
         number = pasal_of_topic[topic]
         pasal = pasals[number]
         mates = [slots[k] for k in members if k in slots and slots[k].pasal == number]
@@ -408,7 +436,7 @@ def _pasal_blocks(pasal: Pasal, params: PolicyParams) -> list[Text]:
             )
             label = ""
         if lettered:
-            topic = TOPIC_OF[lettered[0][1]][1]
+            topic = topic_of(lettered[0][1])
             intro = LIST_INTROS.get(topic, "Ketentuan sebagai berikut:")
             if not plain:
                 blocks.append(Text(intro, label=label, label_width=10.0 if label else 0))

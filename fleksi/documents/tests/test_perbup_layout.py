@@ -120,3 +120,16 @@ def test_what_cannot_be_honoured_is_listed_for_the_drafters():
     assert "Pasal 30: ayat (1) belum diisi" in joined
     assert plan.where["request_lead_days"] == "Pasal 30 ayat (2)"
     assert plan.where["max_wfa_days_per_week"] != "Pasal 1"
+
+
+def test_a_parameter_added_later_still_becomes_an_ayat(monkeypatch):
+    from fleksi.documents.domain import clauses
+
+    monkeypatch.delitem(clauses.CLAUSES, "suspension_days")
+    params = PolicyParams(suspension_days=45)
+    assert (
+        clauses.clause("suspension_days", params)
+        == "Ketentuan suspension days: 45 (empat puluh lima)."
+    )
+    plan = layout(params)
+    assert set(plan.where) == set(param_keys())
