@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.domain.months import (
     month_end,
     month_key,
@@ -23,6 +24,7 @@ from fleksi.common.domain.months import (
     previous_month,
 )
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.org.models import Employee
 from fleksi.outputs import services
@@ -46,7 +48,6 @@ from fleksi.outputs.permissions import (
 )
 from fleksi.outputs.selectors.measures import period_facts
 from fleksi.outputs.services.ratings import suggestion_of
-from fleksi.outputs.views.common import report_error, user_of
 
 
 @login_required
