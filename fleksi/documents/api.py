@@ -13,6 +13,7 @@ from django.urls import reverse
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.common.apikit import Id
 from fleksi.documents import permissions as perms
@@ -28,11 +29,6 @@ CONTENT_TYPES = {
 }
 Format = Literal["docx", "pdf"]
 Paper = Literal["a4", "f4"]
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 class GeneratedDocumentOut(Schema):
@@ -89,7 +85,7 @@ def _out(d: GeneratedDocument) -> GeneratedDocumentOut:
 )
 def version_documents(request: HttpRequest, version_id: Id) -> list[GeneratedDocumentOut]:
     """At most the 50 newest (draft Perbup and comparisons whose newer side is this version)."""
-    version = perms.perbup_version(_user(request), version_id)
+    version = perms.perbup_version(user_of(request), version_id)
     return [_out(d) for d in documents_of_version(version)]
 
 
@@ -106,7 +102,7 @@ def perbup_draft(
     version records for it; the others in the free Pasal numbers), penutup and the Lampiran of
     the positions whose class allows WFA, per perangkat daerah. In Indonesian; kept with its
     SHA-256 and audited."""
-    user = _user(request)
+    user = user_of(request)
     version = perms.perbup_version(user, version_id, generate=True)
     document = document_perbup_draft(
         actor=user, version=version, fmt=payload.format, paper=payload.paper
@@ -125,7 +121,7 @@ def perbup_diff(
 ) -> Status[GeneratedDocumentOut]:
     """Which Pasal and ayat changed, the old wording beside the new. The same version twice:
     400 ``document_same_version``."""
-    user = _user(request)
+    user = user_of(request)
     version = perms.perbup_version(user, version_id, generate=True)
     base = perms.perbup_version(user, payload.base_version_id)
     document = document_perbup_diff(
@@ -141,7 +137,7 @@ def perbup_diff(
     summary="One generated document: what it is, its SHA-256 and where to download it",
 )
 def document_detail(request: HttpRequest, document_id: Id) -> GeneratedDocumentOut:
-    return _out(perms.access_document(_user(request), document_id))
+    return _out(perms.access_document(user_of(request), document_id))
 
 
 @router.get(
@@ -162,7 +158,7 @@ def document_detail(request: HttpRequest, document_id: Id) -> GeneratedDocumentO
     },
 )
 def document_file(request: HttpRequest, document_id: Id) -> HttpResponse:
-    document = perms.access_document(_user(request), document_id)
+    document = perms.access_document(user_of(request), document_id)
     with document.file.open("rb") as stored:
         content = stored.read()
     response = HttpResponse(content, content_type=CONTENT_TYPES[document.fmt])

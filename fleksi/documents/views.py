@@ -10,8 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.documents import permissions as perms
 from fleksi.documents.forms import DiffForm, DocumentForm
 from fleksi.documents.selectors import documents_of_version
@@ -26,11 +28,6 @@ CONTENT_TYPES = {
 }
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _others(user: User, version: PolicyVersion) -> list[tuple[int, str]]:
     return [
         (v.pk, f"{v.regulation_number} ({v.get_status_display()})")
@@ -41,7 +38,7 @@ def _others(user: User, version: PolicyVersion) -> list[tuple[int, str]]:
 @login_required
 @require_GET
 def version_documents(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     version = perms.perbup_version(user, version_id)
     others = _others(user, version)
     initial = {"base": version.based_on_id} if version.based_on_id else None
@@ -61,7 +58,7 @@ def version_documents(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def perbup_draft(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     version = perms.perbup_version(user, version_id, generate=True)
     form = DocumentForm(request.POST)
     if not form.is_valid():
@@ -73,7 +70,7 @@ def perbup_draft(request: HttpRequest, version_id: int) -> HttpResponse:
             paper=form.cleaned_data["paper"],
         )  # fmt: skip
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        report_error(request, exc)
         return redirect("documents:version", version.pk)
     messages.success(request, _("The draft Perbup is ready: %(name)s.") % {"name": document.name})
     return redirect("documents:version", version.pk)
@@ -82,7 +79,7 @@ def perbup_draft(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def perbup_diff(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     version = perms.perbup_version(user, version_id, generate=True)
     form = DiffForm(request.POST, versions=_others(user, version))
     if not form.is_valid():
@@ -95,7 +92,7 @@ def perbup_diff(request: HttpRequest, version_id: int) -> HttpResponse:
             paper=form.cleaned_data["paper"],
         )  # fmt: skip
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        report_error(request, exc)
         return redirect("documents:version", version.pk)
     messages.success(request, _("The comparison is ready: %(name)s.") % {"name": document.name})
     return redirect("documents:version", version.pk)
@@ -104,7 +101,7 @@ def perbup_diff(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def document_file(request: HttpRequest, document_id: int) -> FileResponse:
-    document = perms.access_document(_user(request), document_id)
+    document = perms.access_document(user_of(request), document_id)
     response = FileResponse(document.file.open("rb"), as_attachment=True, filename=document.name)
     response["Content-Type"] = CONTENT_TYPES[document.fmt]
     response["X-Content-SHA256"] = document.sha256
