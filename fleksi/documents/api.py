@@ -14,7 +14,6 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from fleksi.accounts.current import user_of
-from fleksi.accounts.models import User
 from fleksi.common.apikit import Id
 from fleksi.documents import permissions as perms
 from fleksi.documents.models import GeneratedDocument
