@@ -30,7 +30,7 @@ from collections import Counter
 from datetime import date
 
 from fleksi.roster.domain.evaluate import Grid, peer_levels, window_totals
-from fleksi.roster.domain.facts import Facts
+from fleksi.roster.domain.facts import Facts, open_capacity
 from fleksi.roster.domain.problem import (
     ABSENT,
     ONSITE,
@@ -114,11 +114,18 @@ def _owed(problem: RosterProblem, facts: Facts) -> list[Explanation]:
             out.append(
                 Explanation(MIN_WFA, None, subject, problem.min_wfa_days, owed, blocking=False)
             )
-        room = facts.week_room[i]
-        per_week: Counter[tuple[int, int]] = Counter(facts.week_of[j] for j in facts.free[i])
-        can = sum(n if room is None else min(n, room[w]) for w, n in per_week.items())
-        if facts.owed[i] > can:
-            out.append(Explanation(MIN_WFA, None, subject, owed, fixed + can))
+        can = open_capacity(facts.free[i], facts.week_room[i], facts.week_of)
+        if max(0, owed - fixed) > can:  # relaxed: given as far as possible, still reported
+            out.append(
+                Explanation(
+                    MIN_WFA,
+                    None,
+                    subject,
+                    owed,
+                    fixed + can,
+                    blocking=not problem.relax_shortfalls,
+                )
+            )
         total += facts.owed[i]
     free_count = Counter(j for f in facts.free for j in f)
     supply = sum(min(facts.day_room[j], free_count[j]) for j in range(facts.n_days))

@@ -165,9 +165,11 @@ def derive(problem: RosterProblem) -> Facts:
         if eligible(problem, e):
             by_peer[peer_group_of(problem, e)].append(i)
     owed = []
-    for e in employees:
+    for i, e in enumerate(employees):
         need, fixed_wfa_i = wfa_minimum(problem, e)
         owed.append(max(0, need - fixed_wfa_i))
+        if problem.relax_shortfalls:  # as far as the quota and the minimums on site allow
+            owed[i] = min(owed[i], open_capacity(free[i], week_room[i], week_of))
     return Facts(
         n_days=len(days),
         week_of=week_of,
@@ -205,3 +207,13 @@ def _coverage(problem: RosterProblem, free: list[tuple[int, ...]]) -> tuple[Cove
         available = sum(problem.employees[i].fixed.get(day) not in (ABSENT, WFA) for i in ms)
         out.append(Coverage(g, j, minimum, ms, available, tuple(i for i in ms if j in free[i])))
     return tuple(out)
+
+
+def open_capacity(
+    free: tuple[int, ...], room: dict[IsoWeek, int] | None, week_of: tuple[IsoWeek, ...]
+) -> int:
+    """The most WFA days a person can still be given on their free cells."""
+    per_week: dict[IsoWeek, int] = defaultdict(int)
+    for j in free:
+        per_week[week_of[j]] += 1
+    return sum(n if room is None else min(n, room[w]) for w, n in per_week.items())

@@ -8,7 +8,8 @@ still have room:
    fewest WFA days in the window);
 2. the WFA days the policy minimum owes each person, round-robin;
 3. then, round by round, one day for each person still below their peer group's level (the
-   lower median of the window totals after 1 and 2), picking a day that is not unwanted,
+   cheapest level for the group given the totals after 1 and 2), picking a day that is not
+   unwanted,
    preferably on their weekly pattern (``patterns.py``) and the emptiest day (spread);
 4. finally level the days: move a WFA day from a busiest day to an emptier one.
 """
@@ -125,14 +126,33 @@ def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
 
 
 def _peer_goal(s: _State) -> Callable[[int], int]:
-    """Days to add so that each member reaches their peer group's level (lower median)."""
+    """Days to add so that each member reaches their peer group's level: the level that is
+    cheapest for the group given its totals so far — raising a member costs the price of an
+    unrequested day (or, beyond what they can take, a day of fairness), every member above
+    the level costs a day of fairness per day (so with the default weights the level sits
+    near the upper quartile, not the median)."""
     facts = s.facts
+    weights = s.problem.weights
+    price, fair = weights.unrequested, weights.fairness
     goal: dict[int, int] = {}
     for _g, members in facts.peers:
-        totals = sorted(facts.base[i] + s.added[i] for i in members)
-        level = totals[(len(totals) - 1) // 2]
+        now = {i: facts.base[i] + s.added[i] for i in members}
+        room = {i: max(0, facts.capacity[i] - s.added[i]) for i in members}
+        best: tuple[int, int] | None = None
+        for level in range(min(now.values()), max(now.values()) + 1):
+            cost = 0
+            for i in members:
+                if now[i] > level:
+                    cost += fair * (now[i] - level)
+                else:
+                    up = min(level - now[i], room[i])
+                    cost += price * up + fair * (level - now[i] - up)
+            if best is None or cost < best[0]:
+                best = (cost, level)
+        if best is None:
+            continue
         for i in members:
-            goal[i] = max(0, level - facts.base[i])
+            goal[i] = max(0, best[1] - facts.base[i])
     return lambda i: goal.get(i, 0)
 
 

@@ -267,3 +267,6 @@ class SolveOptions:
     seed: int = 0
     gap_limit_pct: float = 0.0  # stop once the proven gap is at most this
     use_hint: bool = True  # start from the greedy roster
+    # > 1: a unit of at least ``decompose.MIN_PEOPLE`` is first solved by parts (groups sharing
+    # no constraint) in this many processes, then as a whole from their roster (decompose.py)
+    processes: int = 1

@@ -15,6 +15,7 @@ from statistics import mean
 from typing import Literal
 
 from fleksi.roster.domain.cpsat import cp_model
+from fleksi.roster.domain.decompose import MIN_PEOPLE, parts, solve_parts
 from fleksi.roster.domain.evaluate import (
     SCALE,
     Grid,
@@ -75,6 +76,23 @@ def solve(problem: RosterProblem, options: SolveOptions | None = None) -> Roster
     greedy_s = time.perf_counter() - started
     # the greedy roster may miss a WFA minimum on a tight month: still a hint, never a result
     start_valid = start is not None and not violations(problem, start)
+    first_valid_s = greedy_s if start_valid else None
+    parts_bound: float | None = None
+    if options.processes > 1 and len(problem.employees) >= MIN_PEOPLE:
+        share = 0.4 * (options.time_limit_s - (time.perf_counter() - started))
+        if share > 1 and len(parts(problem, facts)) > 1:
+            joined, parts_bound = solve_parts(
+                problem, facts, share, options.processes, options.seed
+            )
+            if joined is not None and (
+                not start_valid
+                or start is None
+                or objective_terms(problem, facts, joined).total
+                < objective_terms(problem, facts, start).total
+            ):
+                start, start_valid = [list(row) for row in joined], True
+                if first_valid_s is None:
+                    first_valid_s = time.perf_counter() - started
     built = build(problem, facts)
     if start is not None:
         add_hint(built, facts, start)
@@ -108,13 +126,15 @@ def solve(problem: RosterProblem, options: SolveOptions | None = None) -> Roster
         source: Literal["cp-sat", "greedy"] = "cp-sat"
         status: Status = "optimal" if code == cp_model.OPTIMAL else "feasible"
         # the first valid roster in hand: the greedy one when it keeps every rule
-        first_s = greedy_s if start_valid else callback.first_s
+        first_s = first_valid_s if first_valid_s is not None else callback.first_s
     elif start is not None and start_valid:  # nothing better in time: the greedy roster stands
-        grid, source, status, first_s = start, "greedy", "feasible", greedy_s
+        grid, source, status, first_s = start, "greedy", "feasible", first_valid_s
     else:
         return _without_roster(problem, started, fixed, tuple(notes))
     terms = objective_terms(problem, facts, grid)
     bound = solver.best_objective_bound if code != cp_model.UNKNOWN else None
+    if parts_bound is not None:  # the parts' bounds (points) bound the whole objective too
+        bound = max(bound if bound is not None else 0.0, SCALE * parts_bound)
     if status == "optimal":
         bound = float(terms.total)
     gap = _gap(terms.total, bound)  # in tenths of a point, as the model
