@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fleksi.common.replica.ReadYourWritesMiddleware",
     # The interface language: the account's choice or the switcher's cookie, never the
     # browser's Accept-Language (fleksi/common/middleware.py).
     "fleksi.common.middleware.ChosenLanguageMiddleware",
@@ -143,6 +144,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+# Reads on replicas (fleksi/common/replica.py, docs/operations.md): with DATABASE_REPLICA_URL,
+# views marked reads_from_replica (dashboards, reports, exports) read a streaming replica; a
+# person who just acted reads the primary for REPLICA_PIN_SECONDS. In tests the replica
+# mirrors the primary's test database (same name, on the replica's server).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["fleksi.common.replica.ReplicaRouter"]
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "15"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------
