@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 
 REPLICA = "replica"
 PIN_COOKIE = "fleksi_primary"
@@ -94,7 +95,7 @@ def pinned(request: HttpRequest) -> bool:
     return bool(user is not None and user.is_authenticated and cache.get(_pin_key(user.pk)))
 
 
-def pin(request: HttpRequest, response: HttpResponse) -> None:
+def pin(request: HttpRequest, response: HttpResponseBase) -> None:
     seconds = pin_seconds()
     response.set_cookie(
         PIN_COOKIE,
@@ -123,19 +124,20 @@ def _streamed_on_replica(chunks: Iterable[Any]) -> Iterator[Any]:
         yield from chunks
 
 
-def reads_from_replica[V: Callable[..., HttpResponse]](view: V) -> V:
+def reads_from_replica[V: Callable[..., HttpResponseBase]](view: V) -> V:
     """Mark a view that only reads (a dashboard, a report, an export): its queries go to the
     replica unless its user just acted. A streamed answer reads the replica while it is
     written, too."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not configured() or pinned(request) or not _replica_answers():
             return view(request, *args, **kwargs)
         with replica_reads():
             response = view(request, *args, **kwargs)
         if isinstance(response, StreamingHttpResponse) and not response.is_async:
-            response.streaming_content = _streamed_on_replica(response.streaming_content)
+            chunks = cast(Iterator[bytes], response.streaming_content)  # not async: checked
+            response.streaming_content = _streamed_on_replica(chunks)
         return response
 
     wrapped.reads_from_replica = True  # type: ignore[attr-defined]

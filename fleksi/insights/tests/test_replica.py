@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -41,7 +42,7 @@ pytestmark = [
 MOMENT = datetime(2026, 4, 21, 9, 0, tzinfo=ZoneInfo("Asia/Makassar"))  # a Tuesday morning
 
 
-def _scalar(alias: str, sql: str) -> object:
+def _scalar(alias: str, sql: str) -> Any:
     with connections[alias].cursor() as cursor:
         cursor.execute(sql)
         return cursor.fetchone()[0]
@@ -63,8 +64,12 @@ def caught_up(timeout_s: float = 20) -> None:
 @pytest.fixture
 def replay() -> Iterator[Callable[[], None]]:
     """Pause the replica's replay when the test says; it always resumes afterwards."""
+
+    def pause() -> None:
+        _scalar(REPLICA, "SELECT pg_wal_replay_pause()::text")
+
     try:
-        yield lambda: _scalar(REPLICA, "SELECT pg_wal_replay_pause()::text") and None
+        yield pause
     finally:
         _scalar(REPLICA, "SELECT pg_wal_replay_resume()::text")
 
