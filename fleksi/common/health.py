@@ -50,6 +50,10 @@ def _migrations() -> dict[str, Any]:
 
 def _tasks() -> dict[str, Any]:
     backend = str(settings.TASKS["default"]["BACKEND"])
+    if backend.endswith("distributed.CeleryBackend"):
+        from fleksi.common.distributed import queue_status
+
+        return queue_status()  # the broker answers; its queue's depth and consumers
     if not backend.endswith("DatabaseBackend"):
         return {"ok": True, "backend": backend.rsplit(".", 1)[-1]}
     from django_tasks_db.models import DBTaskResult
