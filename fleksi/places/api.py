@@ -94,6 +94,7 @@ def kecamatan_list(request: HttpRequest) -> dict[str, Any]:
     return {
         "day": picture.rules.day,
         "min_connectivity": picture.rules.min_connectivity,
+        "network_points": dict(picture.rules.points),
         "regulation_number": picture.rules.regulation_number,
         "regency": _area(picture.regency),
         "items": [
@@ -131,6 +132,7 @@ def desa_list(
         "limit": limit,
         "offset": offset,
         "min_connectivity": rules.min_connectivity,
+        "network_points": dict(rules.points),
         "items": [_desa(r) for r in desa_rows(rules, desa_ids=ids)],
     }
 
