@@ -20,6 +20,7 @@ from fleksi.eligibility.models import WfaSuspension
 from fleksi.org.models import Employee
 from fleksi.outputs import services
 from fleksi.outputs.forms import PlanForm, ReportForm
+from fleksi.outputs.messages import revocation_reason
 from fleksi.outputs.models import OutputReport, PlannedOutput
 from fleksi.outputs.permissions import access_report, own_employee
 from fleksi.outputs.selectors.deadlines import report_due_on
@@ -46,6 +47,8 @@ def day(request: HttpRequest) -> HttpResponse:
     suspension = WfaSuspension.objects.filter(
         employee=employee, end__gte=today, reinstated_at__isnull=True
     ).first()
+    if suspension is not None:
+        suspension.reason_text = revocation_reason(suspension.trace)  # type: ignore[attr-defined]
     return render(
         request,
         "outputs/day.html",

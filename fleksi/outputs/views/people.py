@@ -4,6 +4,7 @@ how its suggestion was reached, dialogue notes and reinstatement."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,6 +36,7 @@ from fleksi.outputs.messages import (
     MODE_LABELS,
     PREDIKAT_LABELS,
     STEP_LABELS,
+    revocation_reason,
 )
 from fleksi.outputs.models import DialogueNote, MonthlyRating, Skp
 from fleksi.outputs.permissions import (
@@ -47,6 +49,14 @@ from fleksi.outputs.permissions import (
 from fleksi.outputs.selectors.measures import period_facts
 from fleksi.outputs.services.ratings import suggestion_of
 from fleksi.outputs.views.common import report_error, user_of
+
+
+def _with_reasons(suspensions: Any) -> list[WfaSuspension]:
+    """Each suspension with its reason in the reader's language (from its trace)."""
+    out = list(suspensions)
+    for s in out:
+        s.reason_text = revocation_reason(s.trace)
+    return out
 
 
 @login_required
@@ -75,7 +85,9 @@ def person(request: HttpRequest, employee_id: int) -> HttpResponse:
             )
             if work
             else [],
-            "suspensions": WfaSuspension.objects.filter(employee=employee) if work else [],
+            "suspensions": _with_reasons(WfaSuspension.objects.filter(employee=employee))
+            if work
+            else [],
             "check_labels": CHECK_LABELS,
             "rating": MonthlyRating.objects.filter(employee=employee, month=month).first()
             if work
