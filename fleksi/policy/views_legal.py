@@ -120,6 +120,8 @@ def legal_context(user: User, version: PolicyVersion) -> dict[str, Any]:
         "signed_current": documents[0] if documents else None,
         "legal_steps": steps,
         "can_comment": stage == Stage.HARMONISATION and scope.has(Perm.POLICY_HARMONISE),
+        # The generated draft Perbup and comparisons (app documents): for draft readers.
+        "can_read_documents": scope.has(Perm.POLICY_VIEW_DRAFTS) or can_draft,
         "can_upload": stage in (Stage.ENACTED, Stage.PROMULGATED)
         and scope.has(Perm.POLICY_SIGNED_UPLOAD),
         "can_amend": can_draft and not version.is_draft and not version.is_revocation,
