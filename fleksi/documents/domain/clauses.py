@@ -72,6 +72,14 @@ def _days(n: int) -> str:
 
 
 # key → sentence of the ayat. The value in words follows the drafting style.
+def _points_clause(level: str) -> Callable[[PolicyParams], str]:
+    def words(p: PolicyParams) -> str:
+        points = p.network_points()[level]
+        return f"Nilai kesiapan digital untuk jaringan {NETWORK[level]} ditetapkan {points} poin."
+
+    return words
+
+
 CLAUSES: dict[str, Callable[[PolicyParams], str]] = {
     "allowed_asn_types": lambda p: (
         "Pegawai ASN yang dapat melaksanakan tugas kedinasan secara fleksibel berdasarkan "
@@ -175,15 +183,7 @@ CLAUSES: dict[str, Callable[[PolicyParams], str]] = {
         f"Lokasi tugas kedinasan secara fleksibel memiliki jaringan dengan nilai kesiapan "
         f"digital paling rendah sama dengan {NETWORK.get(p.min_connectivity, p.min_connectivity)}."
     ),
-    **{
-        f"readiness_points_{level}": (
-            lambda p, level=level: (
-                f"Nilai kesiapan digital untuk jaringan {NETWORK[level]} ditetapkan "
-                f"{getattr(p, f'readiness_points_{level}')} poin."
-            )
-        )
-        for level in NETWORK
-    },
+    **{f"readiness_points_{level}": _points_clause(level) for level in NETWORK},
     "connectivity_rule_mode": lambda p: (
         "Pengajuan pada lokasi dengan jaringan di bawah batas tersebut ditolak."
         if p.connectivity_rule_mode == "refuse"
