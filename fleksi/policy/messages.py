@@ -67,6 +67,12 @@ PARAM_LABELS: Mapping[str, Any] = {
     ),
     "revocation_max_unreported_days": gettext_lazy("Unreported days in a month that suspend WFA"),
     "suspension_days": gettext_lazy("Suspension period (days)"),
+    "revocation_warning_day": gettext_lazy(
+        "Day of the month from which people at risk of a WFA suspension are warned"
+    ),
+    "suspension_notice_days": gettext_lazy(
+        "Days between the monthly check and the first day of a suspension"
+    ),
     "safeguard_degradation_pct": gettext_lazy(
         "Degradation of a public service that raises an alert (%)"
     ),

@@ -224,6 +224,13 @@ class PolicyParams:
         3, Spec("int", "", "outputs", 0, 31, stricter="lower", ppk=True)
     )
     suspension_days: int = _p(30, Spec("int", "", "outputs", 1, 365, stricter="higher", ppk=True))
+    # The monthly check warns first (a notice from this day of the month, with the figures so
+    # far) and a suspension applies only from the date its decision states (this many days
+    # after the check): the PPK's choice, no national article speaks of it.
+    revocation_warning_day: int = _p(15, Spec("int", "", "outputs", 1, 28, ppk=True))
+    suspension_notice_days: int = _p(
+        7, Spec("int", "", "outputs", 0, 60, stricter="lower", ppk=True)
+    )
     # --- The suggested monthly work-results level (PermenPANRB 6/2022 sets no formula:
     # these are the regency's own thresholds, shown with every suggestion) -------------
     rating_above_min_achievement_pct: int = _p(
