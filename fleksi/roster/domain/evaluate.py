@@ -58,6 +58,9 @@ class Violation:
 
 
 SCALE = 10  # the objective is kept in tenths of a point
+# With relaxed shortfalls, each WFA day owed (policy minimum) and not given costs this many
+# points: more than any other goal, so it is given wherever the quota and minimums allow.
+OWED_SHORT = 100
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,13 @@ class ObjectiveTerms:
     stability: int  # WFA days off the weekly patterns
     spread: int  # people off site on the busiest day
     unrequested: int = 0  # WFA days added that nobody asked for
+    owed: int = 0  # relaxed shortfalls: WFA days owed and not given
 
     @property
     def total(self) -> int:
         return (
-            self.wishes
+            self.owed
+            + self.wishes
             + self.unwanted
             + self.fairness
             + self.unrequested
@@ -134,8 +139,7 @@ def violations(problem: RosterProblem, grid: Grid) -> list[Violation]:
             for w, n in week_added.items():
                 if n and week_total[w] > problem.weekly_cap:
                     out.append(Violation("weekly_cap", e.id, None, f"{w}: {week_total[w]}"))
-        # relaxed shortfalls: the days owed are given as far as the quota and the minimums
-        # on site allow (facts.owed), which only the solve knows; not a rule of the roster
+        # relaxed shortfalls: the days owed are a goal (objective ``owed``), not a rule
         owed, _fixed = (0, 0) if problem.relax_shortfalls else wfa_minimum(problem, e)
         held = sum(grid[i][j] == WFA for j in range(len(days)))
         if held < owed:
@@ -149,8 +153,13 @@ def violations(problem: RosterProblem, grid: Grid) -> list[Violation]:
             quota = int(problem.max_offsite_share * present + 1e-9)
         if wfa_per_day[j] > quota:
             out.append(Violation("daily_quota", None, d, f"{wfa_per_day[j]} > {quota}"))
+    members_of: dict[str, list[int]] = defaultdict(list)
+    ruled = {row.group for row in problem.minimums}
+    for i, e in enumerate(problem.employees):
+        for g in e.groups & ruled:
+            members_of[g].append(i)
     for row in problem.minimums:
-        members = list(problem.members(row.group))
+        members = members_of[row.group]
         for j, d in enumerate(days):
             if not row.applies(d):
                 continue
@@ -196,7 +205,12 @@ def objective_terms(problem: RosterProblem, facts: Facts, grid: Grid) -> Objecti
             per_day[j] += p == WFA
     spread = SCALE * w.spread * max(per_day, default=0)
     fairness = SCALE * w.fairness * sum(d for _g, d in peer_distances(problem, facts, grid))
-    return ObjectiveTerms(wishes, unwanted, fairness, stability, spread, unrequested)
+    owed = 0
+    if problem.relax_shortfalls:
+        for i in range(len(problem.employees)):
+            added = sum(grid[i][j] == WFA for j in facts.free[i])
+            owed += SCALE * OWED_SHORT * max(0, facts.owed[i] - added)
+    return ObjectiveTerms(wishes, unwanted, fairness, stability, spread, unrequested, owed)
 
 
 def window_totals(problem: RosterProblem, grid: Grid) -> list[int]:

@@ -130,7 +130,9 @@ def _owed(problem: RosterProblem, facts: Facts) -> list[Explanation]:
     free_count = Counter(j for f in facts.free for j in f)
     supply = sum(min(facts.day_room[j], free_count[j]) for j in range(facts.n_days))
     if total > supply:
-        out.append(Explanation(MIN_WFA, None, "", total, supply))
+        out.append(
+            Explanation(MIN_WFA, None, "", total, supply, blocking=not problem.relax_shortfalls)
+        )
     return out
 
 

@@ -199,13 +199,21 @@ def _coverage(problem: RosterProblem, free: list[tuple[int, ...]]) -> tuple[Cove
         for j, d in enumerate(problem.days):
             if row.applies(d) and row.minimum > need.get((row.group, j), -1):
                 need[(row.group, j)] = row.minimum
-    members = {g: tuple(problem.members(g)) for g in {g for g, _ in need}}
+    ruled = {g for g, _ in need}
+    found: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(problem.employees):
+        for g in e.groups & ruled:
+            found[g].append(i)
+    members = {g: tuple(found[g]) for g in ruled}
+    free_sets = [frozenset(f) for f in free]
     out = []
     for (g, j), minimum in sorted(need.items()):
         day = problem.days[j]
         ms = members[g]
         available = sum(problem.employees[i].fixed.get(day) not in (ABSENT, WFA) for i in ms)
-        out.append(Coverage(g, j, minimum, ms, available, tuple(i for i in ms if j in free[i])))
+        out.append(
+            Coverage(g, j, minimum, ms, available, tuple(i for i in ms if j in free_sets[i]))
+        )
     return tuple(out)
 
 

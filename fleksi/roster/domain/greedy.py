@@ -81,15 +81,16 @@ def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
 
     # 1. Wishes, round-robin.
     queues: list[list[int]] = []
+    factor = {r: weights.factor(r) for e in employees for r in set(e.wished.values())}
     for i, e in enumerate(employees):
-        strength = {j: weights.factor(e.wished[d]) for j, d in enumerate(days) if d in e.wished}
+        strength = {j: factor[e.wished[d]] for j, d in enumerate(days) if d in e.wished}
         queues.append(
             sorted((j for j in strength if j in s.free_sets[i]), key=lambda j: -strength[j])
         )
     order = sorted(
         range(len(employees)),
         key=lambda i: (
-            -max((weights.factor(r) for r in employees[i].wished.values()), default=0),
+            -max((factor[r] for r in employees[i].wished.values()), default=0),
             employees[i].prior_wfa_days,
             i,
         ),

@@ -8,7 +8,8 @@ Hard constraints (each only where it can bind):
 - weekly cap: ``Σ_{j in week} x[i, j] ≤ room(i, week)`` for each non-exempt employee;
 - daily quota: ``Σ_i x[i, j] ≤ quota(j) − fixed WFA(j)``;
 - group minimum: ``Σ_{i in group, free} x[i, j] ≤ available(g, j) − minimum(g, j)``;
-- WFA days owed (policy minimum): ``Σ_j x[i, j] ≥ owed(i)``.
+- WFA days owed (policy minimum): ``Σ_j x[i, j] ≥ owed(i)`` (with ``relax_shortfalls``:
+  ``Σ_j x[i, j] + short_i ≥ owed(i)``, each day short costing ``OWED_SHORT`` points).
 
 Objective (the same as :func:`evaluate.objective_terms`, including its constant part, in
 tenths of a point):
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fleksi.roster.domain.cpsat import cp_model
-from fleksi.roster.domain.evaluate import SCALE
+from fleksi.roster.domain.evaluate import OWED_SHORT, SCALE
 from fleksi.roster.domain.facts import Facts
 from fleksi.roster.domain.problem import ABSENT, WFA, RosterProblem
 
@@ -58,6 +59,7 @@ class Built:
     x: dict[tuple[int, int], cp_model.IntVar]
     dev: dict[int, cp_model.IntVar] = field(default_factory=dict)  # fairness, per employee
     level: dict[str, cp_model.IntVar] = field(default_factory=dict)  # per peer group
+    short: list[cp_model.IntVar] = field(default_factory=list)  # relaxed WFA days owed
     peak: cp_model.IntVar | None = None  # spread
     guards: dict[int, Guard] = field(default_factory=dict)  # literal index → rule
 
@@ -106,6 +108,11 @@ def build(problem: RosterProblem, facts: Facts, *, diagnose: bool = False) -> Bu
         if not owed:
             continue
         cells = [x[i, j] for j in facts.free[i]]
+        if not diagnose and problem.relax_shortfalls:  # relaxed: as many as the others allow
+            short = model.new_int_var(0, owed, f"short{i}")
+            model.add(cp_model.LinearExpr.sum(cells) + short >= owed)
+            built.short.append(short)
+            continue
         if not diagnose:
             model.add(cp_model.LinearExpr.sum(cells) >= owed)
             continue
@@ -185,6 +192,8 @@ def _objective(
                 model.add(peak >= fixed[j] + cp_model.LinearExpr.sum(on_day[j]))
         built.peak = peak
         others.append((peak, SCALE * w.spread))
+    for short in built.short:
+        others.append((short, SCALE * OWED_SHORT))
     variables = [x[cell] for cell, c in coef.items() if c] + [v for v, _ in others]
     weights = [c for c in coef.values() if c] + [c for _, c in others]
     model.minimize(cp_model.LinearExpr.weighted_sum(variables, weights) + constant)

@@ -74,8 +74,16 @@ def solve(problem: RosterProblem, options: SolveOptions | None = None) -> Roster
 
     start = greedy(problem, facts) if options.use_hint else None
     greedy_s = time.perf_counter() - started
-    # the greedy roster may miss a WFA minimum on a tight month: still a hint, never a result
-    start_valid = start is not None and not violations(problem, start)
+    # the greedy roster keeps every limit by construction (property-tested) but may miss a WFA
+    # minimum on a tight month: then it is a hint, never a result (the roster returned is
+    # checked against every rule below in any case)
+    start_valid = start is not None and (
+        problem.relax_shortfalls
+        or all(
+            sum(start[i][j] == WFA for j in facts.free[i]) >= facts.owed[i]
+            for i in range(len(problem.employees))
+        )
+    )
     first_valid_s = greedy_s if start_valid else None
     parts_bound: float | None = None
     if options.processes > 1 and len(problem.employees) >= MIN_PEOPLE:

@@ -77,9 +77,10 @@ def test_an_impossible_minimum_is_explained_by_day_and_rule(bappeda, en_client):
         "blocking": True,
     }
     # With everyone on site every day, the two WFA days the policy owes each eligible analyst
-    # cannot be given either: each is named.
+    # cannot be given either: each is named, and the unit's total (four analysts, 8 days).
     assert {(x["rule"], x["needed"], x["available"]) for x in explanations[1:]} == {
-        ("min_wfa", 2, 0)
+        ("min_wfa", 2, 0),
+        ("min_wfa", 8, 0),
     }
     en_client.force_login(w.user("head_b"))
     page = en_client.get(reverse("roster:detail", args=[roster.pk]))
