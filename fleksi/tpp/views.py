@@ -50,9 +50,11 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
-def _period(request: HttpRequest) -> Period:
+def _period(request: HttpRequest, *, last_month: bool = False) -> Period:
+    """The month asked for (``?month=YYYY-MM``), else this month (or the last, whole one)."""
     today = timezone.localdate()
-    return period_of(min(parse_month(request.GET.get("month")) or today, today))
+    default = (today.replace(day=1) - date.resolution) if last_month else today
+    return period_of(min(parse_month(request.GET.get("month")) or default, today))
 
 
 def _months(period: Period) -> dict[str, date | None]:
@@ -230,7 +232,7 @@ def tpp_simulation(request: HttpRequest, version_id: int) -> HttpResponse:
     if not may_see_drafts(user):
         raise Http404
     version = access_version(user, version_id)
-    period = _period(request)
+    period = _period(request, last_month=True)
     view = simulation_run(params_of(version), period)
     sim = view.simulation
     shown = scope_for(user).personal_details_among(

@@ -2,8 +2,8 @@
 from; the simulation as the policy's)."""
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 from functools import partial
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone

@@ -82,7 +82,8 @@ def test_lateness_stops_at_its_cap_for_the_month():
     r = compute(Facts(1, late, "baik"), P)
     assert r.deductions[LATE] == 1000  # 25 % of the 40 %
     assert [line.applied for line in r.lines] == [200] * 5 + [0] * 5
-    assert r.lines[5].capped and not r.lines[4].capped
+    assert r.lines[5].capped
+    assert not r.lines[4].capped
 
 
 def test_the_attendance_part_never_goes_below_zero():

@@ -4,7 +4,7 @@ export that reconciles, the pages and the simulation of a rule change."""
 import csv
 import io
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -106,7 +106,8 @@ def _bp(text):
 def test_the_bpkad_export_reconciles_per_person_and_in_total(client, april, presence):
     w = presence
     rows = _export(client, w.user("bkpsdm"), w.units["a"])
-    assert rows and list(rows[0]) == list(EXPORT_COLUMNS)
+    assert rows
+    assert list(rows[0]) == list(EXPORT_COLUMNS)
     people = people_of_units([w.units["a"].path], april)
     recap = recap_totals(people, april)
     nips = dict(people.values_list("nip", "pk"))
@@ -160,7 +161,8 @@ def test_a_stricter_draft_shows_who_is_paid_less(april, presence):
     assert [c.key for c in view.param_changes] == ["tpp_absent_share"]
     rina = presence.people["staff_a1"].pk
     assert rina in {c.employee_id for c in sim.changes}
-    assert sim.lower == sim.affected >= 1 and sim.higher == 0
+    assert sim.lower == sim.affected >= 1
+    assert sim.higher == 0
     assert sim.total_after < sim.total_before
     change = next(c for c in sim.changes if c.employee_id == rina)
     assert change.delta == -3 * 200  # three days, 5 % more of the 40 % each
