@@ -33,8 +33,13 @@ from fleksi.tpp.domain.compute import (
 )
 from fleksi.tpp.domain.simulation import Simulation, simulate
 
+# Above this many people the month's outputs, ratings and penalties are read for everyone
+# and kept for the set in Python: naming the set (a sub-query over the month's check-ins)
+# in each statement costs more than the rows.
+FEW = 500
 
-def _missing_reports(people: QuerySet[Employee], period: Period) -> list[tuple[int, date]]:
+
+def _missing_reports(who: QuerySet[Employee], period: Period) -> list[tuple[int, date]]:
     """(employee, day) of each day with a planned output (rencana output harian) past its
     report deadline without any report of that day; approved WFA days are left to the
     unreported-WFA rule (one deduction per day)."""
@@ -45,9 +50,7 @@ def _missing_reports(people: QuerySet[Employee], period: Period) -> list[tuple[i
     )
     return list(
         PlannedOutput.objects.filter(
-            employee_id__in=people.order_by().values("pk"),
-            day__gte=period.start,
-            day__lte=cutoff,
+            employee_id__in=who.values("pk"), day__gte=period.start, day__lte=cutoff
         )
         .exclude(Exists(reported))
         .exclude(Exists(wfa))
@@ -57,7 +60,11 @@ def _missing_reports(people: QuerySet[Employee], period: Period) -> list[tuple[i
 
 
 def month_facts(people: QuerySet[Employee], period: Period) -> list[Facts]:
-    """Every person's facts of the month (people without any incident included)."""
+    """Every person's facts of the month (people without any incident included): the
+    recap's grid (one statement), then the outputs, penalties and predikats of the month."""
+    ids = list(people.order_by().values_list("pk", flat=True))
+    wanted = set(ids)
+    who = Employee.objects.filter(pk__in=ids) if len(ids) <= FEW else Employee.objects.all()
     incidents: dict[int, list[Incident]] = defaultdict(list)
     for d in recap_incidents(people, period):
         if d.missing:
@@ -67,14 +74,12 @@ def month_facts(people: QuerySet[Employee], period: Period) -> list[Facts]:
         if d.early:
             incidents[d.employee_id].append(Incident(EARLY, d.day, d.early))
     if period.end >= period.start:
-        unreported = unreported_days_in(
-            people.order_by(), start=period.start, end=period.end, today=period.today
-        )
+        unreported = unreported_days_in(who, start=period.start, end=period.end, today=period.today)
         for e, day in unreported:
             incidents[e].append(Incident(UNREPORTED_WFA, day))
-        for e, day in _missing_reports(people, period):
+        for e, day in _missing_reports(who, period):
             incidents[e].append(Incident(MISSING_REPORT, day))
-    serving = people.filter(
+    serving = who.filter(
         Q(discipline_end__isnull=True) | Q(discipline_end__gte=period.start),
         discipline_status=Employee.Discipline.SERVING,
         discipline_start__lte=period.end,
@@ -83,11 +88,10 @@ def month_facts(people: QuerySet[Employee], period: Period) -> list[Facts]:
         incidents[e].append(Incident(DISCIPLINE, None))
     predikat = dict(
         MonthlyRating.objects.filter(
-            employee_id__in=people.order_by().values("pk"), month=period.month
+            employee_id__in=who.values("pk"), month=period.month
         ).values_list("employee_id", "predikat")
     )
-    ids = people.order_by().values_list("pk", flat=True)
-    return [Facts(e, tuple(incidents.get(e, ())), predikat.get(e, "")) for e in ids]
+    return [Facts(e, tuple(incidents.get(e, ())), predikat.get(e, "")) for e in ids if e in wanted]
 
 
 def params_of_month(period: Period) -> PolicyParams:
