@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "fleksi.outputs",
     "fleksi.insights",
     "fleksi.tpp",
+    "fleksi.documents",
     "fleksi.home",
     "fleksi.api",
 ]

@@ -33,6 +33,19 @@ def lazy_day_text(day: date) -> Promise:
     return _lazy_day_text(day)  # type: ignore[return-value]
 
 
+def month_text(day: date) -> str:
+    """The month of ``day`` as words in the active language: "Desember 2026"."""
+    return date_format(day, "F Y")
+
+
+_lazy_month_text = lazy(month_text, str)
+
+
+def lazy_month_text(day: date) -> Promise:
+    """:func:`month_text` rendered when shown, in the reader's language."""
+    return _lazy_month_text(day)  # type: ignore[return-value]
+
+
 type Number = int | float | Decimal | Fraction
 
 

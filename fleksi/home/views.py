@@ -12,6 +12,7 @@ from fleksi.eligibility.services import eligibility_evaluate
 from fleksi.home import selectors
 from fleksi.org.models import Employee
 from fleksi.org.selectors import employee_get
+from fleksi.outputs.selectors.risk import wfa_at_risk
 from fleksi.presence.selectors.checkins import today_for
 from fleksi.schedule.selectors.requests import next_wfa_days
 
@@ -42,6 +43,10 @@ def index(request: HttpRequest) -> HttpResponse:
         # The regency's leaders get figures, not their office's list of names (issue 16).
         if not scope.has(Perm.REGENCY_VIEW):
             ctx["team_today"] = selectors.team_today(scope, today)
+            # Who may lose WFA, before the monthly output check applies (issue 16).
+            ctx["at_risk"] = wfa_at_risk(
+                Employee.objects.filter(selectors.team_q(scope), is_active=True), today
+            )
     if scope.managed_unit_paths:
         ctx["managed_units"] = scope.managed_units()
     # The Sekda and the Bupati: the regency's figures and their decisions, no raw audit lines.

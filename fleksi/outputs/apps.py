@@ -29,7 +29,11 @@ class OutputsConfig(AppConfig):
     def ready(self) -> None:
         from fleksi.common.periodic import register_job
         from fleksi.notify.kinds import register_kind
-        from fleksi.outputs.services import revocation_check, verifications_escalate_overdue
+        from fleksi.outputs.services import (
+            revocation_check,
+            revocation_notice,
+            verifications_escalate_overdue,
+        )
         from fleksi.outputs.services.notices import KINDS
         from fleksi.schedule.selectors.facts import register_fact_provider
 
@@ -46,5 +50,11 @@ class OutputsConfig(AppConfig):
             "outputs.revocation",
             revocation_check,
             "check last month's outputs once its report deadlines are over; suspend WFA "
-            "below the policy's thresholds",
+            "below the policy's thresholds, from the date its decision states",
+        )
+        register_job(
+            "outputs.revocation_notice",
+            revocation_notice,
+            "from the policy's warning day, tell everyone whose outputs of the month so far "
+            "would suspend WFA, with the figures and what to do",
         )

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from fleksi.common.domain.importing import RowProblem
+from fleksi.common.formats import figure_text
 from fleksi.common.importing.messages import Catalogue, describe
 from fleksi.outputs.domain import rating as r
+from fleksi.outputs.domain.revocation import ACHIEVEMENT, failed_checks
 
 LEVEL_LABELS: dict[str, Any] = {
     r.ABOVE: gettext_lazy("Above expectation"),
@@ -85,3 +88,30 @@ IMPORT_MESSAGES: Catalogue = {
 
 def row_problem_message(problem: RowProblem) -> str:
     return describe(problem, IMPORT_MESSAGES)
+
+
+def revocation_reason(trace: dict[str, Any]) -> str:
+    """Why the monthly output check fires, in the active language with its numbers
+    ("capaian 50 % di bawah batas 70 %; 4 hari WFA belum dilaporkan, batasnya 3 hari")."""
+    parts = []
+    for check, observed, threshold in failed_checks(trace):
+        figures = {"observed": figure_text(observed), "threshold": figure_text(threshold)}
+        if check == ACHIEVEMENT:
+            parts.append(
+                gettext("achievement %(observed)s %% below the threshold of %(threshold)s %%")
+                % figures
+            )
+        else:
+            parts.append(
+                gettext("%(observed)s WFA days unreported, more than the %(threshold)s allowed")
+                % figures
+            )
+    return "; ".join(parts)
+
+
+_lazy_reason = lazy(revocation_reason, str)
+
+
+def lazy_revocation_reason(trace: dict[str, Any]) -> Promise:
+    """:func:`revocation_reason` rendered in each reader's language (notifications)."""
+    return _lazy_reason(trace)  # type: ignore[return-value]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.formats import number_text
 from fleksi.common.importing.page import ImportPage, columns_help
@@ -23,7 +23,6 @@ from fleksi.places.domain.profile_rows import COLUMNS
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
     MIN_SAMPLES,
-    NETWORK_POINTS,
     NO_BLANK_SPOT_POINTS,
     READY_MIN_SCORE,
     WINDOW_DAYS,
@@ -48,6 +47,7 @@ from fleksi.places.permissions import (
 )
 from fleksi.places.selectors import (
     KecamatanRow,
+    Rules,
     desa_readiness_get,
     readiness_contacts,
     readiness_picture,
@@ -57,14 +57,10 @@ from fleksi.places.selectors import (
 from fleksi.places.services import profile_update
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _scoring() -> dict[str, Any]:
+def _scoring(rules: Rules) -> dict[str, Any]:
+    """How the score is computed, with the points of the policy in force."""
     return {
-        "points": [(level_label(k), v) for k, v in NETWORK_POINTS.items()],
+        "points": [(level_label(k), v) for k, v in rules.points.items()],
         "electricity": ELECTRICITY_POINTS,
         "no_blank_spot": NO_BLANK_SPOT_POINTS,
         "threshold": READY_MIN_SCORE,
@@ -103,7 +99,7 @@ def _map(rows: list[KecamatanRow]) -> dict[str, Any]:
 
 @login_required
 def readiness(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_readiness_view(user)
     picture = readiness_picture()
     units = unit_readiness_table(ready_desa=picture.ready_desa_ids, day=picture.rules.day)
@@ -115,7 +111,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
             "map": _map(picture.kecamatan),
             "legend": list(BAND_LABELS.items()),
             "units": units,
-            "scoring": _scoring(),
+            "scoring": _scoring(picture.rules),
             "may_manage": may_manage_places(user),
             "min_label": level_label(picture.rules.min_connectivity),
         },
@@ -124,7 +120,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kecamatan(request: HttpRequest, kecamatan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_readiness_view(user)
     kec = get_object_or_404(Kecamatan, pk=kecamatan_id)
     picture = readiness_picture(kecamatan_id=kec.pk)
@@ -136,7 +132,7 @@ def kecamatan(request: HttpRequest, kecamatan_id: int) -> HttpResponse:
             "row": picture.kecamatan[0],
             "picture": picture,
             "may_manage": may_manage_places(user),
-            "scoring": _scoring(),
+            "scoring": _scoring(picture.rules),
             "min_label": level_label(picture.rules.min_connectivity),
         },
     )
@@ -145,10 +141,11 @@ def kecamatan(request: HttpRequest, kecamatan_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def desa_edit(request: HttpRequest, desa_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_places_manage(user)
     desa = get_object_or_404(Desa.objects.select_related("kecamatan"), pk=desa_id)
-    row = desa_readiness_get(desa.pk)
+    rules = rules_on()
+    row = desa_readiness_get(desa.pk, rules=rules)
     assert row is not None
     profile = row.profile
     initial = (
@@ -179,7 +176,7 @@ def desa_edit(request: HttpRequest, desa_id: int) -> HttpResponse:
     return render(
         request,
         "places/desa_edit.html",
-        {"desa": desa, "row": row, "form": form, "scoring": _scoring()},
+        {"desa": desa, "row": row, "form": form, "scoring": _scoring(rules)},
     )
 
 
@@ -201,7 +198,7 @@ IMPORT_PAGE = ImportPage(
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_import(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_places_manage(user)
     return IMPORT_PAGE.render(request, actor=user)
 
@@ -209,7 +206,7 @@ def profile_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """Pak Darto's question: does my village count as ready, and whom do I tell if not?"""
-    user = _user(request)
+    user = user_of(request)
     if user.employee_id is None:
         raise Http404
     employee = employee_get(user.employee_id)
@@ -219,7 +216,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     if row is not None:
         p = row.profile
         survey = Survey(p.best_network, p.electricity_24h, p.blank_spot) if p else None
-        reasons = reason_texts(why_not_ready(row.readiness, survey), row.readiness, rules)
+        codes = why_not_ready(row.readiness, survey, rules.points)
+        reasons = reason_texts(codes, row.readiness, rules)
     return render(
         request,
         "places/mine.html",
@@ -229,7 +227,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             "rules": rules,
             "reasons": reasons,
             "contacts": readiness_contacts(),
-            "scoring": _scoring(),
+            "scoring": _scoring(rules),
             "min_label": level_label(rules.min_connectivity),
         },
     )

@@ -48,6 +48,12 @@ PARAM_LABELS: Mapping[str, Any] = {
     "place_decider": gettext_lazy("Who decides on another place (delegate of the PPK)"),
     "min_connectivity": gettext_lazy("Minimum connectivity of a WFA location"),
     "connectivity_rule_mode": gettext_lazy("Below the minimum connectivity"),
+    "readiness_points_none": gettext_lazy("Readiness points: no signal"),
+    "readiness_points_2g": gettext_lazy("Readiness points: 2G"),
+    "readiness_points_4g": gettext_lazy("Readiness points: 4G"),
+    "readiness_points_radio_link": gettext_lazy("Readiness points: radio link"),
+    "readiness_points_vsat": gettext_lazy("Readiness points: VSAT/satellite"),
+    "readiness_points_fibre": gettext_lazy("Readiness points: fibre optic"),
     "checkins_per_day": gettext_lazy("Check-ins per day"),
     "geofence_radius_m": gettext_lazy("Geofence radius (m)"),
     "offline_sync_window_hours": gettext_lazy("Offline check-ins accepted for (hours)"),
@@ -67,6 +73,12 @@ PARAM_LABELS: Mapping[str, Any] = {
     ),
     "revocation_max_unreported_days": gettext_lazy("Unreported days in a month that suspend WFA"),
     "suspension_days": gettext_lazy("Suspension period (days)"),
+    "revocation_warning_day": gettext_lazy(
+        "Day of the month from which people at risk of a WFA suspension are warned"
+    ),
+    "suspension_notice_days": gettext_lazy(
+        "Days between the monthly check and the first day of a suspension"
+    ),
     "safeguard_degradation_pct": gettext_lazy(
         "Degradation of a public service that raises an alert (%)"
     ),
@@ -170,6 +182,7 @@ GROUP_LABELS: Mapping[str, Any] = {
     "eligibility": gettext_lazy("Who may use WFA"),
     "mapping": gettext_lazy("Duty mapping"),
     "requests": gettext_lazy("Requests, quotas and places"),
+    "places": gettext_lazy("Digital readiness of places"),
     "presence": gettext_lazy("Presence"),
     "outputs": gettext_lazy("Outputs and revocation"),
     "safeguard": gettext_lazy("Public-service safeguard"),
@@ -227,8 +240,12 @@ def _choice_labels(language: str) -> dict[str, Any]:
         "warn": _("allow with a warning"),
         "none": _("no signal"),
         "2g": "2G",
-        "3g": "3G",
         "4g": "4G",
+        "radio_link": _("radio link"),
+        "vsat": _("VSAT/satellite"),
+        "fibre": _("fibre optic"),
+        # levels before 3G was switched off (traces and audit entries written before then)
+        "3g": "3G",
         "broadband": _("fixed broadband"),
         "bupati": _("the Bupati (PPK)"),
         "sekda": _("the Sekda"),

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id
 from fleksi.common.domain.months import parse_month
 from fleksi.org.models import Employee
@@ -25,11 +25,6 @@ from fleksi.tpp.schemas import ResultOut, SimulationOut, UnitOut
 from fleksi.tpp.selectors import month_results, params_of_month, simulation_run
 
 router = Router(tags=["tpp"])
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _period(month: str) -> Period:
@@ -72,7 +67,7 @@ def result_json(result: Result, period: Period, articles: dict[str, str]) -> dic
     summary="A person's TPP of the month with its trace (month=YYYY-MM)",
 )
 def employee_month(request: HttpRequest, employee_id: Id, month: str = "") -> dict[str, Any]:
-    employee = access_recap_employee(_user(request), employee_id)
+    employee = access_recap_employee(user_of(request), employee_id)
     period = _period(month)
     params = params_of_month(period)
     result = month_results(Employee.objects.filter(pk=employee.pk), period, params)[employee.pk]
@@ -86,9 +81,9 @@ def employee_month(request: HttpRequest, employee_id: Id, month: str = "") -> di
     summary="The TPP of the month of a unit and its sub-units (month=YYYY-MM)",
 )
 def unit_month(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, Any]:
-    unit = access_recap_unit(_user(request), unit_id)
+    unit = access_recap_unit(user_of(request), unit_id)
     period = _period(month)
-    rows = month_rows_for(_user(request), people_of_units([unit.path], period), period)
+    rows = month_rows_for(user_of(request), people_of_units([unit.path], period), period)
     return {
         "unit_id": unit.pk,
         "unit": unit.name,
@@ -118,7 +113,7 @@ def unit_month(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, 
     summary="What-if: the month's TPP of the regency under a version's TPP rules",
 )
 def simulation(request: HttpRequest, version_id: Id, month: str = "") -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     if not may_see_drafts(user):
         raise Http404
     version = access_version(user, version_id)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.domain.months import parse_month
 from fleksi.common.domain.tables import Sheet
@@ -43,11 +43,6 @@ from fleksi.tpp.selectors import MonthRow, month_results, params_of_month, simul
 
 PER_PAGE = 100
 FORMATS = ("csv", "xlsx")
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _period(request: HttpRequest, *, last_month: bool = False) -> Period:
@@ -83,7 +78,7 @@ def trace_rows(result: Result, articles: dict[str, str]) -> list[dict[str, Any]]
 @login_required
 @require_GET
 def tpp_mine(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     employee_id = checkin_employee_id(user)
     if employee_id is None:
         if may_recap_any(user):
@@ -98,7 +93,7 @@ def tpp_mine(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def tpp_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
-    employee = access_recap_employee(_user(request), employee_id)
+    employee = access_recap_employee(user_of(request), employee_id)
     period = _period(request)
     params = params_of_month(period)
     result = month_results(Employee.objects.filter(pk=employee.pk), period, params)[employee.pk]
@@ -127,7 +122,7 @@ def tpp_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def tpp_units(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if not may_recap_any(user):
         raise PermissionDenied
     if may_recap_all(user):
@@ -164,9 +159,9 @@ def _table(rows: Sequence[MonthRow]) -> list[tuple[MonthRow, dict[str, str]]]:
 @login_required
 @require_GET
 def tpp_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = access_recap_unit(_user(request), unit_id)
+    unit = access_recap_unit(user_of(request), unit_id)
     period = _period(request)
-    rows = month_rows_for(_user(request), people_of_units([unit.path], period), period)
+    rows = month_rows_for(user_of(request), people_of_units([unit.path], period), period)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -205,9 +200,9 @@ def _export(rows: Sequence[MonthRow], period: Period, fmt: str, name: str) -> Ht
 def tpp_export(request: HttpRequest, unit_id: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    unit = access_recap_unit(_user(request), unit_id)
+    unit = access_recap_unit(user_of(request), unit_id)
     period = _period(request)
-    rows = month_rows_for(_user(request), people_of_units([unit.path], period), period)
+    rows = month_rows_for(user_of(request), people_of_units([unit.path], period), period)
     return _export(rows, period, fmt, f"tpp-{unit.code}")
 
 
@@ -217,18 +212,18 @@ def tpp_export_all(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every perangkat daerah in one file: the BPKAD payroll's input."""
     if fmt not in FORMATS:
         raise Http404
-    if not may_recap_all(_user(request)):
+    if not may_recap_all(user_of(request)):
         raise PermissionDenied
     period = _period(request)
     roots = Unit.objects.filter(parent__isnull=True).values_list("path", flat=True)
-    rows = month_rows_for(_user(request), people_of_units(list(roots), period), period)
+    rows = month_rows_for(user_of(request), people_of_units(list(roots), period), period)
     return _export(rows, period, fmt, "tpp-kabupaten")
 
 
 @login_required
 @require_GET
 def tpp_simulation(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if not may_see_drafts(user):
         raise Http404
     version = access_version(user, version_id)

@@ -6,7 +6,7 @@ suspended ("WFA ditangguhkan") when outputs fall short."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 ACHIEVEMENT, UNREPORTED = "achievement", "unreported"
@@ -38,11 +38,12 @@ def decide_revocation(
     max_unreported_days: int,
     suspension_days: int,
     today: date,
+    notice_days: int = 0,
 ) -> RevocationDecision:
     """Suspend when the month's achievement is below ``min_achievement_pct`` (only if the
     month had planned outputs) or its unreported WFA days exceed ``max_unreported_days``;
-    the suspension runs ``suspension_days`` calendar days from ``today``. Only people with
-    WFA days in the month are checked."""
+    the suspension applies from the stated date ``today`` + ``notice_days`` and runs
+    ``suspension_days`` calendar days. Only people with WFA days in the month are checked."""
     checks: list[dict[str, Any]] = []
     fired: list[str] = []
     if facts.wfa_days == 0:
@@ -80,8 +81,28 @@ def decide_revocation(
         "checks": checks,
         "triggers": fired,
         "suspension_days": suspension_days,
+        "notice_days": notice_days,
     }
     if not fired:
         return RevocationDecision(False, "", None, None, trace)
-    end = today + timedelta(days=suspension_days - 1)
-    return RevocationDecision(True, fired[0], today, end, trace)
+    start = today + timedelta(days=notice_days)
+    end = start + timedelta(days=suspension_days - 1)
+    return RevocationDecision(True, fired[0], start, end, trace)
+
+
+def first_recallable(today: date, now: datetime, work_start: datetime | None) -> date:
+    """The first approved WFA day a suspension may recall: never a day that has started or
+    passed. Today only while the person's working day has not begun (``now`` before
+    ``work_start``, naive local times); without a working window today (a day off), tomorrow."""
+    if work_start is not None and now < work_start:
+        return today
+    return today + timedelta(days=1)
+
+
+def failed_checks(trace: dict[str, Any]) -> list[tuple[str, float, float]]:
+    """The checks that fired, as (check, observed, threshold), for the words of a reason."""
+    return [
+        (c["check"], c["observed"], c["threshold"])
+        for c in trace.get("checks", ())
+        if c.get("outcome") == "fail"
+    ]

@@ -7,6 +7,7 @@ from fleksi.outputs.models.review import (
     DialogueNote,
     MonthlyRating,
     RevocationCheck,
+    RevocationNotice,
 )
 from fleksi.outputs.models.skp import Skp, SkpIndicator, SkpResult
 
@@ -18,6 +19,7 @@ __all__ = [
     "OutputReport",
     "PlannedOutput",
     "RevocationCheck",
+    "RevocationNotice",
     "Skp",
     "SkpIndicator",
     "SkpResult",

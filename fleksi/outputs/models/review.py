@@ -81,6 +81,25 @@ class MonthlyRating(models.Model):
         employee_id: int
 
 
+class RevocationNotice(models.Model):
+    """One run of the mid-month notice: the people at risk of a WFA suspension are warned
+    once a month, with their figures so far, before the monthly check decides."""
+
+    month = models.DateField(unique=True)
+    ran_at = models.DateTimeField()
+    checked = models.PositiveIntegerField(default=0)
+    warned = models.PositiveIntegerField(default=0)
+    params = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("revocation notice")
+        verbose_name_plural = _("revocation notices")
+        ordering = ["-month"]
+
+    def __str__(self) -> str:
+        return f"{self.month}: {self.warned}/{self.checked}"
+
+
 class RevocationCheck(models.Model):
     """One run of the monthly revocation check: the month is decided once."""
 

@@ -8,7 +8,11 @@ from fleksi.outputs.services.plans import (
 )
 from fleksi.outputs.services.ratings import dialogue_note_add, rating_save
 from fleksi.outputs.services.reports import report_revise, report_submit
-from fleksi.outputs.services.revocation import revocation_check, suspension_reinstate
+from fleksi.outputs.services.revocation import (
+    revocation_check,
+    revocation_notice,
+    suspension_reinstate,
+)
 from fleksi.outputs.services.skp import (
     IndicatorIn,
     skp_agree,
@@ -35,6 +39,7 @@ __all__ = [
     "report_verify",
     "reports_accept",
     "revocation_check",
+    "revocation_notice",
     "skp_agree",
     "skp_create",
     "skp_result_delete",

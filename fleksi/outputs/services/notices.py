@@ -19,6 +19,7 @@ KINDS: dict[str, tuple[Any, bool]] = {
     "output.returned": (_("Your output report was returned for revision"), True),
     "output.rejected": (_("Your output report was rejected"), True),
     "output.verification_escalated": (_("An output verification was escalated to you"), True),
+    "wfa.at_risk": (_("Your WFA is at risk: the month's outputs so far"), True),
     "wfa.suspended": (_("WFA was suspended after the monthly output check"), True),
     "wfa.reinstated": (_("A WFA suspension was lifted"), True),
 }
@@ -28,7 +29,8 @@ TITLES: dict[str, Any] = {
     "output.returned": _("Your output of %(day)s was returned for revision"),
     "output.rejected": _("Your output of %(day)s was rejected"),
     "output.verification_escalated": _("Please verify an output of %(name)s"),
-    "wfa.suspended": _("WFA of %(name)s is suspended until %(until)s"),
+    "wfa.at_risk": _("Your WFA is at risk: outputs of %(month)s so far"),
+    "wfa.suspended": _("WFA of %(name)s is suspended from %(start)s until %(until)s"),
     "wfa.reinstated": _("WFA of %(name)s is reinstated"),
 }
 BODIES: dict[str, Any] = {
@@ -41,9 +43,16 @@ BODIES: dict[str, Any] = {
     "output.verification_escalated": _(
         "The output “%(what)s” of %(day)s was not verified in time and now comes to you."
     ),
+    "wfa.at_risk": _(
+        "So far in %(month)s: %(reason)s. What to do: report the outputs of your WFA days and "
+        "reach the targets of your plan before the month ends, or talk with your supervisor. "
+        "The monthly check on %(check)s decides; if the figures stay like this, WFA is "
+        "suspended from %(start)s."
+    ),
     "wfa.suspended": _(
         "The output check of %(month)s found: %(reason)s. WFA is suspended from %(start)s "
-        "until %(until)s; the supervisor may reinstate it with a reason."
+        "until %(until)s; WFA days before %(start)s stay as they are. What to do: report the "
+        "missing outputs and talk with your supervisor, who may reinstate WFA with a reason."
     ),
     "wfa.reinstated": _("Reinstated by %(by)s. Reason: %(comment)s"),
 }

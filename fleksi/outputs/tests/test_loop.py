@@ -93,7 +93,9 @@ def test_the_whole_loop(wfa):
     assert RevocationCheck.objects.get(month=month).suspended == 1
     suspension = WfaSuspension.objects.get(employee=rina)
     assert suspension.trigger == "achievement"
-    assert (suspension.start, suspension.end) == (today, today + timedelta(days=29))
+    # It applies from the date the decision states (suspension_notice_days after the check).
+    starts = today + timedelta(days=7)
+    assert (suspension.start, suspension.end) == (starts, starts + timedelta(days=29))
     checks = {c["check"]: c for c in suspension.trace["checks"]}
     assert checks["achievement"] == {
         "check": "achievement",

@@ -4,6 +4,7 @@ how its suggestion was reached, dialogue notes and reinstatement."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.domain.months import (
     month_end,
     month_key,
@@ -23,6 +25,7 @@ from fleksi.common.domain.months import (
     previous_month,
 )
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.org.models import Employee
 from fleksi.outputs import services
@@ -35,6 +38,7 @@ from fleksi.outputs.messages import (
     MODE_LABELS,
     PREDIKAT_LABELS,
     STEP_LABELS,
+    revocation_reason,
 )
 from fleksi.outputs.models import DialogueNote, MonthlyRating, Skp
 from fleksi.outputs.permissions import (
@@ -46,7 +50,14 @@ from fleksi.outputs.permissions import (
 )
 from fleksi.outputs.selectors.measures import period_facts
 from fleksi.outputs.services.ratings import suggestion_of
-from fleksi.outputs.views.common import report_error, user_of
+
+
+def _with_reasons(suspensions: Any) -> list[WfaSuspension]:
+    """Each suspension with its reason in the reader's language (from its trace)."""
+    out = list(suspensions)
+    for s in out:
+        s.reason_text = revocation_reason(s.trace)
+    return out
 
 
 @login_required
@@ -75,7 +86,9 @@ def person(request: HttpRequest, employee_id: int) -> HttpResponse:
             )
             if work
             else [],
-            "suspensions": WfaSuspension.objects.filter(employee=employee) if work else [],
+            "suspensions": _with_reasons(WfaSuspension.objects.filter(employee=employee))
+            if work
+            else [],
             "check_labels": CHECK_LABELS,
             "rating": MonthlyRating.objects.filter(employee=employee, month=month).first()
             if work
