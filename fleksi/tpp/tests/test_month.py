@@ -133,7 +133,7 @@ def test_the_page_shows_the_trace_with_the_rule_and_its_basis(client, april, pre
     text = response.content.decode()
     assert response.status_code == 200
     assert "Ditetapkan PPK dalam Perbup" in text
-    assert "Absen tanpa keterangan" in text or "Absent without notice" in text
+    assert "Tidak hadir tanpa keterangan" in text
 
 
 def test_the_api_gives_the_trace_in_basis_points(client, april, presence):
