@@ -32,7 +32,7 @@ def insert_rows(
     targets = [fields[c] for c in columns]
     json_at = [i for i, f in enumerate(targets) if isinstance(f, models.JSONField)]
     table = connection.ops.quote_name(model._meta.db_table)
-    cols = ", ".join(connection.ops.quote_name(f.column) for f in targets)
+    cols = ", ".join(connection.ops.quote_name(f.column or f.attname) for f in targets)
     written = 0
     with connection.cursor() as cursor, connection.wrap_database_errors:
         if connection.vendor == "postgresql":

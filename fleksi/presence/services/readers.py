@@ -419,8 +419,15 @@ class _Judge:
         # The place rules skip a reader's punch: of the offices only "is there one" counts
         # (the assignment rule), so people of every unit with an office share a judgement.
         has_office = any(pl.kind == "office" for pl in places)
-        key = (rules.version_id, rules.params.checkins_per_day, slot, minute, schedule)
-        key += (flex_arrived and flex_arrived.replace(second=0, microsecond=0), has_office)
+        key = (
+            rules.version_id,
+            rules.params.checkins_per_day,
+            slot,
+            minute,
+            schedule,
+            flex_arrived and flex_arrived.replace(second=0, microsecond=0),
+            has_office,
+        )
         found = self._seen.get(key)
         if found is None:
             facts = CheckinFacts(
