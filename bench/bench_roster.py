@@ -11,7 +11,7 @@ person owed 3 WFA days, front-desk staff (15 %) keeping 75 % on site, sub-units 
 7 on site, wishes from 60 % crowding Mondays and Fridays, the weekly cap 2.
 
 The objective of the model *is* the fairness people see (the spread of WFA days among
-comparable colleagues, decision 0028) plus the wishes and the price of unrequested days, so
+comparable colleagues, decision 0029) plus the wishes and the price of unrequested days, so
 the "true" gap is the gap of the roster's objective to a *proven* lower bound of the same
 objective: the better of the solver's own bound in the run and the optimum (or bound)
 proven offline with a long limit (``PROVEN``, with the command that proved it).

@@ -19,7 +19,7 @@ Objective (minimised; weights from :class:`RosterWeights`; kept in integer tenth
 
 The fairness term is the total distance of the peer group's window totals from the group's
 level, the level being the best one for the group (any median of the totals): how far the
-people of a group are apart, in days, counting everyone (``docs/decisions/0028``).
+people of a group are apart, in days, counting everyone (``docs/decisions/0029``).
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ def bappeda_world(world):
     for key in ("staff_b1", "head_b", *(k for k, _n in ANALYSTS)):
         world.people[key].refresh_from_db()
     # The Perbup owes every eligible employee two WFA days a month (roster_min_wfa_days_per_month):
-    # without wishes, a roster gives nobody a WFA day nobody asked for (decision 0028).
+    # without wishes, a roster gives nobody a WFA day nobody asked for (decision 0029).
     world.policy = publish_policy(
         world, default_max_offsite_share=0.5, roster_min_wfa_days_per_month=2
     )

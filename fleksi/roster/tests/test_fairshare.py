@@ -63,7 +63,7 @@ def test_fair_share_counts_the_rolling_window():
     assert facts.target == pytest.approx((4, 2))  # 6 days to share: totals 4 and 6
     result = solve(problem, SolveOptions(time_limit_s=120, workers=1))
     # the roster brings both to the same total over the window (4 and 0 + 4): the second one
-    # had their days before, and a day nobody asked for has a price (decision 0028)
+    # had their days before, and a day nobody asked for has a price (decision 0029)
     assert (len(result.wfa_days(1)), len(result.wfa_days(2))) == (4, 0)
     assert (result.fairness.window_min, result.fairness.window_max) == (4, 4)
 

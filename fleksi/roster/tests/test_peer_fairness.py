@@ -1,4 +1,4 @@
-"""Fairness among comparable colleagues (decision 0028), the price of unrequested WFA days and
+"""Fairness among comparable colleagues (decision 0029), the price of unrequested WFA days and
 the policy's minimum of WFA days: what the solver does, what it reports and how it explains an
 impossible minimum. Deterministic solves: one worker, a fixed seed, stopping at the optimum."""
 
