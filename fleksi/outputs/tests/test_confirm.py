@@ -70,7 +70,8 @@ def test_rejecting_a_report_asks_first(client, w):
     asked = client.post(url, data)
     assert asked.status_code == 200
     page = asked.content.decode()
-    assert "Ya, tolak" in page and 'name="confirm" value="1"' in page
+    assert "Ya, tolak" in page
+    assert 'name="confirm" value="1"' in page
     report.refresh_from_db()
     assert report.status == "submitted"
     client.post(url, {**data, "confirm": "1"})

@@ -56,7 +56,8 @@ def test_recalling_asks_first(client, w):
     url = reverse("schedule:request_recall", args=[request.pk])
     data = {"days": [str(tue)], "reason": "Dua petugas sakit"}
     asked = client.post(url, data)
-    assert asked.status_code == 200 and "Ya, tarik kembali" in asked.content.decode()
+    assert asked.status_code == 200
+    assert "Ya, tarik kembali" in asked.content.decode()
     assert statuses(request) == {"approved"}
     client.post(url, {**data, "confirm": "1"})
     assert statuses(request) == {"recalled"}
@@ -71,7 +72,8 @@ def test_batal_with_nothing_ticked_and_the_whole_request_asks(client, w):
     assert "Tidak ada yang dibatalkan" in page
     assert statuses(request) == {"pending"}
     asked = client.post(url, {"scope": "all"})
-    assert asked.status_code == 200 and "Ya, batalkan semua hari" in asked.content.decode()
+    assert asked.status_code == 200
+    assert "Ya, batalkan semua hari" in asked.content.decode()
     assert statuses(request) == {"pending"}
     client.post(url, {"scope": "all", "confirm": "1"})
     assert statuses(request) == {"cancelled"}
