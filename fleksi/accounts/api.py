@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import RoleAssignment, User
 from fleksi.accounts.permissions import require, scope_for
@@ -56,11 +57,6 @@ def me(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _assignment_out(a: RoleAssignment) -> dict[str, Any]:
     return {
         "id": a.pk,
@@ -88,7 +84,7 @@ def _assignment_out(a: RoleAssignment) -> dict[str, Any]:
 def role_assignment_index(
     request: HttpRequest, filters: Query[RoleAssignmentFilters]
 ) -> dict[str, Any]:
-    require(_user(request), Perm.ROLES_VIEW)
+    require(user_of(request), Perm.ROLES_VIEW)
     qs = role_assignment_list(
         current_only=filters.current and filters.held_at is None,
         held_at=filters.held_at,
@@ -110,7 +106,7 @@ def role_assignment_index(
     summary="Assign a role (BKPSDM)",
 )
 def role_assignment_create(request: HttpRequest, payload: RoleAssignIn) -> Status:
-    actor = _user(request)
+    actor = user_of(request)
     require(actor, Perm.ROLES_MANAGE)
     require_step_up(request)
     target = account_by_login(payload.account)
@@ -135,7 +131,7 @@ def role_assignment_create(request: HttpRequest, payload: RoleAssignIn) -> Statu
 def role_assignment_revoke(
     request: HttpRequest, assignment_id: int, payload: RoleRevokeIn
 ) -> dict[str, Any]:
-    actor = _user(request)
+    actor = user_of(request)
     require(actor, Perm.ROLES_MANAGE)
     require_step_up(request)
     assignment = RoleAssignment.objects.filter(pk=assignment_id).first()

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.forms import RoleAssignForm, RoleHistoryFilterForm, RoleRevokeForm
-from fleksi.accounts.models import RoleAssignment, User
+from fleksi.accounts.models import RoleAssignment
 from fleksi.accounts.permissions import require, scope_for
 from fleksi.accounts.selectors import account_by_login, role_assignment_list
 from fleksi.accounts.services import role_assign, role_revoke
@@ -23,13 +24,8 @@ from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _page(request: HttpRequest, form: RoleAssignForm | None = None) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     filters = RoleHistoryFilterForm(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
     qs = role_assignment_list(current_only=True, q=data.get("q") or "", role=data.get("role") or "")
@@ -50,13 +46,13 @@ def _page(request: HttpRequest, form: RoleAssignForm | None = None) -> HttpRespo
 
 @login_required
 def role_list(request: HttpRequest) -> HttpResponse:
-    require(_user(request), Perm.ROLES_VIEW)
+    require(user_of(request), Perm.ROLES_VIEW)
     return _page(request)
 
 
 @login_required
 def role_history(request: HttpRequest) -> HttpResponse:
-    require(_user(request), Perm.ROLES_VIEW)
+    require(user_of(request), Perm.ROLES_VIEW)
     filters = RoleHistoryFilterForm(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
     qs = role_assignment_list(
@@ -73,7 +69,7 @@ def role_history(request: HttpRequest) -> HttpResponse:
 @require_POST
 @step_up(back_to="accounts:roles")
 def role_assign_view(request: HttpRequest) -> HttpResponse:
-    actor = _user(request)
+    actor = user_of(request)
     require(actor, Perm.ROLES_MANAGE)
     form = RoleAssignForm(request.POST)
     if not form.is_valid():
@@ -101,7 +97,7 @@ def role_assign_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 @step_up(back_to="accounts:roles")
 def role_revoke_view(request: HttpRequest, assignment_id: int) -> HttpResponse:
-    actor = _user(request)
+    actor = user_of(request)
     require(actor, Perm.ROLES_MANAGE)
     assignment = RoleAssignment.objects.current().filter(pk=assignment_id).first()
     if assignment is None:

@@ -20,6 +20,7 @@ from fleksi.api.auth import TokenAuth
 from fleksi.common.apikit import StrictParser, document_errors
 from fleksi.common.dberrors import RETRY_AFTER_SECONDS, classify
 from fleksi.common.errors import ServiceError
+from fleksi.documents.api import router as documents_router
 from fleksi.eligibility.api import router as eligibility_router
 from fleksi.home.api import router as home_router
 from fleksi.insights.api import router as insights_router
@@ -70,6 +71,7 @@ api.add_router("/outputs", outputs_router)
 api.add_router("/roster", roster_router)
 api.add_router("/servicelevel", servicelevel_router)
 api.add_router("/insights", insights_router)
+api.add_router("/documents", documents_router)
 api.add_router("/notifications", notify_router)
 api.add_router("/worktime", worktime_router)
 

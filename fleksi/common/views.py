@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from fleksi.common.dberrors import RETRY_AFTER_SECONDS, classify
+from fleksi.common.errors import ServiceError
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -34,3 +37,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def report_error(request: HttpRequest, exc: ServiceError, form: Any = None) -> None:
+    """Show a service error: field errors on the form, the message on top."""
+    errors = exc.params.get("errors") if exc.params else None
+    if form is not None and errors:
+        for field, texts in errors.items():
+            for text in texts:
+                form.add_error(field if field in form.fields else None, text)
+    messages.error(request, exc.message)

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.accounts.permissions import access_employee
 from fleksi.common.apikit import Id
 from fleksi.eligibility.schemas import EligibilityOut, SimulationOut
@@ -18,11 +18,6 @@ from fleksi.policy.permissions import access_version, may_see_drafts
 router = Router(tags=["eligibility"])
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @router.get(
     "/employees/{employee_id}",
     response=EligibilityOut,
@@ -31,7 +26,7 @@ def _user(request: HttpRequest) -> User:
 def employee_eligibility(
     request: HttpRequest, employee_id: Id, day: date | None = None
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     employee = access_employee(user, employee_id)
     outcome = eligibility_decide(employee=employee, day=day or timezone.localdate(), actor=user)
     assert outcome.stored is not None
@@ -51,7 +46,7 @@ def employee_eligibility(
     summary="What-if: a version against the one in force, on today's data",
 )
 def simulation(request: HttpRequest, version_id: Id, day: date | None = None) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     if not may_see_drafts(user):
         raise Http404
     version = access_version(user, version_id)

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.domain.access import Perm
-from fleksi.accounts.models import User
 from fleksi.accounts.permissions import access_employee, access_unit, require, scope_for
 from fleksi.eligibility.selectors import regency_counts, simulation_run, unit_eligibility
 from fleksi.eligibility.services import eligibility_decide
@@ -20,11 +20,6 @@ from fleksi.policy.messages import RULE_LABELS, trace_message, value_label
 from fleksi.policy.permissions import access_version, may_see_drafts
 
 MAX_DAYS_AHEAD = 120
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _day(request: HttpRequest) -> date:
@@ -38,7 +33,7 @@ def _day(request: HttpRequest) -> date:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if user.employee_id is None:
         raise Http404
     url = reverse("eligibility:employee", args=[user.employee_id])
@@ -48,7 +43,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def employee_eligibility(request: HttpRequest, employee_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     employee = access_employee(user, employee_id)
     day = _day(request)
     outcome = eligibility_decide(employee=employee, day=day, actor=user)
@@ -81,7 +76,7 @@ def employee_eligibility(request: HttpRequest, employee_id: int) -> HttpResponse
 
 @login_required
 def unit_list(request: HttpRequest, unit_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     unit = access_unit(user, unit_id)
     if not scope_for(user).sees_unit_people(unit.path):
         raise Http404  # an employee may open their unit page, not its eligibility list
@@ -121,7 +116,7 @@ def _rows(table: dict[Any, Any], names: dict[Any, str]) -> list[dict[str, Any]]:
 
 @login_required
 def regency(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.REGENCY_VIEW)
     day = _day(request)
     version, result = regency_counts(day=day)
@@ -147,7 +142,7 @@ def regency(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def simulation(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if not may_see_drafts(user):
         raise Http404
     version = access_version(user, version_id)

@@ -13,15 +13,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.accounts.stepup import step_up
 from fleksi.audit.services import Change, audit_record
 from fleksi.home.personal import personal_data
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def personal_data_json(user: User) -> bytes:
@@ -43,7 +39,7 @@ def personal_data_json(user: User) -> bytes:
 @login_required
 @require_GET
 def personal_data_page(request: HttpRequest) -> HttpResponse:
-    data = personal_data(_user(request))
+    data = personal_data(user_of(request))
     tables = sorted(
         ((t["name"], len(t["rows"])) for t in data["tables"].values()), key=lambda t: t[0]
     )
@@ -54,7 +50,7 @@ def personal_data_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 @step_up()
 def personal_data_download(request: HttpRequest) -> HttpResponse:
-    body = personal_data_json(_user(request))
+    body = personal_data_json(user_of(request))
     name = f"data-pribadi-{timezone.localdate():%Y%m%d}.json"
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'

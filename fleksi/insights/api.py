@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.domain.months import month_start, parse_month
 from fleksi.common.errors import ValidationFailed
@@ -34,11 +34,6 @@ from fleksi.insights.services.reports import report_request
 
 router = Router(tags=["insights"])
 MAX_LIMIT = 100
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _month(text: str | None) -> Any:
@@ -106,7 +101,7 @@ def dashboard(request: HttpRequest, month: str | None = None) -> DashboardOut:
     twelve-month trend, before vs after the WFA start with a verdict per indicator, and the
     units of concern with the rule, the reason and the recommendation. Read from the monthly
     figures: as fresh as the month's last computation. Without a tier: 404."""
-    user = _user(request)
+    user = user_of(request)
     tier = perms.tier_for(user)
     m = _month(month)
     if tier in (perms.REGENCY, perms.INSPEKTORAT):
@@ -127,7 +122,7 @@ def unit(request: HttpRequest, unit_id: Id, month: str | None = None) -> Dashboa
     """A unit's subtree (tier ``perangkat_daerah`` for a top-level unit, else ``unit``) for
     ``month`` (``YYYY-MM``), one row per direct sub-unit. The regency-wide roles see every
     unit; a head or service-unit manager the units they head or manage; others get 404."""
-    user = _user(request)
+    user = user_of(request)
     found = perms.access_unit(user, unit_id)
     tier = perms.PERANGKAT_DAERAH if found.parent_id is None else perms.UNIT
     return _out(unit_dashboard(found, [_month(month)]), tier, found.pk)
@@ -162,7 +157,7 @@ def reports(request: HttpRequest, limit: Limit = 25, offset: Offset = 0) -> Repo
     ``failed``), the SHA-256 of each file and, when done, the addresses of the PDF and the XLSX
     (downloads need the same session or token). Regency-wide roles only (else 404);
     ``limit`` at most 100."""
-    user = _user(request)
+    user = user_of(request)
     if not perms.may_see_reports(user):
         raise Http404
     qs = perms.reports_visible(user)
@@ -187,7 +182,7 @@ def report_new(request: HttpRequest, payload: ReportIn) -> Status[ReportOut]:
     answered 202 with its status. Poll ``GET /reports/{id}`` until ``done``. The Sekda and
     BKPSDM only (other regency-wide roles 403). A period not begun yet is refused (400); a
     report of the same period still being generated, 409."""
-    user = _user(request)
+    user = user_of(request)
     if not perms.may_see_reports(user):
         raise Http404
     if not perms.may_generate_reports(user):
@@ -208,7 +203,7 @@ def report_new(request: HttpRequest, payload: ReportIn) -> Status[ReportOut]:
 )
 def report(request: HttpRequest, report_id: Id) -> ReportOut:
     """A report's status, its files' SHA-256 and, when done, where to download them."""
-    return _report(perms.access_report(_user(request), report_id))
+    return _report(perms.access_report(user_of(request), report_id))
 
 
 __all__ = ["router"]

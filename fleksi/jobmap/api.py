@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.jobmap import permissions as perms
 from fleksi.jobmap import selectors, services
@@ -36,11 +36,6 @@ MAX_LIMIT = 200
 class PageQuery(Schema):
     limit: Limit = 100
     offset: Offset = 0
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _name(user: Any) -> str | None:
@@ -110,7 +105,7 @@ def _limits(q: PageQuery) -> tuple[int, int]:
     summary="Duties of a position",
 )
 def duty_list(request: HttpRequest, position_id: Id) -> list[Duty]:
-    position = perms.access_position(_user(request), position_id)
+    position = perms.access_position(user_of(request), position_id)
     return list(selectors.position_duties(position))
 
 
@@ -121,7 +116,7 @@ def duty_list(request: HttpRequest, position_id: Id) -> list[Duty]:
     summary="Add a duty at the end of the list",
 )
 def duty_create(request: HttpRequest, position_id: Id, payload: DutyIn) -> Status[Duty]:
-    user = _user(request)
+    user = user_of(request)
     position = perms.access_position(user, position_id, change=True)
     return Status(201, services.duty_create(actor=user, position=position, **payload.dict()))
 
@@ -130,7 +125,7 @@ def duty_create(request: HttpRequest, position_id: Id, payload: DutyIn) -> Statu
     "/duties/{duty_id}", response=DutyOut, url_name="jobmap_duty_update", summary="Change a duty"
 )
 def duty_update(request: HttpRequest, duty_id: Id, payload: DutyIn) -> Duty:
-    user = _user(request)
+    user = user_of(request)
     duty = get_object_or_404(Duty, pk=duty_id)
     perms.access_position(user, duty.position_id, change=True)
     return services.duty_update(actor=user, duty=duty, **payload.dict())
@@ -143,7 +138,7 @@ def duty_update(request: HttpRequest, duty_id: Id, payload: DutyIn) -> Duty:
     summary="Remove a duty",
 )
 def duty_delete(request: HttpRequest, duty_id: Id) -> Status[None]:
-    user = _user(request)
+    user = user_of(request)
     duty = get_object_or_404(Duty, pk=duty_id)
     perms.access_position(user, duty.position_id, change=True)
     services.duty_delete(actor=user, duty=duty)
@@ -160,7 +155,7 @@ def duty_delete(request: HttpRequest, duty_id: Id) -> Status[None]:
     summary="Class, criteria and assessments of a position",
 )
 def position_mapping(request: HttpRequest, position_id: Id) -> dict[str, Any]:
-    position = perms.access_position(_user(request), position_id)
+    position = perms.access_position(user_of(request), position_id)
     params = selectors.params_in_force()
     current = selectors.assessment_current(position)
     latest = selectors.assessment_latest(position)
@@ -189,7 +184,7 @@ def position_mapping(request: HttpRequest, position_id: Id) -> dict[str, Any]:
     summary="One assessment with its answers",
 )
 def assessment_detail(request: HttpRequest, assessment_id: Id) -> dict[str, Any]:
-    return _assessment_out(perms.access_assessment(_user(request), assessment_id))
+    return _assessment_out(perms.access_assessment(user_of(request), assessment_id))
 
 
 @router.put(
@@ -201,7 +196,7 @@ def assessment_detail(request: HttpRequest, assessment_id: Id) -> dict[str, Any]
 def assessment_save_draft(
     request: HttpRequest, position_id: Id, payload: AssessmentDraftIn
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     position = perms.access_position(user, position_id, change=True)
     answers = {(a.duty_id, a.criterion): (a.answer, a.reason) for a in payload.answers}
     draft = services.assessment_save_draft(actor=user, position=position, answers=answers)
@@ -215,7 +210,7 @@ def assessment_save_draft(
     summary="Propose the draft to BKPSDM",
 )
 def assessment_propose(request: HttpRequest, position_id: Id) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     position = perms.access_position(user, position_id, change=True)
     return _assessment_out(services.assessment_propose(actor=user, position=position))
 
@@ -229,7 +224,7 @@ def assessment_propose(request: HttpRequest, position_id: Id) -> dict[str, Any]:
 def assessment_approve(
     request: HttpRequest, assessment_id: Id, payload: AssessmentDecisionIn
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     assessment = perms.access_assessment(user, assessment_id, decide=True)
     done = services.assessment_approve(actor=user, assessment=assessment, comment=payload.comment)
     return _assessment_out(done)
@@ -244,7 +239,7 @@ def assessment_approve(
 def assessment_return(
     request: HttpRequest, assessment_id: Id, payload: AssessmentDecisionIn
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     assessment = perms.access_assessment(user, assessment_id, decide=True)
     done = services.assessment_return(actor=user, assessment=assessment, comment=payload.comment)
     return _assessment_out(done)
@@ -260,7 +255,7 @@ def assessment_return(
     summary="A unit subtree at a glance: positions by class and assessment progress",
 )
 def unit_summary(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> dict[str, Any]:
-    unit = perms.access_mapping_unit(_user(request), unit_id)
+    unit = perms.access_mapping_unit(user_of(request), unit_id)
     rows = selectors.unit_mapping(unit, params=selectors.params_in_force())
     counts = selectors.counts_of(rows)
     limit, offset = _limits(q)
@@ -286,7 +281,7 @@ def unit_summary(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> dict
     summary="Exceptions of a unit subtree: named to the approval chain and BKPSDM, else counted",
 )
 def exception_list(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     unit = perms.access_mapping_unit(user, unit_id)
     qs, withheld = perms.exceptions_shown(user, unit)
     limit, offset = _limits(q)
@@ -306,7 +301,7 @@ def exception_list(request: HttpRequest, unit_id: Id, q: Query[PageQuery]) -> di
     summary="Grant an exception to an employee (BKPSDM)",
 )
 def exception_grant(request: HttpRequest, payload: ExceptionIn) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     employee = perms.access_employee_for_exception(user, payload.employee_id)
     data = payload.dict(exclude={"employee_id"})
     return Status(
@@ -323,7 +318,7 @@ def exception_grant(request: HttpRequest, payload: ExceptionIn) -> Status[dict[s
 def exception_end(
     request: HttpRequest, exception_id: Id, payload: ExceptionEndIn
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     exc = perms.access_exception(user, exception_id, change=True)
     return _exception_out(
         services.exception_end(actor=user, exception=exc, last_day=payload.last_day)

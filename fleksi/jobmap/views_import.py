@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from fleksi.accounts.current import user_of
 from fleksi.common.importing.page import ImportPage, columns_help
 from fleksi.jobmap.domain.rows import COLUMNS
 from fleksi.jobmap.importing import LIMITS, duty_file_import
 from fleksi.jobmap.messages import row_problem_message
 from fleksi.jobmap.permissions import import_scope
-from fleksi.jobmap.views.common import user_of
 
 PAGE = ImportPage(
     template="jobmap/import.html",

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.notify import selectors, services
@@ -30,11 +31,6 @@ class ListQuery(Schema):
     offset: Offset = 0
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _preferences(user: User) -> list[dict[str, Any]]:
     return [
         {"kind": r.kind, "label": str(r.label), "email": r.email, "default_email": r.default_email}
@@ -49,7 +45,7 @@ def _preferences(user: User) -> list[dict[str, Any]]:
     summary="Your notifications, unread first (or only the unread ones)",
 )
 def notification_list(request: HttpRequest, q: Query[ListQuery]) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     qs = selectors.notification_list(user, unread_only=q.unread)
     limit, offset = max(1, min(q.limit, MAX_LIMIT)), max(0, q.offset)
     return {
@@ -68,7 +64,7 @@ def notification_list(request: HttpRequest, q: Query[ListQuery]) -> dict[str, An
     summary="Mark one of your notifications read",
 )
 def notification_read(request: HttpRequest, notification_id: Id) -> Notification:
-    user = _user(request)
+    user = user_of(request)
     return services.notification_open(
         actor=user, notification=access_notification(user, notification_id)
     )
@@ -81,7 +77,7 @@ def notification_read(request: HttpRequest, notification_id: Id) -> Notification
     summary="Mark all your notifications read",
 )
 def notification_read_all(request: HttpRequest) -> dict[str, int]:
-    return {"marked": services.notifications_mark_read(actor=_user(request))}
+    return {"marked": services.notifications_mark_read(actor=user_of(request))}
 
 
 @router.get(
@@ -91,7 +87,7 @@ def notification_read_all(request: HttpRequest) -> dict[str, int]:
     summary="Which kinds of notification you receive by e-mail",
 )
 def preferences_get(request: HttpRequest) -> list[dict[str, Any]]:
-    return _preferences(_user(request))
+    return _preferences(user_of(request))
 
 
 @router.put(
@@ -101,6 +97,6 @@ def preferences_get(request: HttpRequest) -> list[dict[str, Any]]:
     summary="Switch e-mail on or off per kind (kinds not named keep their setting)",
 )
 def preferences_put(request: HttpRequest, payload: PreferencesIn) -> list[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     services.notification_preferences_set(actor=user, email=payload.email)
     return _preferences(user)

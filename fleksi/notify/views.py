@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.pagination import paginate
 from fleksi.notify import selectors, services
 from fleksi.notify.forms import PreferencesForm
@@ -21,14 +21,9 @@ from fleksi.notify.permissions import access_notification
 PER_PAGE = 25
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     unread_only = request.GET.get("show") == "unread"
     page = paginate(
         selectors.notification_list(user, unread_only=unread_only), request.GET, per_page=PER_PAGE
@@ -49,7 +44,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     notification = services.notification_open(
         actor=user, notification=access_notification(user, notification_id)
     )
@@ -64,7 +59,7 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    n = services.notifications_mark_read(actor=_user(request))
+    n = services.notifications_mark_read(actor=user_of(request))
     if n:
         messages.success(request, _("All notifications are marked as read."))
     return redirect("notify:list")
@@ -72,7 +67,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     rows = selectors.notification_preferences(user)
     form = PreferencesForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.accounts.permissions import (
     access_employee,
     access_unit,
@@ -25,15 +25,10 @@ from fleksi.org.selectors import (
 )
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     units = (
-        units_visible_to(_user(request))
+        units_visible_to(user_of(request))
         .filter(depth__lte=1)
         .select_related("parent")
         .order_by("path")
@@ -52,7 +47,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     unit = access_unit(user, unit_id)
     scope = scope_for(user)
     today = timezone.localdate()
@@ -82,7 +77,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @login_required
 def people(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     form = PeopleFilterForm(request.GET or None)
     qs = employees_visible_to(user)
     unit = None
@@ -122,7 +117,7 @@ def people(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     employee = access_employee(user, employee_id)
     return render(
         request,

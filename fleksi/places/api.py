@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.places.domain.readiness import AreaReadiness, UnitReadiness
 from fleksi.places.models import Desa
@@ -32,11 +32,6 @@ from fleksi.places.services import profile_update
 
 router = Router(tags=["places"])
 MAX_LIMIT = 500
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _area(a: AreaReadiness) -> dict[str, Any]:
@@ -89,7 +84,7 @@ def _unit(unit_id: Id, name: str, u: UnitReadiness) -> dict[str, Any]:
     summary="Readiness of every kecamatan",
 )
 def kecamatan_list(request: HttpRequest) -> dict[str, Any]:
-    require_readiness_view(_user(request))
+    require_readiness_view(user_of(request))
     picture = readiness_picture()
     return {
         "day": picture.rules.day,
@@ -119,7 +114,7 @@ def kecamatan_list(request: HttpRequest) -> dict[str, Any]:
 def desa_list(
     request: HttpRequest, kecamatan_id: Id | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
-    require_readiness_view(_user(request))
+    require_readiness_view(user_of(request))
     limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
     qs = Desa.objects.order_by("kecamatan__code", "code")
     if kecamatan_id is not None:
@@ -139,7 +134,7 @@ def desa_list(
     "/desa/{desa_id}", response=DesaOut, url_name="places_desa_detail", summary="One desa/kelurahan"
 )
 def desa_detail(request: HttpRequest, desa_id: Id) -> dict[str, Any]:
-    require_readiness_view(_user(request))
+    require_readiness_view(user_of(request))
     row = desa_readiness_get(desa_id)
     if row is None:
         raise Http404
@@ -153,7 +148,7 @@ def desa_detail(request: HttpRequest, desa_id: Id) -> dict[str, Any]:
     summary="Set the connectivity profile of a desa (Diskominfo)",
 )
 def profile_put(request: HttpRequest, desa_id: Id, payload: ProfileIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     require_places_manage(user)
     desa = get_object_or_404(Desa, pk=desa_id)
     profile_update(actor=user, desa=desa, **payload.dict())
@@ -169,7 +164,7 @@ def profile_put(request: HttpRequest, desa_id: Id, payload: ProfileIn) -> dict[s
     summary="Per perangkat daerah: WFA-capable employees living in a ready place",
 )
 def unit_list(request: HttpRequest) -> dict[str, Any]:
-    require_readiness_view(_user(request))
+    require_readiness_view(user_of(request))
     picture = readiness_picture()
     table = unit_readiness_table(ready_desa=picture.ready_desa_ids, day=picture.rules.day)
     return {

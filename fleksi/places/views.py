@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.formats import number_text
 from fleksi.common.importing.page import ImportPage, columns_help
@@ -55,11 +55,6 @@ from fleksi.places.selectors import (
     unit_readiness_table,
 )
 from fleksi.places.services import profile_update
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _scoring() -> dict[str, Any]:
@@ -103,7 +98,7 @@ def _map(rows: list[KecamatanRow]) -> dict[str, Any]:
 
 @login_required
 def readiness(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_readiness_view(user)
     picture = readiness_picture()
     units = unit_readiness_table(ready_desa=picture.ready_desa_ids, day=picture.rules.day)
@@ -124,7 +119,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kecamatan(request: HttpRequest, kecamatan_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_readiness_view(user)
     kec = get_object_or_404(Kecamatan, pk=kecamatan_id)
     picture = readiness_picture(kecamatan_id=kec.pk)
@@ -145,7 +140,7 @@ def kecamatan(request: HttpRequest, kecamatan_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def desa_edit(request: HttpRequest, desa_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_places_manage(user)
     desa = get_object_or_404(Desa.objects.select_related("kecamatan"), pk=desa_id)
     row = desa_readiness_get(desa.pk)
@@ -201,7 +196,7 @@ IMPORT_PAGE = ImportPage(
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_import(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require_places_manage(user)
     return IMPORT_PAGE.render(request, actor=user)
 
@@ -209,7 +204,7 @@ def profile_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     """Pak Darto's question: does my village count as ready, and whom do I tell if not?"""
-    user = _user(request)
+    user = user_of(request)
     if user.employee_id is None:
         raise Http404
     employee = employee_get(user.employee_id)

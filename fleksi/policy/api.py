@@ -5,8 +5,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Status
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.domain.access import Perm
-from fleksi.accounts.models import User
 from fleksi.accounts.permissions import require
 from fleksi.audit.domain.chain import to_jsonable
 from fleksi.common.apikit import Id
@@ -20,11 +20,6 @@ from fleksi.policy.schemas import DiffOut, DraftIn, DraftUpdateIn, VersionOut, V
 from fleksi.policy.selectors import params_of, versions_visible
 
 router = Router(tags=["policy"])
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _basis(v: PolicyVersion) -> list[dict[str, Any]]:
@@ -86,17 +81,17 @@ def _out(v: PolicyVersion) -> dict[str, Any]:
 
 @router.get("/versions", response=list[VersionSummary], summary="Policy versions you may see")
 def version_list(request: HttpRequest) -> Any:
-    return list(versions_visible(drafts=may_see_drafts(_user(request))))
+    return list(versions_visible(drafts=may_see_drafts(user_of(request))))
 
 
 @router.get("/versions/{version_id}", response=VersionOut, summary="One policy version")
 def version_detail(request: HttpRequest, version_id: Id) -> dict[str, Any]:
-    return _out(access_version(_user(request), version_id))
+    return _out(access_version(user_of(request), version_id))
 
 
 @router.post("/versions", response={201: VersionOut}, summary="Create a draft (BKPSDM)")
 def draft_create(request: HttpRequest, payload: DraftIn) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     based_on = access_version(user, payload.based_on_id) if payload.based_on_id else None
     version = services.policy_draft_create(
@@ -111,7 +106,7 @@ def draft_create(request: HttpRequest, payload: DraftIn) -> Status[dict[str, Any
 
 @router.patch("/versions/{version_id}", response=VersionOut, summary="Change a draft (BKPSDM)")
 def draft_update(request: HttpRequest, version_id: Id, payload: DraftUpdateIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
     merged = None
@@ -131,7 +126,7 @@ def draft_update(request: HttpRequest, version_id: Id, payload: DraftUpdateIn) -
 
 @router.get("/diff", response=DiffOut, summary="What changed between two versions")
 def version_diff(request: HttpRequest, a: Id, b: Id) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     va, vb = access_version(user, a), access_version(user, b)
     return {
         "a": va.pk,

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import File, Router, Schema, Status, UploadedFile
 from pydantic import Field
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import require, scope_for
@@ -22,11 +23,6 @@ from fleksi.policy.models import PolicyVersion
 from fleksi.policy.permissions import STEP_PERMS, access_version
 
 router = Router(tags=["policy"])
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 class LegalStepOut(Schema):
@@ -143,7 +139,7 @@ def _legal(user: User, v: PolicyVersion) -> dict[str, Any]:
 
 
 def _step(request: HttpRequest, version_id: int, step: Step) -> tuple[User, PolicyVersion]:
-    user = _user(request)
+    user = user_of(request)
     require(user, STEP_PERMS[step])
     version = access_version(user, version_id)
     if step in (Step.ENACT, Step.PROMULGATE):
@@ -157,7 +153,7 @@ def _step(request: HttpRequest, version_id: int, step: Step) -> tuple[User, Poli
     summary="The legal path of a version: stage, steps, comments, signed documents",
 )
 def legal_detail(request: HttpRequest, version_id: Id) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     return _legal(user, access_version(user, version_id))
 
 
@@ -179,7 +175,7 @@ def legal_submit(request: HttpRequest, version_id: Id, payload: NoteIn) -> dict[
 def legal_comment(
     request: HttpRequest, version_id: Id, payload: CommentIn
 ) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_HARMONISE)
     version = access_version(user, version_id)
     legal.legal_note_add(actor=user, version=version, target_key=payload.target, text=payload.text)
@@ -254,7 +250,7 @@ def legal_promulgate(request: HttpRequest, version_id: Id, payload: PromulgateIn
 def legal_document_upload(
     request: HttpRequest, version_id: Id, file: File[UploadedFile]
 ) -> Status[Any]:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_SIGNED_UPLOAD)
     version = access_version(user, version_id)
     return Status(201, legal.legal_document_upload(actor=user, version=version, upload=file))
@@ -268,7 +264,7 @@ def legal_document_upload(
 def amendment_create(
     request: HttpRequest, version_id: Id, payload: StartIn
 ) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     of = access_version(user, version_id)
     draft = legal.policy_amendment_create(actor=user, of=of, effective_from=payload.effective_from)
@@ -283,7 +279,7 @@ def amendment_create(
 def revocation_create(
     request: HttpRequest, version_id: Id, payload: StartIn
 ) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     of = access_version(user, version_id)
     draft = legal.policy_revocation_create(actor=user, of=of, effective_from=payload.effective_from)

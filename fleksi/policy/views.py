@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.domain.access import Perm
-from fleksi.accounts.models import User
 from fleksi.accounts.permissions import require, scope_for
 from fleksi.common.errors import ServiceError
 from fleksi.org.models import Unit
@@ -45,11 +45,6 @@ from fleksi.policy.selectors import (
 from fleksi.policy.views_legal import legal_context
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _service_error(request: HttpRequest, exc: ServiceError, form: Any = None) -> None:
     errors = exc.params.get("errors") if exc.params else None
     if form is not None and errors:
@@ -61,7 +56,7 @@ def _service_error(request: HttpRequest, exc: ServiceError, form: Any = None) ->
 
 @login_required
 def version_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     drafts = may_see_drafts(user)
     return render(
         request,
@@ -94,7 +89,7 @@ def _param_rows(version: PolicyVersion) -> list[tuple[Any, list[dict[str, Any]]]
 
 @login_required
 def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     version = access_version(user, version_id)
     scope = scope_for(user)
     return render(
@@ -118,7 +113,7 @@ def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
 
 @login_required
 def draft_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     form = DraftCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -130,7 +125,7 @@ def draft_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
     if not version.is_editable:
@@ -185,7 +180,7 @@ def _unit_by_code(request: HttpRequest, code: str) -> Unit | None:
 @login_required
 @require_POST
 def override_set(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
     form = UnitOverrideForm(request.POST)
@@ -217,7 +212,7 @@ def override_set(request: HttpRequest, version_id: int) -> HttpResponse:
 @require_POST
 def role_minimum_set(request: HttpRequest, version_id: int) -> HttpResponse:
     """Set or remove a minimum on site for one service role of a unit, in a draft."""
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
     form = RoleMinimumForm(request.POST)
@@ -250,7 +245,7 @@ def role_minimum_set(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def version_delete(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
     try:
@@ -264,7 +259,7 @@ def version_delete(request: HttpRequest, version_id: int) -> HttpResponse:
 
 @login_required
 def version_diff(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     form = CompareForm(request.GET or None)
     if not form.is_valid():
         raise Http404
@@ -325,7 +320,7 @@ def _fmt_override(value: tuple[float | None, int | None] | None) -> str:
 
 @login_required
 def calendar_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     today = timezone.localdate()
     try:
         year = int(request.GET.get("year", today.year))
@@ -357,7 +352,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def calendar_change(request: HttpRequest) -> HttpResponse:
     """Add a local override, a Ramadan period or a national window; decide or remove one."""
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.CALENDAR_MANAGE)
     action = request.POST.get("action", "")
     try:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import require, scope_for
@@ -34,11 +35,6 @@ from fleksi.policy.forms_legal import (
 from fleksi.policy.messages import PARAM_LABELS
 from fleksi.policy.models import PolicyVersion
 from fleksi.policy.permissions import STEP_PERMS, access_version
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _who(user: Any) -> str:
@@ -124,6 +120,8 @@ def legal_context(user: User, version: PolicyVersion) -> dict[str, Any]:
         "signed_current": documents[0] if documents else None,
         "legal_steps": steps,
         "can_comment": stage == Stage.HARMONISATION and scope.has(Perm.POLICY_HARMONISE),
+        # The generated draft Perbup and comparisons (app documents): for draft readers.
+        "can_read_documents": scope.has(Perm.POLICY_VIEW_DRAFTS) or can_draft,
         "can_upload": stage in (Stage.ENACTED, Stage.PROMULGATED)
         and scope.has(Perm.POLICY_SIGNED_UPLOAD),
         "can_amend": can_draft and not version.is_draft and not version.is_revocation,
@@ -151,7 +149,7 @@ def _act(
     run: Callable[[User, PolicyVersion, dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, STEP_PERMS[step])
     version = access_version(user, version_id)
     if step in (Step.ENACT, Step.PROMULGATE) and not recently_authenticated(request):
@@ -265,7 +263,7 @@ def legal_promulgate(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def legal_comment(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_HARMONISE)
     version = access_version(user, version_id)
     form = LegalNoteForm(request.POST)
@@ -289,7 +287,7 @@ def legal_comment(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def legal_document_upload(request: HttpRequest, version_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_SIGNED_UPLOAD)
     version = access_version(user, version_id)
     form = SignedDocumentForm(request.POST, request.FILES)
@@ -308,7 +306,7 @@ def legal_document_upload(request: HttpRequest, version_id: int) -> HttpResponse
 @login_required
 def legal_document(request: HttpRequest, version_id: int, document_id: int) -> FileResponse:
     """The signed PDF, for whoever may read the version."""
-    version = access_version(_user(request), version_id)
+    version = access_version(user_of(request), version_id)
     document = version.signed_documents.filter(pk=document_id).first()
     if document is None:
         raise Http404
@@ -326,7 +324,7 @@ def _start(
     create: Callable[..., PolicyVersion],
     done: str,
 ) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     require(user, Perm.POLICY_DRAFT)
     version = access_version(user, version_id)
     form = StartDateForm(request.POST)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id
 from fleksi.common.domain.months import parse_month
 from fleksi.common.errors import NotAllowed
@@ -42,11 +42,6 @@ from fleksi.presence.services import checkin_record
 from fleksi.presence.services.contact import contact_issue
 
 router = Router(tags=["presence"])
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _aware(value: Any) -> Any:
@@ -96,7 +91,7 @@ def checkin_out(c: Checkin, *, created: bool, per_day: int) -> dict[str, Any]:
 
 
 def _employee_id(request: HttpRequest) -> int:
-    employee_id = checkin_employee_id(_user(request))
+    employee_id = checkin_employee_id(user_of(request))
     if employee_id is None:
         raise NotAllowed("checkin_not_employee", _("Only employees check in."))
     return employee_id
@@ -110,7 +105,7 @@ def _employee_id(request: HttpRequest) -> int:
 )
 def checkin_create(request: HttpRequest, payload: CheckinIn) -> Status[dict[str, Any]]:
     # Not the full scope (several queries): checking in needs only an active employee record.
-    user = _user(request)
+    user = user_of(request)
     person = person_for_checkin(user.employee_id) if user.employee_id else None
     if person is None:
         raise NotAllowed("checkin_not_employee", _("Only employees check in."))
@@ -183,13 +178,13 @@ def today(request: HttpRequest) -> dict[str, Any]:
     summary="Monthly attendance recap of a unit and its sub-units (month=YYYY-MM)",
 )
 def recap_unit(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, Any]:
-    unit = access_recap_unit(_user(request), unit_id)
+    unit = access_recap_unit(user_of(request), unit_id)
     try:
         first = date.fromisoformat(f"{month}-01") if month else timezone.localdate()
     except ValueError:
         first = timezone.localdate()
     period = period_of(first)
-    rows = recap_rows_for(_user(request), people_of_units([unit.path], period), period)
+    rows = recap_rows_for(user_of(request), people_of_units([unit.path], period), period)
     return {
         "unit_id": unit.pk,
         "unit": unit.name,
@@ -218,7 +213,7 @@ def recap_unit(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, 
     "Perbup sets weekly hours, e.g. 37.5): needed and worked per week of the month",
 )
 def weekly_hours(request: HttpRequest, employee_id: Id, month: str = "") -> dict[str, Any]:
-    employee = access_recap_employee(_user(request), employee_id)
+    employee = access_recap_employee(user_of(request), employee_id)
     first = parse_month(month) or timezone.localdate()
     weeks = weekly_hours_of(employee, first)
     return {

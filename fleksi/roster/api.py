@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.domain.months import add_months, month_end, month_start, parse_month
@@ -32,11 +33,6 @@ from fleksi.roster.services import (
 
 router = Router(tags=["roster"])
 MAX_CELLS = 5000
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _month(raw: str | None, default: int = 1) -> Any:
@@ -88,7 +84,7 @@ def _roster_out(roster: Roster, user: User) -> dict[str, Any]:
     url_name="roster_preferences_get",
 )
 def preferences_get(request: HttpRequest, month: str | None = None) -> dict[str, Any]:
-    employee_id = _user(request).employee_id
+    employee_id = user_of(request).employee_id
     if employee_id is None:
         raise Http404
     return _preference_out(employee_id, _month(month))
@@ -101,7 +97,7 @@ def preferences_get(request: HttpRequest, month: str | None = None) -> dict[str,
     url_name="roster_preferences_put",
 )
 def preferences_put(request: HttpRequest, body: s.PreferenceIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     if user.employee_id is None:
         raise Http404
     month = _month(body.month)
@@ -123,7 +119,7 @@ def preferences_put(request: HttpRequest, body: s.PreferenceIn) -> dict[str, Any
     url_name="roster_create",
 )
 def roster_create(request: HttpRequest, body: s.GenerateIn) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     unit = perms.access_roster_unit(user, body.unit_id)
     roster = roster_generate(
         actor=user, unit=unit, month=_month(body.month), relax_shortfalls=body.relax_shortfalls
@@ -139,7 +135,7 @@ def roster_create(request: HttpRequest, body: s.GenerateIn) -> Status[dict[str, 
     url_name="roster_detail",
 )
 def roster_detail(request: HttpRequest, roster_id: Id) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     return _roster_out(perms.access_roster(user, roster_id), user)
 
 
@@ -152,7 +148,7 @@ def roster_detail(request: HttpRequest, roster_id: Id) -> dict[str, Any]:
 def roster_cells(
     request: HttpRequest, roster_id: Id, limit: Limit = 1000, offset: Offset = 0
 ) -> dict[str, Any]:
-    roster = perms.access_roster(_user(request), roster_id)
+    roster = perms.access_roster(user_of(request), roster_id)
     qs = RosterCell.objects.filter(roster=roster).order_by("employee_id", "day")
     limit, offset = max(1, min(limit, MAX_CELLS)), max(0, offset)
     items = qs.values("employee_id", "day", "placement", "fixed", "edited", "request_id")
@@ -171,7 +167,7 @@ def roster_cells(
     url_name="roster_cell_edit",
 )
 def roster_cell_edit(request: HttpRequest, roster_id: Id, body: s.CellIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     roster = perms.access_roster(user, roster_id)
     cell = roster_cell_set(
         actor=user,
@@ -197,7 +193,7 @@ def roster_cell_edit(request: HttpRequest, roster_id: Id, body: s.CellIn) -> dic
     url_name="roster_publish",
 )
 def roster_publish_api(request: HttpRequest, roster_id: Id) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     roster = roster_publish(actor=user, roster=perms.access_roster(user, roster_id))
     roster.refresh_from_db()
     return _roster_out(roster, user)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.domain.months import add_months, month_end, month_start, parse_month
 from fleksi.common.errors import ServiceError
 from fleksi.org.selectors import employee_get
@@ -30,11 +30,6 @@ from fleksi.roster.services.common import MONTHS_AHEAD
 
 REFRESH_SECONDS = 3
 LISTED = 50
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _months() -> list[date]:
@@ -56,7 +51,7 @@ def _fail(request: HttpRequest, exc: ServiceError) -> None:
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if user.employee_id is None:
         raise Http404
     employee = employee_get(user.employee_id)
@@ -98,7 +93,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if not perms.may_read_rosters(user):
         raise Http404
     units = list(
@@ -122,7 +117,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     raw = request.POST.get("unit", "")
     if not raw.isdigit():
         raise Http404
@@ -143,7 +138,7 @@ def generate(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, roster_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     roster = perms.access_roster(user, roster_id)
     editor = perms.may_manage(user, roster.unit)
     raw_page = request.GET.get("page", "1")
@@ -178,7 +173,7 @@ def detail(request: HttpRequest, roster_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def cell(request: HttpRequest, roster_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     roster = perms.access_roster(user, roster_id)
     raw_emp, raw_day, placement = [*request.POST.get("cell", "").split(":", 2), "", ""][:3]
     try:
@@ -204,7 +199,7 @@ def cell(request: HttpRequest, roster_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, roster_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     roster = perms.access_roster(user, roster_id)
     try:
         roster_publish(actor=user, roster=roster)

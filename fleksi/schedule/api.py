@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.errors import ValidationFailed
 from fleksi.org.models import Employee, Office
@@ -45,13 +45,8 @@ router = Router(tags=["schedule"])
 MAX_LIMIT = 100
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _employee(request: HttpRequest) -> Employee:
-    employee_id = _user(request).employee_id
+    employee_id = user_of(request).employee_id
     if employee_id is None:
         raise Http404
     return employee_get(employee_id)
@@ -194,7 +189,7 @@ def _submit(
     days, _skipped = _days(body.plan, employee.pk)
     office, place = _where(employee, body)
     created = request_submit(
-        actor=_user(request),
+        actor=user_of(request),
         employee=employee,
         days=days,
         kind=body.kind,
@@ -226,7 +221,7 @@ def _submit(
 def request_revise_api(
     request: HttpRequest, request_id: Id, body: s.SubmitIn
 ) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     original = perms.access_request(user, request_id)
     if not perms.may_cancel(user, original):
         raise PermissionDenied
@@ -240,7 +235,7 @@ def request_revise_api(
     url_name="schedule_request_detail",
 )
 def request_detail(request: HttpRequest, request_id: Id) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     wfa = perms.access_request(user, request_id)
     return _request_out(wfa, personal=perms.may_see_evidence(user, wfa))
 
@@ -252,7 +247,7 @@ def request_detail(request: HttpRequest, request_id: Id) -> dict[str, Any]:
     url_name="schedule_request_cancel",
 )
 def request_cancel_api(request: HttpRequest, request_id: Id, body: s.DecisionIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     wfa = perms.access_request(user, request_id)
     if not perms.may_cancel(user, wfa):
         raise PermissionDenied
@@ -266,7 +261,7 @@ def request_cancel_api(request: HttpRequest, request_id: Id, body: s.DecisionIn)
     url_name="schedule_request_recall",
 )
 def request_recall_api(request: HttpRequest, request_id: Id, body: s.RecallIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     wfa = perms.access_request(user, request_id)
     return {"count": request_recall(actor=user, request=wfa, days=body.days, reason=body.reason)}
 
@@ -312,7 +307,7 @@ def inbox(request: HttpRequest, limit: Limit = 20, offset: Offset = 0) -> dict[s
     url_name="schedule_step_approve",
 )
 def step_approve(request: HttpRequest, step_id: Id, body: s.DecisionIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     step = perms.access_step(user, step_id)
     return {"days": request_approve(actor=user, step=step, days=body.days, comment=body.comment)}
 
@@ -324,7 +319,7 @@ def step_approve(request: HttpRequest, step_id: Id, body: s.DecisionIn) -> dict[
     url_name="schedule_step_reject",
 )
 def step_reject(request: HttpRequest, step_id: Id, body: s.DecisionIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     step = perms.access_step(user, step_id)
     return {"days": request_reject(actor=user, step=step, days=body.days, comment=body.comment)}
 
@@ -336,7 +331,7 @@ def step_reject(request: HttpRequest, step_id: Id, body: s.DecisionIn) -> dict[s
     url_name="schedule_step_return",
 )
 def step_return(request: HttpRequest, step_id: Id, body: s.ReturnIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     step = perms.access_step(user, step_id)
     request_return(actor=user, step=step, comment=body.comment)
     return {
@@ -351,7 +346,7 @@ def step_return(request: HttpRequest, step_id: Id, body: s.ReturnIn) -> dict[str
     url_name="schedule_board",
 )
 def board(request: HttpRequest, unit: Id, day: date | None = None) -> dict[str, Any]:
-    found = perms.access_board_unit(_user(request), unit)
+    found = perms.access_board_unit(user_of(request), unit)
     b = unit_board(found, [day or timezone.localdate()])
     return {
         "unit_id": found.pk,

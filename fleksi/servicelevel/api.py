@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Status
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.errors import ValidationFailed
 from fleksi.servicelevel import permissions as perms
@@ -49,11 +49,6 @@ router = Router(tags=["servicelevel"])
 MAX_LIMIT = 200
 MAX_FIGURE_DAYS = 731
 REFUSALS = frozenset({"not_yours", "service_not_yours", "ticket_elsewhere"})
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _page(qs: QuerySet[Any], limit: int, offset: int) -> tuple[list[Any], dict[str, int]]:
@@ -99,7 +94,7 @@ def _refuse(problems: list[RowProblem]) -> None:
 def service_list(
     request: HttpRequest, unit_id: Id | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     perms.require_use(user)
     qs = perms.services_visible(user).select_related("unit").order_by("unit__path", "code")
     if unit_id is not None:
@@ -115,7 +110,7 @@ def service_list(
     summary="One service with its standard",
 )
 def service_get(request: HttpRequest, service_id: Id) -> dict[str, Any]:
-    return _service(perms.access_service(_user(request), service_id))
+    return _service(perms.access_service(user_of(request), service_id))
 
 
 @router.get(
@@ -127,7 +122,7 @@ def service_get(request: HttpRequest, service_id: Id) -> dict[str, Any]:
 def figures_get(
     request: HttpRequest, service_id: Id, start: date | None = None, end: date | None = None
 ) -> dict[str, Any]:
-    service = perms.access_service(_user(request), service_id)
+    service = perms.access_service(user_of(request), service_id)
     end = end or timezone.localdate()
     start = max(start or end - timedelta(days=89), end - timedelta(days=MAX_FIGURE_DAYS))
     rows = service.days.filter(day__gte=start, day__lte=end).order_by("day")
@@ -157,7 +152,7 @@ def figures_get(
     summary="Enter (or replace) one day's figures of a service",
 )
 def figure_put(request: HttpRequest, service_id: Id, day: date, payload: FigureIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     service = perms.access_service(user, service_id, edit=True)
     report = figures_upsert(
         actor=user,
@@ -183,7 +178,7 @@ def figure_put(request: HttpRequest, service_id: Id, day: date, payload: FigureI
     summary="Enter (or replace) the figures of many services and days at once",
 )
 def figures_post(request: HttpRequest, payload: FigureBatchIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     perms.require_edit_any(user)
     for service_id in sorted({i.service_id for i in payload.items}):
         perms.access_service(user, service_id, edit=True)
@@ -215,7 +210,7 @@ def complaint_list(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     perms.require_use(user)
     qs = perms.complaints_visible(user).order_by("-received_on", "-id")
     if unit_id is not None:
@@ -233,7 +228,7 @@ def complaint_list(
     summary="Record (or update) one complaint by its SP4N-LAPOR! ticket number",
 )
 def complaint_post(request: HttpRequest, payload: ComplaintIn) -> Any:
-    user = _user(request)
+    user = user_of(request)
     perms.require_edit_any(user)
     status = status_of(payload.status)
     if status is None:
@@ -276,7 +271,7 @@ def _survey(s: SatisfactionSurvey) -> dict[str, Any]:
 def survey_list(
     request: HttpRequest, service_id: Id | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     perms.require_use(user)
     qs = perms.surveys_visible(user).order_by("-period_end", "-id")
     if service_id is not None:
@@ -292,7 +287,7 @@ def survey_list(
     summary="Record an IKM survey (the index and grade are computed)",
 )
 def survey_post(request: HttpRequest, payload: SurveyIn) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     perms.require_edit_any(user)
     service = None
     if payload.service_id is not None:
@@ -348,7 +343,7 @@ def _alert(a: SafeguardAlert) -> dict[str, Any]:
 def alert_list(
     request: HttpRequest, status: str = "", limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     perms.require_use(user)
     qs = perms.alerts_visible(user).select_related("service").order_by("-fired_at", "-id")
     if status:
@@ -364,4 +359,4 @@ def alert_list(
     summary="One safeguard alert with its trace",
 )
 def alert_get(request: HttpRequest, alert_id: Id) -> dict[str, Any]:
-    return _alert(perms.access_alert(_user(request), alert_id))
+    return _alert(perms.access_alert(user_of(request), alert_id))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.domain.months import parse_month
 from fleksi.common.errors import ValidationFailed
 from fleksi.common.importing.messages import describe
@@ -35,11 +35,6 @@ from fleksi.worktime.services import (
 )
 
 router = Router(tags=["worktime"])
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _month(text: str) -> date:
@@ -74,7 +69,7 @@ def _roster_out(roster: DutyRoster) -> dict[str, Any]:
     summary="Duty rosters the caller may see (their units', or the ones they are on)",
 )
 def roster_list(request: HttpRequest, month: str | None = None) -> list[dict[str, Any]]:
-    qs = rosters_visible_to(_user(request)).order_by("-month", "unit__name")
+    qs = rosters_visible_to(user_of(request)).order_by("-month", "unit__name")
     if month:
         qs = qs.filter(month=_month(month))
     return [
@@ -97,7 +92,7 @@ def roster_list(request: HttpRequest, month: str | None = None) -> list[dict[str
     summary="Create or replace the draft roster of a unit for a month (all or nothing)",
 )
 def roster_save(request: HttpRequest, body: s.RosterIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     unit = access_unit_to_plan(user, body.unit_id)
     roster = duty_roster_save(
         actor=user,
@@ -125,7 +120,7 @@ def roster_import(
     pattern: Form[str],
     dry_run: Form[bool] = False,
 ) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     unit = access_unit_to_plan(user, unit_id)
     report = duty_roster_import(
         actor=user,
@@ -154,7 +149,7 @@ def roster_import(
     summary="One duty roster with every shift",
 )
 def roster_get(request: HttpRequest, roster_id: int) -> dict[str, Any]:
-    return _roster_out(access_roster(_user(request), roster_id))
+    return _roster_out(access_roster(user_of(request), roster_id))
 
 
 @router.post(
@@ -165,7 +160,7 @@ def roster_get(request: HttpRequest, roster_id: int) -> dict[str, Any]:
     "of everyone on it",
 )
 def roster_publish(request: HttpRequest, roster_id: int) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     roster = duty_roster_publish(actor=user, roster=access_roster(user, roster_id, manage=True))
     return _roster_out(roster)
 
@@ -189,7 +184,7 @@ def _swap_out(swap: Any) -> dict[str, Any]:
     summary="Swaps of a roster: all of them for its managers, one's own for a person on it",
 )
 def swap_list(request: HttpRequest, roster_id: int) -> list[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     roster = access_roster(user, roster_id)
     return [_swap_out(sw) for sw in swaps_visible_to(user, roster).order_by("-created_at")[:500]]
 
@@ -201,7 +196,7 @@ def swap_list(request: HttpRequest, roster_id: int) -> list[dict[str, Any]]:
     summary="Ask to exchange one's shift of a day with a colleague on the same roster",
 )
 def swap_request(request: HttpRequest, roster_id: int, body: s.SwapIn) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = user_of(request)
     roster = access_roster(user, roster_id)
     if user.employee_id is None:
         raise ValidationFailed("swap_not_own", _("Only employees swap shifts."))
@@ -226,6 +221,6 @@ def swap_request(request: HttpRequest, roster_id: int, body: s.SwapIn) -> Status
     summary="The roster's manager approves (the shifts are exchanged) or rejects a swap",
 )
 def swap_decide(request: HttpRequest, swap_id: int, body: s.SwapDecisionIn) -> dict[str, Any]:
-    user = _user(request)
+    user = user_of(request)
     swap = duty_swap_decide(actor=user, swap=access_swap(user, swap_id), approve=body.approve)
     return _swap_out(swap)

@@ -17,6 +17,7 @@ from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.domain.months import parse_month
@@ -44,13 +45,8 @@ from fleksi.worktime.services import (
 )
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _list(request: HttpRequest, extra: dict[str, Any] | None = None) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     context = {
         "rosters": rosters_visible_to(user).order_by("-month", "unit__name")[:100],
         "units": units_to_plan(user)[:500],
@@ -68,7 +64,7 @@ def roster_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def roster_import(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     try:
         unit = access_unit_to_plan(user, int(request.POST.get("unit", "0") or 0))
     except ValueError:
@@ -98,7 +94,7 @@ def roster_import(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def roster_detail(request: HttpRequest, roster_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     roster = access_roster(user, roster_id)
     days = month_days(roster.month)
     grid: dict[int, dict[str, Any]] = {}
@@ -131,7 +127,7 @@ def roster_detail(request: HttpRequest, roster_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def roster_publish(request: HttpRequest, roster_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     roster = access_roster(user, roster_id, manage=True)
     try:
         duty_roster_publish(actor=user, roster=roster)
@@ -223,7 +219,7 @@ def _swap_ask(request: HttpRequest, user: User, roster: DutyRoster) -> str:
 @require_http_methods(["GET", "POST"])
 def roster_swaps(request: HttpRequest, roster_id: int) -> HttpResponse:
     """The swaps of a roster; a person on the published roster asks for one here."""
-    user = _user(request)
+    user = user_of(request)
     roster = access_roster(user, roster_id)
     if request.method == "POST":
         error = _swap_ask(request, user, roster)
@@ -250,7 +246,7 @@ def _errors_by_day(exc: ServiceError) -> str:
 @require_POST
 def swap_decide(request: HttpRequest, swap_id: int) -> HttpResponse:
     """The roster's manager approves (the two shifts are exchanged) or rejects a swap."""
-    user = _user(request)
+    user = user_of(request)
     swap = access_swap(user, swap_id)
     decision = request.POST.get("decision")
     if decision not in {"approve", "reject"}:

@@ -19,11 +19,6 @@ from fleksi.servicelevel.permissions import may_use as may_use_service_levels
 EARLIEST = date(2000, 1, 1)
 
 
-def user_of(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def month_of(request: HttpRequest) -> date:
     """The month asked for (``?month=YYYY-MM``), never after this month; else this month."""
     this = month_start(timezone.localdate())

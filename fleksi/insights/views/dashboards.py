@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.common.domain.months import month_end
 from fleksi.common.pagination import paginate
@@ -37,7 +38,7 @@ from fleksi.insights.selectors.dashboards import (
     regency_dashboard,
     unit_dashboard,
 )
-from fleksi.insights.views.common import links_for, month_of, nav_of, user_of
+from fleksi.insights.views.common import links_for, month_of, nav_of
 from fleksi.insights.views.presenting import (
     COLUMNS,
     concern_groups,

@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.domain.months import month_key, parse_month, previous_month
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 from fleksi.insights import permissions as perms
 from fleksi.insights.forms import ReportForm
 from fleksi.insights.services.reports import report_request
-from fleksi.insights.views.common import user_of
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",

@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.jobmap import permissions as perms
 from fleksi.jobmap import selectors, services
 from fleksi.jobmap.forms import AssessmentForm, DecisionForm, DutyForm
 from fleksi.jobmap.models import Assessment, Duty
-from fleksi.jobmap.views.common import report_error, user_of
 
 
 def _duty_for_change(request: HttpRequest, duty_id: int) -> Duty:

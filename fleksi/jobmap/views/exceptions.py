@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
+from fleksi.common.views import report_error
 from fleksi.jobmap import permissions as perms
 from fleksi.jobmap import services
 from fleksi.jobmap.forms import ExceptionEndForm, ExceptionGrantForm
-from fleksi.jobmap.views.common import report_error, user_of
 from fleksi.org.models import Employee
 
 

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.pagination import paginate
 from fleksi.jobmap import permissions as perms
@@ -18,7 +19,6 @@ from fleksi.jobmap.forms import DecisionForm
 from fleksi.jobmap.messages import criterion_label
 from fleksi.jobmap.models import Assessment
 from fleksi.jobmap.selectors.summaries import PROGRESS
-from fleksi.jobmap.views.common import user_of
 from fleksi.org.models import Position
 from fleksi.org.selectors import unit_ancestors
 

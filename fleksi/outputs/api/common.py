@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
@@ -14,11 +13,6 @@ from fleksi.outputs.permissions import access_work_employee, own_employee
 
 router = Router(tags=["outputs"])
 MAX_LIMIT = 200
-
-
-def user_of(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def employee_of(user: User, employee_id: Id | None) -> Employee:

@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import File, Form, Query, Schema, Status, UploadedFile
 
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id, Limit, Offset
 from fleksi.common.domain.months import month_end, month_start, parse_month
 from fleksi.outputs import services
-from fleksi.outputs.api.common import MAX_LIMIT, employee_of, rhk_or_none, router, user_of
+from fleksi.outputs.api.common import MAX_LIMIT, employee_of, rhk_or_none, router
 from fleksi.outputs.domain.evidence import CONTENT_TYPES
 from fleksi.outputs.models import OutputReport, PlannedOutput
 from fleksi.outputs.permissions import (

@@ -9,11 +9,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Schema
 
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id
 from fleksi.common.domain.months import month_end, month_key, month_start, parse_month
 from fleksi.org.models import Employee, Unit
 from fleksi.outputs import services
-from fleksi.outputs.api.common import MAX_LIMIT, router, user_of
+from fleksi.outputs.api.common import MAX_LIMIT, router
 from fleksi.outputs.domain.measures import MODES, Tally, group_measures
 from fleksi.outputs.models import Verification
 from fleksi.outputs.permissions import (

@@ -8,9 +8,10 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Query, Schema, Status
 
+from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id
 from fleksi.outputs import services
-from fleksi.outputs.api.common import employee_of, rhk_or_none, router, user_of
+from fleksi.outputs.api.common import employee_of, rhk_or_none, router
 from fleksi.outputs.models import Skp, SkpResult
 from fleksi.outputs.permissions import (
     access_skp,

@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.org.models import Employee
 from fleksi.outputs import services
@@ -27,7 +29,7 @@ from fleksi.outputs.selectors.deadlines import report_due_on
 from fleksi.outputs.selectors.inbox import inbox_for
 from fleksi.outputs.selectors.plans import day_plan, open_items, rhk_choices, wfa_request_on
 from fleksi.outputs.selectors.unreported import unreported_days_in
-from fleksi.outputs.views.common import parse_day, report_error, user_of
+from fleksi.outputs.views.common import parse_day
 from fleksi.schedule.models import WorkPlanItem
 
 

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from fleksi.accounts.current import user_of
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.domain.months import month_end, month_key, month_start, next_month, parse_month
 from fleksi.common.domain.months import previous_month as prev_month
@@ -31,7 +32,6 @@ from fleksi.outputs.permissions import (
 from fleksi.outputs.selectors.export import COLUMNS, export_rows
 from fleksi.outputs.selectors.inbox import inbox_for
 from fleksi.outputs.selectors.measures import period_facts
-from fleksi.outputs.views.common import user_of
 
 PER_PAGE = 100
 

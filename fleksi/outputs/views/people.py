@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.domain.months import (
     month_end,
     month_key,
@@ -24,6 +25,7 @@ from fleksi.common.domain.months import (
     previous_month,
 )
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.eligibility.models import WfaSuspension
 from fleksi.org.models import Employee
 from fleksi.outputs import services
@@ -48,7 +50,6 @@ from fleksi.outputs.permissions import (
 )
 from fleksi.outputs.selectors.measures import period_facts
 from fleksi.outputs.services.ratings import suggestion_of
-from fleksi.outputs.views.common import report_error, user_of
 
 
 def _with_reasons(suspensions: Any) -> list[WfaSuspension]:

@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.confirm import confirm_first
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
+from fleksi.common.views import report_error
 from fleksi.outputs import services
 from fleksi.outputs.domain.evidence import CONTENT_TYPES
 from fleksi.outputs.forms import BulkAcceptForm, VerifyForm
@@ -27,7 +29,6 @@ from fleksi.outputs.permissions import (
     pending_verification,
 )
 from fleksi.outputs.selectors.inbox import inbox_for
-from fleksi.outputs.views.common import report_error, user_of
 
 
 @login_required

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.importing.page import ImportPage
+from fleksi.common.views import report_error
 from fleksi.outputs import services
 from fleksi.outputs.domain.skp_rows import USUAL_QUALITY_PCT, USUAL_TIME_MONTHS
 from fleksi.outputs.forms import IndicatorFormSet, RhkForm, SkpCreateForm
@@ -25,7 +27,6 @@ from fleksi.outputs.messages import row_problem_message
 from fleksi.outputs.models import Skp, SkpResult
 from fleksi.outputs.permissions import access_skp, leads, own_employee, require_skp_import
 from fleksi.outputs.services.skp import IndicatorIn
-from fleksi.outputs.views.common import report_error, user_of
 
 
 @login_required

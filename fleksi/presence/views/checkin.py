@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.org.selectors import employee_get
 from fleksi.presence.messages import clock, slot_label
 from fleksi.presence.models import Mode
@@ -26,11 +26,6 @@ from fleksi.presence.selectors.facts import day_rules
 from fleksi.presence.services.contact import contact_issue
 
 STATIC_FILES = ("fleksi/fleksi.css", "presence/presence.css", "presence/checkin.js")
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _texts() -> dict[str, str]:
@@ -58,7 +53,7 @@ def _texts() -> dict[str, str]:
 @login_required
 @require_GET
 def checkin_page(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     employee_id = checkin_employee_id(user)
     if employee_id is None:
         raise Http404

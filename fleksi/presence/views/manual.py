@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.org.selectors import employee_get
 from fleksi.presence.forms import DecideForm, ManualRequestForm
@@ -20,14 +20,9 @@ from fleksi.presence.selectors.facts import day_rules
 from fleksi.presence.services import manual_request_create, manual_request_decide
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def manual_list(request: HttpRequest) -> HttpResponse:
-    employee_id = checkin_employee_id(_user(request))
+    employee_id = checkin_employee_id(user_of(request))
     if employee_id is None:
         raise Http404
     return render(
@@ -44,7 +39,7 @@ def manual_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def manual_new(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     employee_id = checkin_employee_id(user)
     if employee_id is None:
         raise Http404
@@ -76,7 +71,7 @@ def manual_new(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def manual_decide(request: HttpRequest, request_id: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     req = access_manual_request(user, request_id, decide=True)
     form = DecideForm(request.POST)
     if not form.is_valid():

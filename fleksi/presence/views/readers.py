@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.common.domain.importing import RowProblem
 from fleksi.common.importing.messages import describe
 from fleksi.common.importing.page import ImportPage, columns_help
@@ -56,15 +56,10 @@ USERS_PAGE = ImportPage(
 )
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def reader_import(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     paths = reader_import_paths(user)
     device = request.POST.get("device", "").strip()[:40]
     return PUNCHES_PAGE.render(
@@ -75,5 +70,5 @@ def reader_import(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reader_users_import(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     return USERS_PAGE.render(request, actor=user, unit_paths=reader_import_paths(user))

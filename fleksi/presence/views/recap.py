@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from fleksi.accounts.models import User
+from fleksi.accounts.current import user_of
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.exports import CSV_TYPE, XLSX_TYPE, attachment
 from fleksi.org.models import Employee, Unit
@@ -62,11 +62,6 @@ def _total_labels() -> list[str]:
     return [str(COLUMN_LABELS[c]) for c in TOTAL_COLUMNS]
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _period(request: HttpRequest) -> Period:
     today = timezone.localdate()
     try:
@@ -87,7 +82,7 @@ def _months(period: Period) -> dict[str, date | None]:
 @login_required
 @require_GET
 def recap_mine(request: HttpRequest) -> HttpResponse:
-    employee_id = checkin_employee_id(_user(request))
+    employee_id = checkin_employee_id(user_of(request))
     if employee_id is None:
         raise Http404
     month = request.GET.get("month", "")
@@ -100,7 +95,7 @@ def recap_mine(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def recap_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
-    employee = access_recap_employee(_user(request), employee_id)
+    employee = access_recap_employee(user_of(request), employee_id)
     period = _period(request)
     days = employee_days(employee, period)
     by_day: dict[date, list[Any]] = {}
@@ -141,7 +136,7 @@ def recap_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
         "presence/recap_employee.html",
         {
             "employee": employee,
-            "details": scope_for(_user(request)).sees_personal_details_of(employee),
+            "details": scope_for(user_of(request)).sees_personal_details_of(employee),
             "period": period,
             "months": _months(period),
             "rows": rows,
@@ -155,7 +150,7 @@ def recap_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def recap_units(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if not may_recap_any(user):
         raise PermissionDenied
     if may_recap_all(user):
@@ -172,9 +167,9 @@ def recap_units(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def recap_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = access_recap_unit(_user(request), unit_id)
+    unit = access_recap_unit(user_of(request), unit_id)
     period = _period(request)
-    rows = recap_rows_for(_user(request), people_of_units([unit.path], period), period)
+    rows = recap_rows_for(user_of(request), people_of_units([unit.path], period), period)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -218,9 +213,9 @@ def _export(rows: Sequence[RecapRow], period: Period, fmt: str, name: str) -> Ht
 def recap_export(request: HttpRequest, unit_id: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    unit = access_recap_unit(_user(request), unit_id)
+    unit = access_recap_unit(user_of(request), unit_id)
     period = _period(request)
-    rows = recap_rows_for(_user(request), people_of_units([unit.path], period), period)
+    rows = recap_rows_for(user_of(request), people_of_units([unit.path], period), period)
     return _export(rows, period, fmt, f"presensi-{unit.code}")
 
 
@@ -230,9 +225,9 @@ def recap_export_all(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every perangkat daerah in one file (BKPSDM's monthly TPP input)."""
     if fmt not in FORMATS:
         raise Http404
-    if not may_recap_all(_user(request)):
+    if not may_recap_all(user_of(request)):
         raise PermissionDenied
     period = _period(request)
     roots = Unit.objects.filter(parent__isnull=True).values_list("path", flat=True)
-    rows = recap_rows_for(_user(request), people_of_units(list(roots), period), period)
+    rows = recap_rows_for(user_of(request), people_of_units(list(roots), period), period)
     return _export(rows, period, fmt, "presensi-kabupaten")

@@ -15,14 +15,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.org.models import Employee, Unit
 from fleksi.schedule import permissions as perms
 from fleksi.schedule.forms import AbsenceForm
 from fleksi.schedule.models import Absence
 from fleksi.schedule.selectors.board import unit_board
 from fleksi.schedule.services.absences import absence_create, absence_delete
-from fleksi.schedule.views.common import day_param, report_error, user_of
+from fleksi.schedule.views.common import day_param
 
 
 def _unit(request: HttpRequest) -> Unit | None:

@@ -14,12 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.schedule.domain.ical import calendar_text
 from fleksi.schedule.models import CalendarFeed
 from fleksi.schedule.selectors.calendar import feed_events, feed_get, month_of
 from fleksi.schedule.services.feeds import calendar_feed_renew
-from fleksi.schedule.views.common import employee_id_of, report_error, user_of
+from fleksi.schedule.views.common import employee_id_of
 
 
 def _month(value: str) -> date:

@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.confirm import confirm_first
 from fleksi.common.errors import Conflict, ServiceError
 from fleksi.common.formats import day_text
+from fleksi.common.views import report_error
 from fleksi.org.models import Employee
 from fleksi.schedule import permissions as perms
 from fleksi.schedule.forms import BulkForm, RecallForm
@@ -28,7 +30,7 @@ from fleksi.schedule.services import (
     request_return,
 )
 from fleksi.schedule.services.bulk import BulkItem, requests_decide_bulk
-from fleksi.schedule.views.common import employee_id_of, posted_days, report_error, user_of
+from fleksi.schedule.views.common import employee_id_of, posted_days
 
 PER_PAGE = 20
 

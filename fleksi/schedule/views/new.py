@@ -14,7 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.org.selectors import employee_get
 from fleksi.schedule import permissions as perms
 from fleksi.schedule.domain.planning import PlanError
@@ -22,7 +24,7 @@ from fleksi.schedule.forms import PLAN_ERRORS, PLAN_ITEMS, SINGLE_DAYS, RequestF
 from fleksi.schedule.models import RequestDay, WfaRequest
 from fleksi.schedule.selectors.planning import plan_days, plan_preview
 from fleksi.schedule.services import request_submit
-from fleksi.schedule.views.common import employee_id_of, report_error, user_of
+from fleksi.schedule.views.common import employee_id_of
 
 
 @login_required

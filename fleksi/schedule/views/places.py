@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
+from fleksi.common.views import report_error
 from fleksi.org.selectors import employee_get
 from fleksi.schedule import permissions as perms
 from fleksi.schedule.forms import PlaceDecisionForm, PlaceForm
 from fleksi.schedule.models import WfaPlace
 from fleksi.schedule.services.places import place_decide, place_propose
-from fleksi.schedule.views.common import report_error, user_of
 
 MAX_LISTED = 200
 

@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.confirm import confirm_first
 from fleksi.common.errors import ServiceError
 from fleksi.common.formats import day_text
 from fleksi.common.pagination import paginate
+from fleksi.common.views import report_error
 from fleksi.schedule import permissions as perms
 from fleksi.schedule.forms import DecisionForm
 from fleksi.schedule.models import WfaPlace, WfaRequest
@@ -24,7 +26,7 @@ from fleksi.schedule.selectors.inbox import step_coverage
 from fleksi.schedule.selectors.permissions import may_act_on_step, may_decide_for
 from fleksi.schedule.selectors.requests import request_view, requests_with_days
 from fleksi.schedule.services import request_cancel
-from fleksi.schedule.views.common import employee_id_of, posted_days, report_error, user_of
+from fleksi.schedule.views.common import employee_id_of, posted_days
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 from fleksi.servicelevel import permissions as perms
@@ -27,7 +28,7 @@ from fleksi.servicelevel.selectors import (
     wfa_start,
 )
 from fleksi.servicelevel.services import config_update, service_create, service_update
-from fleksi.servicelevel.views.common import field_errors, today, user_of
+from fleksi.servicelevel.views.common import field_errors, today
 
 
 @login_required

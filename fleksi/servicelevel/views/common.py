@@ -7,17 +7,11 @@ from datetime import date, timedelta
 from django.http import HttpRequest
 from django.utils import timezone
 
-from fleksi.accounts.models import User
 from fleksi.common.errors import ServiceError
 from fleksi.servicelevel.domain.cells import RowProblem
 from fleksi.servicelevel.messages import row_problem_message
 
 MAX_PROBLEMS_SHOWN = 500
-
-
-def user_of(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def date_param[D: (date, None)](request: HttpRequest, name: str, default: D) -> date | D:

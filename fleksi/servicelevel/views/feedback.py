@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 from fleksi.servicelevel import permissions as perms
@@ -17,7 +18,7 @@ from fleksi.servicelevel.messages import GRADE_LABELS
 from fleksi.servicelevel.models import Complaint
 from fleksi.servicelevel.selectors import grade_scale
 from fleksi.servicelevel.services import survey_save
-from fleksi.servicelevel.views.common import date_param, field_errors, user_of
+from fleksi.servicelevel.views.common import date_param, field_errors
 
 
 @login_required

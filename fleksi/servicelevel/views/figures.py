@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.importing.page import ImportPage
 from fleksi.servicelevel import permissions as perms
@@ -21,13 +22,7 @@ from fleksi.servicelevel.messages import row_problem_message
 from fleksi.servicelevel.models import PublicService, Source
 from fleksi.servicelevel.selectors import week_figures
 from fleksi.servicelevel.services import figures_upsert
-from fleksi.servicelevel.views.common import (
-    date_param,
-    monday_of,
-    problem_rows,
-    today,
-    user_of,
-)
+from fleksi.servicelevel.views.common import date_param, monday_of, problem_rows, today
 
 
 @login_required

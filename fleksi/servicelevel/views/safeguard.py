@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fleksi.accounts.current import user_of
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 from fleksi.servicelevel import permissions as perms
@@ -18,7 +19,7 @@ from fleksi.servicelevel.models import SafeguardAlert
 from fleksi.servicelevel.models.safeguard import ACTIVE_STATUSES
 from fleksi.servicelevel.selectors import thresholds_on, wfa_start
 from fleksi.servicelevel.services import alert_acknowledge, alert_close, alert_to_draft
-from fleksi.servicelevel.views.common import today, user_of
+from fleksi.servicelevel.views.common import today
 
 
 def _row(alert: SafeguardAlert) -> dict[str, object]:
