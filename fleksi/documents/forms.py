@@ -17,3 +17,20 @@ class DiffForm(DocumentForm):
     def __init__(self, *args: object, versions: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["base"].choices = versions  # type: ignore[attr-defined]
+
+
+class KeputusanForm(DocumentForm):
+    unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, choices=())
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: object, units: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["unit"].choices = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period ends before it starts."))
+        return data

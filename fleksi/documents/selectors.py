@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+from itertools import groupby
+
+from django.utils import timezone
+
 from fleksi.documents.domain.diff import VersionFacts
 from fleksi.documents.domain.perbup import LampiranAgency, PerbupFacts, group_lampiran
+from fleksi.documents.domain.unitdocs import (
+    BLANK,
+    ApplicationFacts,
+    KeputusanFacts,
+    KeputusanRow,
+    PlanItem,
+)
+from fleksi.documents.domain.words import day_words
 from fleksi.documents.models import GeneratedDocument
 from fleksi.jobmap.selectors.classes import position_class_map
-from fleksi.org.models import Position
+from fleksi.org.models import Position, Unit
 from fleksi.policy.domain.params import PolicyParams
 from fleksi.policy.models import PolicyVersion
-from fleksi.policy.selectors import params_of
+from fleksi.policy.selectors import params_of, version_in_force
+from fleksi.schedule.models import RequestDay, WfaRequest
 
 LAMPIRAN_CLASSES = ("capable", "partly")
 
@@ -66,4 +81,135 @@ def documents_of_version(version: PolicyVersion) -> list[GeneratedDocument]:
         GeneratedDocument.objects.filter(version=version)
         .select_related("created_by", "base_version")
         .order_by("-created_at", "-id")[:50]
+    )
+
+
+# --- The application form and the unit head's keputusan ----------------------------------------
+
+UNIT_HEAD_TITLES = {"kecamatan": "Camat", "rsud": "Direktur Utama"}
+
+
+def head_title(unit: Unit) -> str:
+    """ "Kepala Dinas …", "Camat Tabang", "Direktur Utama RSUD …"."""
+    if unit.kind == "kecamatan":
+        return f"Camat {unit.name.removeprefix('Kecamatan ').strip()}"
+    if unit.kind in UNIT_HEAD_TITLES:
+        return f"{UNIT_HEAD_TITLES[unit.kind]} {unit.name}"
+    return f"Kepala {unit.name}"
+
+
+def policy_text(version: PolicyVersion | None) -> str:
+    """The Perbup as a dasar hukum line."""
+    if version is None:
+        return "ketentuan nasional (belum ada Peraturan Bupati yang berlaku)"
+    if version.enacted_on is not None:
+        return (
+            f"Peraturan Bupati Kutai Kartanegara Nomor {version.enacted_number} Tahun "
+            f"{version.enacted_on.year} tentang {version.title}"
+        )
+    return f"{version.regulation_number} tentang {version.title}"
+
+
+def location_text(request: WfaRequest) -> str:
+    if request.location_type == WfaRequest.Location.OFFICE and request.office is not None:
+        return request.office.name
+    if request.location_type == WfaRequest.Location.APPROVED_PLACE and request.place is not None:
+        return f"{request.place.name}, {request.place.desa}"
+    domicile = request.employee.domicile
+    where = f" ({domicile})" if domicile is not None else ""
+    return f"Tempat tinggal sesuai domisili yang tercatat{where}"
+
+
+def _quantity(value: Decimal) -> str:
+    """12 → "12"; 2.50 → "2,5" (Indonesian decimals, whatever the reader's language)."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def application_facts(request: WfaRequest) -> ApplicationFacts:
+    employee = request.employee
+    approver = next(
+        (
+            str(step.acted_by)
+            for step in request.steps.select_related("acted_by").order_by("-level")
+            if step.status == "approved" and step.acted_by is not None
+        ),
+        "",
+    )
+    letter = ""
+    if request.duty_letter_number:
+        on = day_words(request.duty_letter_date) if request.duty_letter_date else BLANK
+        letter = f"Nomor {request.duty_letter_number} tanggal {on}"
+    return ApplicationFacts(
+        name=employee.name,
+        nip=employee.nip,
+        position=employee.position.name if employee.position_id else BLANK,
+        unit=employee.unit.name,
+        kind=request.kind,
+        location=location_text(request),
+        days=tuple(
+            request.days.exclude(status__in=["cancelled", "recalled"]).values_list("day", flat=True)
+        ),
+        reason=request.reason,
+        evidence=request.evidence_name,
+        duty_letter=letter,
+        plan=tuple(
+            PlanItem(
+                description=p.description,
+                quantity=_quantity(p.quantity),
+                unit_of_measure=p.unit_of_measure,
+                due=p.due_date,
+            )
+            for p in request.plan_items.order_by("order", "pk")
+        ),
+        status=request.status,
+        submitted_on=timezone.localdate(request.submitted_at),
+        policy=policy_text(request.policy_version),
+        approver=approver,
+    )
+
+
+def keputusan_facts(unit: Unit, start: date, end: date, *, on: date) -> KeputusanFacts:
+    """Every approved WFA day in ``unit``'s subtree between ``start`` and ``end``, per person."""
+    days = (
+        RequestDay.objects.filter(
+            status=RequestDay.Status.APPROVED,
+            day__range=(start, end),
+            employee__unit__path__startswith=unit.path,
+        )
+        .select_related(
+            "employee",
+            "employee__position",
+            "employee__unit",
+            "employee__domicile",
+            "request",
+            "request__office",
+            "request__place",
+            "request__place__desa",
+            "request__employee__domicile",
+        )
+        .order_by("employee__name", "employee_id", "day")
+    )
+    rows: list[KeputusanRow] = []
+    for _pk, group in groupby(days, key=lambda d: d.employee_id):
+        items = list(group)
+        employee = items[0].employee
+        rows.append(
+            KeputusanRow(
+                name=employee.name,
+                nip=employee.nip,
+                position=employee.position.name if employee.position_id else BLANK,
+                unit=employee.unit.name,
+                days=tuple(d.day for d in items),
+                locations="; ".join(dict.fromkeys(location_text(d.request) for d in items)),
+            )
+        )
+    return KeputusanFacts(
+        unit=unit.name,
+        head_title=head_title(unit),
+        start=start,
+        end=end,
+        policy=policy_text(version_in_force(end) or version_in_force(start)),
+        rows=tuple(rows),
+        on=on,
     )
