@@ -89,6 +89,7 @@ def kecamatan_list(request: HttpRequest) -> dict[str, Any]:
     return {
         "day": picture.rules.day,
         "min_connectivity": picture.rules.min_connectivity,
+        "network_points": dict(picture.rules.points),
         "regulation_number": picture.rules.regulation_number,
         "regency": _area(picture.regency),
         "items": [
@@ -126,6 +127,7 @@ def desa_list(
         "limit": limit,
         "offset": offset,
         "min_connectivity": rules.min_connectivity,
+        "network_points": dict(rules.points),
         "items": [_desa(r) for r in desa_rows(rules, desa_ids=ids)],
     }
 

@@ -11,7 +11,6 @@ from fleksi.common.domain.importing import RowProblem
 from fleksi.common.importing.messages import Catalogue, describe
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
-    NETWORK_POINTS,
     NO_BLANK_SPOT_POINTS,
     READY_MIN_SCORE,
     Readiness,
@@ -23,9 +22,10 @@ if TYPE_CHECKING:
 LEVEL_LABELS: dict[str, Any] = {
     "none": gettext_lazy("No signal"),
     "2g": "2G",
-    "3g": "3G",
     "4g": "4G",
-    "broadband": gettext_lazy("Fixed broadband"),
+    "radio_link": gettext_lazy("Radio link"),
+    "vsat": gettext_lazy("VSAT/satellite"),
+    "fibre": gettext_lazy("Fibre optic"),
 }
 
 BAND_LABELS: dict[str, Any] = {
@@ -61,8 +61,15 @@ IMPORT_MESSAGES: Catalogue = {
     "required": gettext_lazy("A value is required."),
     "too_long": gettext_lazy("At most %(max)s characters."),
     "bad_network": gettext_lazy(
-        "“%(value)s” is not a network level: write none, 2G, 3G, 4G or broadband "
-        "(also accepted: Tidak ada, 4G LTE, fiber, VSAT…)."
+        "“%(value)s” is not a network level: write none, 2G, 4G, radio link, VSAT or fibre "
+        "(also accepted: Tidak ada, 4G LTE, satelit, serat optik…; 3G no longer exists)."
+    ),
+    "network_3g": gettext_lazy(
+        "“%(value)s”: 3G was switched off in 2022–23; write what the village has now (2G, 4G, "
+        "radio link, VSAT or fibre)."
+    ),
+    "vague_fixed": gettext_lazy(
+        "“%(value)s” does not say which link it is: write radio link, VSAT or fibre."
     ),
     "bad_yes_no": gettext_lazy("“%(value)s” is not Y or N."),
     "bad_date": gettext_lazy(
@@ -98,8 +105,8 @@ def reason_texts(codes: tuple[str, ...], readiness: Readiness, rules: Rules) -> 
         "weak_network": _("The network (%(level)s) earns %(points)s of %(most)s points.")
         % {
             "level": level,
-            "points": NETWORK_POINTS.get(readiness.level or "none", 0),
-            "most": max(NETWORK_POINTS.values()),
+            "points": rules.points.get(readiness.level or "none", 0),
+            "most": max(rules.points.values()),
         },
     }
     return [texts[c] for c in codes if c in texts]

@@ -79,13 +79,16 @@ class Desa(models.Model):
 
 
 class NetworkLevel(models.TextChoices):
-    """Best network available, worst first (the values of the policy's ``min_connectivity``)."""
+    """The connectivity levels as Kukar has them (3G is gone; decision in migration 0003 and
+    ``docs/places-readiness.md``). They are the values of the policy's ``min_connectivity``;
+    which one is better is the policy's points (``readiness_points_<level>``)."""
 
     NONE = "none", _("No signal")
     G2 = "2g", "2G"
-    G3 = "3g", "3G"
     G4 = "4g", "4G"
-    BROADBAND = "broadband", _("Fixed broadband")
+    RADIO_LINK = "radio_link", _("Radio link")
+    VSAT = "vsat", _("VSAT/satellite")
+    FIBRE = "fibre", _("Fibre optic")
 
 
 class ConnectivityProfile(models.Model):
@@ -142,8 +145,10 @@ class EffectiveType(models.TextChoices):
 
 
 class MeasuredLevel(models.TextChoices):
+    """The level one measurement is read as (``fleksi.places.domain.connectivity``): the
+    browser's "slow-2g", "2g" and "3g" speed classes all count as 2G."""
+
     G2 = "2g", "2G"
-    G3 = "3g", "3G"
     G4 = "4g", "4G"
 
 

@@ -23,7 +23,6 @@ from fleksi.places.domain.profile_rows import COLUMNS
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
     MIN_SAMPLES,
-    NETWORK_POINTS,
     NO_BLANK_SPOT_POINTS,
     READY_MIN_SCORE,
     WINDOW_DAYS,
@@ -48,6 +47,7 @@ from fleksi.places.permissions import (
 )
 from fleksi.places.selectors import (
     KecamatanRow,
+    Rules,
     desa_readiness_get,
     readiness_contacts,
     readiness_picture,
@@ -57,9 +57,10 @@ from fleksi.places.selectors import (
 from fleksi.places.services import profile_update
 
 
-def _scoring() -> dict[str, Any]:
+def _scoring(rules: Rules) -> dict[str, Any]:
+    """How the score is computed, with the points of the policy in force."""
     return {
-        "points": [(level_label(k), v) for k, v in NETWORK_POINTS.items()],
+        "points": [(level_label(k), v) for k, v in rules.points.items()],
         "electricity": ELECTRICITY_POINTS,
         "no_blank_spot": NO_BLANK_SPOT_POINTS,
         "threshold": READY_MIN_SCORE,
@@ -110,7 +111,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
             "map": _map(picture.kecamatan),
             "legend": list(BAND_LABELS.items()),
             "units": units,
-            "scoring": _scoring(),
+            "scoring": _scoring(picture.rules),
             "may_manage": may_manage_places(user),
             "min_label": level_label(picture.rules.min_connectivity),
         },
@@ -131,7 +132,7 @@ def kecamatan(request: HttpRequest, kecamatan_id: int) -> HttpResponse:
             "row": picture.kecamatan[0],
             "picture": picture,
             "may_manage": may_manage_places(user),
-            "scoring": _scoring(),
+            "scoring": _scoring(picture.rules),
             "min_label": level_label(picture.rules.min_connectivity),
         },
     )
@@ -143,7 +144,8 @@ def desa_edit(request: HttpRequest, desa_id: int) -> HttpResponse:
     user = user_of(request)
     require_places_manage(user)
     desa = get_object_or_404(Desa.objects.select_related("kecamatan"), pk=desa_id)
-    row = desa_readiness_get(desa.pk)
+    rules = rules_on()
+    row = desa_readiness_get(desa.pk, rules=rules)
     assert row is not None
     profile = row.profile
     initial = (
@@ -174,7 +176,7 @@ def desa_edit(request: HttpRequest, desa_id: int) -> HttpResponse:
     return render(
         request,
         "places/desa_edit.html",
-        {"desa": desa, "row": row, "form": form, "scoring": _scoring()},
+        {"desa": desa, "row": row, "form": form, "scoring": _scoring(rules)},
     )
 
 
@@ -214,7 +216,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     if row is not None:
         p = row.profile
         survey = Survey(p.best_network, p.electricity_24h, p.blank_spot) if p else None
-        reasons = reason_texts(why_not_ready(row.readiness, survey), row.readiness, rules)
+        codes = why_not_ready(row.readiness, survey, rules.points)
+        reasons = reason_texts(codes, row.readiness, rules)
     return render(
         request,
         "places/mine.html",
@@ -224,7 +227,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             "rules": rules,
             "reasons": reasons,
             "contacts": readiness_contacts(),
-            "scoring": _scoring(),
+            "scoring": _scoring(rules),
             "min_label": level_label(rules.min_connectivity),
         },
     )

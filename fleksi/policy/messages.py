@@ -4,7 +4,7 @@ in the active language (the trace stores Bahasa Indonesia and English)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -48,6 +48,12 @@ PARAM_LABELS: Mapping[str, Any] = {
     "place_decider": gettext_lazy("Who decides on another place (delegate of the PPK)"),
     "min_connectivity": gettext_lazy("Minimum connectivity of a WFA location"),
     "connectivity_rule_mode": gettext_lazy("Below the minimum connectivity"),
+    "readiness_points_none": gettext_lazy("Readiness points: no signal"),
+    "readiness_points_2g": gettext_lazy("Readiness points: 2G"),
+    "readiness_points_4g": gettext_lazy("Readiness points: 4G"),
+    "readiness_points_radio_link": gettext_lazy("Readiness points: radio link"),
+    "readiness_points_vsat": gettext_lazy("Readiness points: VSAT/satellite"),
+    "readiness_points_fibre": gettext_lazy("Readiness points: fibre optic"),
     "checkins_per_day": gettext_lazy("Check-ins per day"),
     "geofence_radius_m": gettext_lazy("Geofence radius (m)"),
     "offline_sync_window_hours": gettext_lazy("Offline check-ins accepted for (hours)"),
@@ -132,6 +138,7 @@ GROUP_LABELS: Mapping[str, Any] = {
     "eligibility": gettext_lazy("Who may use WFA"),
     "mapping": gettext_lazy("Duty mapping"),
     "requests": gettext_lazy("Requests, quotas and places"),
+    "places": gettext_lazy("Digital readiness of places"),
     "presence": gettext_lazy("Presence"),
     "outputs": gettext_lazy("Outputs and revocation"),
     "safeguard": gettext_lazy("Public-service safeguard"),
@@ -188,8 +195,12 @@ def _choice_labels(language: str) -> dict[str, Any]:
         "warn": _("allow with a warning"),
         "none": _("no signal"),
         "2g": "2G",
-        "3g": "3G",
         "4g": "4G",
+        "radio_link": _("radio link"),
+        "vsat": _("VSAT/satellite"),
+        "fibre": _("fibre optic"),
+        # levels before 3G was switched off (traces and audit entries written before then)
+        "3g": "3G",
         "broadband": _("fixed broadband"),
         "bupati": _("the Bupati (PPK)"),
         "sekda": _("the Sekda"),
@@ -205,103 +216,134 @@ def _message(entry: TraceEntry) -> str:
     o, lim, d = value_label(entry.observed), value_label(entry.limit), entry.details
     until = value_label(d.get("until")) if d.get("until") else ""
     eligible_from = value_label(d.get("eligible_from")) if d.get("eligible_from") else ""
-    texts: dict[str, str] = {
-        "asn_type.pass": _("Your ASN type (%(o)s) may use WFA.") % {"o": o},
-        "asn_type.fail": _("Your ASN type (%(o)s) may not use WFA; allowed: %(lim)s.")
-        % {"o": o, "lim": lim},
-        "discipline.pass": _("No disciplinary examination or penalty is recorded."),
-        "discipline.off": _("This policy does not exclude disciplinary cases."),
-        "discipline.in_process": _("You are under disciplinary examination%(u)s.")
-        % {"u": (_(" until %(d)s") % {"d": until}) if until else ""},
-        "discipline.serving": _("You are serving a disciplinary penalty%(u)s.")
-        % {"u": (_(" until %(d)s") % {"d": until}) if until else ""},
-        "probation_appointment.pass": _("Appointed on %(o)s: past the first %(lim)s months.")
-        % {"o": o, "lim": lim},
-        "probation_appointment.fail": _(
-            "Appointed on %(o)s: new employees wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_appointment.none": _("No appointment waiting period applies."),
-        "probation_promotion.pass": _("Promoted on %(o)s: past the %(lim)s-month wait.")
-        % {"o": o, "lim": lim},
-        "probation_promotion.fail": _(
-            "Promoted on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_promotion.none": _("No recent promotion."),
-        "probation_transfer.pass": _("Transferred on %(o)s: past the %(lim)s-month wait.")
-        % {"o": o, "lim": lim},
-        "probation_transfer.fail": _(
-            "Transferred on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_transfer.none": _("No recent transfer."),
-        "probation_rotation.pass": _("Rotated on %(o)s: past the %(lim)s-month wait.")
-        % {"o": o, "lim": lim},
-        "probation_rotation.fail": _(
-            "Rotated on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_rotation.none": _("No recent rotation."),
-        "rating.pass": _("Last rating %(o)s meets the minimum (%(lim)s).") % {"o": o, "lim": lim},
-        "rating.fail": _("Last rating %(o)s is below the minimum (%(lim)s).")
-        % {"o": o, "lim": lim},
-        "rating.missing": _("No performance rating is recorded; the minimum is %(lim)s.")
-        % {"lim": lim},
-        "rating.off": _("This policy sets no minimum rating."),
-        "public_service_unit.pass": _("Your unit is not a direct public-service unit."),
-        "public_service_unit.off": _("This policy does not exclude public-service units."),
-        "public_service_unit.fail": _("Your unit serves the public directly and stays on site."),
-        "public_service_unit.exception": _(
-            "Your unit serves the public directly, but an exception applies until %(u)s."
-        )
-        % {"u": until},
-        "unit_kind.pass": _("Your unit's kind is not excluded."),
-        "unit_kind.fail": _("Units of this kind (%(o)s) are excluded from WFA.") % {"o": o},
-        "position_class.pass": _("Your position is %(o)s.") % {"o": o},
-        "position_class.exception": _("By exception until %(u)s, your position counts as %(o)s.")
-        % {"u": until, "o": o},
-        "position_class.onsite": _("Your position is on-site only according to the duty mapping."),
-        "position_class.unassessed": _(
+    # Only the entry's own sentence is built (each a function): building all of them for every
+    # entry translated every sentence of the catalogue twice per rule of a stored trace.
+    texts: dict[str, Callable[[], str]] = {
+        "asn_type.pass": lambda: _("Your ASN type (%(o)s) may use WFA.") % {"o": o},
+        "asn_type.fail": lambda: (
+            _("Your ASN type (%(o)s) may not use WFA; allowed: %(lim)s.") % {"o": o, "lim": lim}
+        ),
+        "discipline.pass": lambda: _("No disciplinary examination or penalty is recorded."),
+        "discipline.off": lambda: _("This policy does not exclude disciplinary cases."),
+        "discipline.in_process": lambda: (
+            _("You are under disciplinary examination%(u)s.")
+            % {"u": (_(" until %(d)s") % {"d": until}) if until else ""}
+        ),
+        "discipline.serving": lambda: (
+            _("You are serving a disciplinary penalty%(u)s.")
+            % {"u": (_(" until %(d)s") % {"d": until}) if until else ""}
+        ),
+        "probation_appointment.pass": lambda: (
+            _("Appointed on %(o)s: past the first %(lim)s months.") % {"o": o, "lim": lim}
+        ),
+        "probation_appointment.fail": lambda: (
+            _("Appointed on %(o)s: new employees wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_appointment.none": lambda: _("No appointment waiting period applies."),
+        "probation_promotion.pass": lambda: (
+            _("Promoted on %(o)s: past the %(lim)s-month wait.") % {"o": o, "lim": lim}
+        ),
+        "probation_promotion.fail": lambda: (
+            _("Promoted on %(o)s: wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_promotion.none": lambda: _("No recent promotion."),
+        "probation_transfer.pass": lambda: (
+            _("Transferred on %(o)s: past the %(lim)s-month wait.") % {"o": o, "lim": lim}
+        ),
+        "probation_transfer.fail": lambda: (
+            _("Transferred on %(o)s: wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_transfer.none": lambda: _("No recent transfer."),
+        "probation_rotation.pass": lambda: (
+            _("Rotated on %(o)s: past the %(lim)s-month wait.") % {"o": o, "lim": lim}
+        ),
+        "probation_rotation.fail": lambda: (
+            _("Rotated on %(o)s: wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_rotation.none": lambda: _("No recent rotation."),
+        "rating.pass": lambda: (
+            _("Last rating %(o)s meets the minimum (%(lim)s).") % {"o": o, "lim": lim}
+        ),
+        "rating.fail": lambda: (
+            _("Last rating %(o)s is below the minimum (%(lim)s).") % {"o": o, "lim": lim}
+        ),
+        "rating.missing": lambda: (
+            _("No performance rating is recorded; the minimum is %(lim)s.") % {"lim": lim}
+        ),
+        "rating.off": lambda: _("This policy sets no minimum rating."),
+        "public_service_unit.pass": lambda: _("Your unit is not a direct public-service unit."),
+        "public_service_unit.off": lambda: _("This policy does not exclude public-service units."),
+        "public_service_unit.fail": lambda: _(
+            "Your unit serves the public directly and stays on site."
+        ),
+        "public_service_unit.exception": lambda: (
+            _("Your unit serves the public directly, but an exception applies until %(u)s.")
+            % {"u": until}
+        ),
+        "unit_kind.pass": lambda: _("Your unit's kind is not excluded."),
+        "unit_kind.fail": lambda: _("Units of this kind (%(o)s) are excluded from WFA.") % {"o": o},
+        "position_class.pass": lambda: _("Your position is %(o)s.") % {"o": o},
+        "position_class.exception": lambda: (
+            _("By exception until %(u)s, your position counts as %(o)s.") % {"u": until, "o": o}
+        ),
+        "position_class.onsite": lambda: _(
+            "Your position is on-site only according to the duty mapping."
+        ),
+        "position_class.unassessed": lambda: _(
             "The duties of your position have not been mapped and approved yet."
         ),
-        "position_class.partly": _(
+        "position_class.partly": lambda: _(
             "Your position is partly capable, which this policy does not allow."
         ),
-        "position_class.capable": _(
+        "position_class.capable": lambda: _(
             "Your position is WFA-capable, which this policy does not allow."
         ),
-        "location_connectivity.pass": _("Connectivity at this place: %(o)s (minimum %(lim)s).")
-        % {"o": o, "lim": lim},
-        "location_connectivity.fail": _(
-            "Connectivity at this place: %(o)s, below the minimum (%(lim)s). WFA from there "
-            "is not allowed."
-        )
-        % {"o": o, "lim": lim},
-        "location_connectivity.warn": _(
-            "Connectivity at this place: %(o)s, below the minimum (%(lim)s). Work may be "
-            "interrupted."
-        )
-        % {"o": o, "lim": lim},
-        "location_connectivity.not_ready": _(
-            "Connectivity at this place: %(o)s, but the place does not count as ready "
-            "(electricity or blank spot)."
-        )
-        % {"o": o},
-        "location_connectivity.unknown": _(
+        "location_connectivity.pass": lambda: (
+            _("Connectivity at this place: %(o)s (minimum %(lim)s).") % {"o": o, "lim": lim}
+        ),
+        "location_connectivity.fail": lambda: (
+            _(
+                "Connectivity at this place: %(o)s, below the minimum (%(lim)s). WFA from there "
+                "is not allowed."
+            )
+            % {"o": o, "lim": lim}
+        ),
+        "location_connectivity.warn": lambda: (
+            _(
+                "Connectivity at this place: %(o)s, below the minimum (%(lim)s). Work may be "
+                "interrupted."
+            )
+            % {"o": o, "lim": lim}
+        ),
+        "location_connectivity.not_ready": lambda: (
+            _(
+                "Connectivity at this place: %(o)s, but the place does not count as ready "
+                "(electricity or blank spot)."
+            )
+            % {"o": o}
+        ),
+        "location_connectivity.unknown": lambda: _(
             "The connectivity of this place is not recorded yet (Diskominfo keeps it)."
         ),
-        "location_connectivity.office": _("An office of the agency: no connectivity check."),
-        "location_connectivity.off": _("This policy sets no minimum connectivity."),
-        "suspension.pass": _("No WFA suspension applies."),
-        "suspension.fail": _(
-            "WFA is suspended until %(u)s after the monthly output check; your supervisor "
-            "may reinstate it."
-        )
-        % {"u": until},
+        "location_connectivity.office": lambda: _(
+            "An office of the agency: no connectivity check."
+        ),
+        "location_connectivity.off": lambda: _("This policy sets no minimum connectivity."),
+        "suspension.pass": lambda: _("No WFA suspension applies."),
+        "suspension.fail": lambda: (
+            _(
+                "WFA is suspended until %(u)s after the monthly output check; your supervisor "
+                "may reinstate it."
+            )
+            % {"u": until}
+        ),
     }
     if entry.code in texts:
-        return texts[entry.code]
+        return texts[entry.code]()
     return request_message(entry, value_label) or entry.code
 
 

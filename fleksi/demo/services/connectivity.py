@@ -7,10 +7,11 @@ Called by the demo seeding (``fleksi.demo``) after the places exist::
     seed_connectivity(rng=random.Random(seed + 2), today=plan.today)
 
 The picture follows the domain brief (§5): blank spots and weak signal concentrated in
-Tabang, Muara Wis, Kembang Janggut, Muara Muntai and Kota Bangun; 4G and fixed broadband in
-the towns of Tenggarong, Loa Janan and Samboja; some villages without 24-hour electricity.
-Sudarto's village (Tabang Lama) was surveyed as 3G, but its check-ins show 2G; a few remote
-desa have no survey yet.
+Tabang, Muara Wis, Kembang Janggut, Muara Muntai and Kota Bangun (some with a VSAT link or a
+radio link at the village office, as BAKTI and the regency have built); 4G and fibre in the
+towns of Tenggarong, Loa Janan and Samboja; some villages without 24-hour electricity. The
+levels are those Kukar has (brief §13: no 3G). Sudarto's village (Tabang Lama) was surveyed
+as 4G, but its check-ins show 2G; a few remote desa have no survey yet.
 
 Desa that already have a profile are left alone, and measurements are only added when there
 are no demo measurements yet, so a second call adds nothing. Measurements carry the source
@@ -31,7 +32,9 @@ from django.utils import timezone
 
 from fleksi.audit.services import AGENCY_STREAM, Change, audit_record
 from fleksi.places.domain.connectivity import (
+    FIXED_LINKS,
     MEASURED_LEVELS,
+    MOBILE_LEVELS,
     NETWORK_LEVELS,
     Sample,
     clean_sample,
@@ -49,17 +52,23 @@ WEAK = {"01", "08", "10", "18"}  # Muara Muntai, Kota Bangun, Kembang Janggut, M
 TABANG = {"12"}
 RURAL = {"09", "11"}  # Kenohan, Muara Kaman
 
-# Per kind: (weights of none/2g/3g/4g/broadband, share with 24-hour electricity, share of
-# blank spots, measurements per desa (low, high), share of desa without any measurement).
+# Per kind: (weights of none/2g/4g/radio_link/vsat/fibre, share with 24-hour electricity,
+# share of blank spots, measurements per desa (low, high), share of desa without any
+# measurement).
 KINDS: dict[str, tuple[tuple[int, ...], float, float, tuple[int, int], float]] = {
-    "town": ((0, 0, 15, 60, 25), 1.0, 0.0, (30, 80), 0.0),
-    "suburb": ((0, 8, 35, 52, 5), 0.95, 0.05, (10, 40), 0.1),
-    "rural": ((5, 25, 45, 25, 0), 0.85, 0.15, (4, 24), 0.3),
-    "weak": ((20, 40, 30, 10, 0), 0.6, 0.35, (0, 15), 0.4),
-    "tabang": ((30, 40, 20, 0, 10), 0.25, 0.6, (0, 12), 0.5),
+    "town": ((0, 0, 65, 5, 0, 30), 1.0, 0.0, (30, 80), 0.0),
+    "suburb": ((0, 10, 80, 5, 0, 5), 0.95, 0.05, (10, 40), 0.1),
+    "rural": ((5, 35, 50, 5, 5, 0), 0.85, 0.15, (4, 24), 0.3),
+    "weak": ((20, 45, 25, 5, 5, 0), 0.6, 0.35, (0, 15), 0.4),
+    "tabang": ((30, 40, 10, 5, 15, 0), 0.25, 0.6, (0, 12), 0.5),
 }
 UNSURVEYED = 8  # percent of the weak-signal desa that no survey has reached yet
-SOURCES = ("Survei Diskominfo 2025", "Laporan kepala desa", "Pendataan BAKTI Kominfo")
+SOURCES = ("Survei Diskominfo 2025", "Laporan kepala desa")
+FIXED_SOURCES = {
+    "radio_link": "Survei Diskominfo 2025 (radio link ke kantor desa)",
+    "vsat": "Pendataan BAKTI Kominfo (VSAT di kantor desa)",
+    "fibre": "Survei Diskominfo 2025 (serat optik)",
+}
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,10 @@ def _kind(code: str) -> str:
     return "suburb"
 
 
-def _step(level: str, by: int, levels: tuple[str, ...] = NETWORK_LEVELS) -> str:
+def _step(level: str, by: int, levels: tuple[str, ...] = MOBILE_LEVELS) -> str:
+    """A mobile level one step better or worse (a fixed link stays as it is)."""
+    if level not in levels:
+        return level
     index = min(max(levels.index(level) + by, 0), len(levels) - 1)
     return levels[index]
 
@@ -94,12 +106,17 @@ def _profile(code: str, kind: str, first: bool, rng: random.Random, today: date)
     values: dict[str, Any] = {
         "best_network": level,
         "electricity_24h": rng.random() < power or (first and kind != "tabang"),
-        "blank_spot": level == "none" or (rng.random() < blank and level != "broadband"),
-        "source": rng.choice(SOURCES),
+        "blank_spot": level == "none" or (rng.random() < blank and level != "fibre"),
+        "source": FIXED_SOURCES.get(level) or rng.choice(SOURCES),
         "surveyed_on": today - timedelta(days=rng.randrange(60, 420)),
     }
     if code == DARTO_VILLAGE:
-        values.update(best_network="3g", electricity_24h=False, blank_spot=True)
+        values.update(
+            best_network="4g",
+            electricity_24h=False,
+            blank_spot=True,
+            source="Survei Diskominfo 2025",
+        )
     return values
 
 
@@ -108,7 +125,7 @@ def _true_level(code: str, surveyed: str, rng: random.Random) -> str:
     survey) or better (a new tower)."""
     if code == DARTO_VILLAGE:
         return "2g"
-    level = {"none": "2g", "broadband": "4g"}.get(surveyed, surveyed)
+    level = "2g" if surveyed == "none" else "4g" if surveyed in FIXED_LINKS else surveyed
     roll = rng.random()
     shift = -1 if roll < 0.15 else (1 if roll > 0.9 else 0)
     return _step(level, shift, MEASURED_LEVELS)
@@ -116,18 +133,31 @@ def _true_level(code: str, surveyed: str, rng: random.Random) -> str:
 
 def _reading(level: str, rng: random.Random) -> Sample:
     """A plausible browser reading for a sample at ``level``; a fifth of the browsers report
-    nothing but the time to reach the server."""
-    rtt, downlink, server = {
-        "2g": (rng.randint(1400, 2900), rng.uniform(0.02, 0.07), rng.randint(3000, 9000)),
-        "3g": (rng.randint(280, 1300), rng.uniform(0.3, 1.6), rng.randint(1000, 2900)),
-        "4g": (rng.randint(40, 260), rng.uniform(1.5, 10.0), rng.randint(150, 950)),
-    }[level]
+    nothing but the time to reach the server. Half of the 2G readings are what the browser
+    calls "3g" (a slow link, read as 2G)."""
+    if level == "4g":
+        kind = "4g"
+        rtt, downlink, server = rng.randint(40, 260), rng.uniform(1.5, 10.0), rng.randint(150, 950)
+    elif rng.random() < 0.5:
+        kind = "3g"
+        rtt, downlink, server = (
+            rng.randint(280, 1300),
+            rng.uniform(0.3, 0.69),
+            rng.randint(1000, 2900),
+        )
+    else:
+        rtt, downlink, server = (
+            rng.randint(1400, 2900),
+            rng.uniform(0.02, 0.07),
+            rng.randint(3000, 9000),
+        )
+        kind = "slow-2g" if rtt >= 2000 else "2g"
     if rng.random() < 0.2:
         return clean_sample(
             effective_type="", rtt_ms=None, downlink_mbps=None, server_latency_ms=server
         )
     return clean_sample(
-        effective_type="slow-2g" if level == "2g" and rtt >= 2000 else level,
+        effective_type=kind,
         rtt_ms=rtt,
         downlink_mbps=downlink,
         server_latency_ms=server,
@@ -177,7 +207,7 @@ def seed_connectivity(
                 count = max(count, 14)
             true = _true_level(code, level, rng)
             for _ in range(count):
-                at = rng.choices((true, *MEASURED_LEVELS), weights=(7, 1, 1, 1))[0]
+                at = rng.choices((true, *MEASURED_LEVELS), weights=(8, 1, 1))[0]
                 s = _reading(at, rng)
                 samples.append(
                     ConnectivityMeasurement(

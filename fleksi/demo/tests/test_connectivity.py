@@ -47,6 +47,11 @@ def test_demo_connectivity(villages, django_assert_max_num_queries):
     assert blank.filter(desa__kecamatan__name__in=weak).count() > blank.count() / 2
     assert ConnectivityProfile.objects.filter(electricity_24h=False).exists()
     darto = next(d for d in picture.desa if d.code == DARTO_VILLAGE)
-    assert (darto.readiness.surveyed_level, darto.readiness.level) == ("3g", "2g")
+    assert (darto.readiness.surveyed_level, darto.readiness.level) == ("4g", "2g")
     assert darto.readiness.level_source == "measured"
     assert set(ConnectivityMeasurement.objects.values_list("source", flat=True)) == {"demo"}
+    # the levels Kukar has: no 3G anywhere, and fixed links where they were built
+    levels = set(ConnectivityProfile.objects.values_list("best_network", flat=True))
+    assert not levels & {"3g", "broadband"}
+    assert {"none", "2g", "4g", "vsat", "fibre"} <= levels
+    assert set(ConnectivityMeasurement.objects.values_list("level", flat=True)) <= {"2g", "4g"}

@@ -39,7 +39,15 @@ REQUEST_KIND = {
     "official_duty": "dinas luar dengan surat tugas",
     "special_circumstances": "keadaan khusus",
 }
-NETWORK = {"none": "tanpa sinyal", "2g": "2G", "3g": "3G", "4g": "4G", "broadband": "pita lebar"}
+# The connectivity levels as Kukar has them (3G was switched off in 2022–23).
+NETWORK = {
+    "none": "tidak ada sinyal",
+    "2g": "2G",
+    "4g": "4G",
+    "radio_link": "radio link",
+    "vsat": "VSAT/satelit",
+    "fibre": "serat optik (fiber)",
+}
 PLACE_DECIDER = {
     "bupati": "Bupati",
     "sekda": "Sekretaris Daerah",
@@ -64,6 +72,14 @@ def _days(n: int) -> str:
 
 
 # key → sentence of the ayat. The value in words follows the drafting style.
+def _points_clause(level: str) -> Callable[[PolicyParams], str]:
+    def words(p: PolicyParams) -> str:
+        points = p.network_points()[level]
+        return f"Nilai kesiapan digital untuk jaringan {NETWORK[level]} ditetapkan {points} poin."
+
+    return words
+
+
 CLAUSES: dict[str, Callable[[PolicyParams], str]] = {
     "allowed_asn_types": lambda p: (
         "Pegawai ASN yang dapat melaksanakan tugas kedinasan secara fleksibel berdasarkan "
@@ -164,9 +180,10 @@ CLAUSES: dict[str, Callable[[PolicyParams], str]] = {
         f"Tempat lain sebagaimana dimaksud ditetapkan oleh {PLACE_DECIDER[p.place_decider]}."
     ),
     "min_connectivity": lambda p: (
-        f"Lokasi tugas kedinasan secara fleksibel memiliki jaringan paling rendah "
-        f"{NETWORK.get(p.min_connectivity, p.min_connectivity)}."
+        f"Lokasi tugas kedinasan secara fleksibel memiliki jaringan dengan nilai kesiapan "
+        f"digital paling rendah sama dengan {NETWORK.get(p.min_connectivity, p.min_connectivity)}."
     ),
+    **{f"readiness_points_{level}": _points_clause(level) for level in NETWORK},
     "connectivity_rule_mode": lambda p: (
         "Pengajuan pada lokasi dengan jaringan di bawah batas tersebut ditolak."
         if p.connectivity_rule_mode == "refuse"

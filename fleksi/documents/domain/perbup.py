@@ -71,7 +71,18 @@ TOPICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "requests",
         "places",
-        ("allowed_location_types", "place_decider", "min_connectivity", "connectivity_rule_mode"),
+        (
+            "allowed_location_types",
+            "place_decider",
+            "min_connectivity",
+            "connectivity_rule_mode",
+            "readiness_points_none",
+            "readiness_points_2g",
+            "readiness_points_4g",
+            "readiness_points_radio_link",
+            "readiness_points_vsat",
+            "readiness_points_fibre",
+        ),
     ),
     ("requests", "deadlines", ("request_lead_days", "approval_deadline_days")),
     (

@@ -1,21 +1,27 @@
 """Connectivity levels, and what one measurement from a check-in says about them. Pure.
 
-Levels, worst first: ``none`` (no signal), ``2g``, ``3g``, ``4g`` and ``broadband`` (fixed
-broadband: cable, fibre, or a fixed wireless or satellite link). They are the same values
-as the policy parameter ``min_connectivity``.
+Levels, as Kukar has them (brief §13; 3G was switched off by the big operators in 2022–23):
+``none`` (no signal), ``2g`` (voice, SMS, EDGE), ``4g``, ``radio_link`` (a point-to-point
+radio link, usually to the village office), ``vsat`` (a satellite link, e.g. BAKTI's) and
+``fibre``. They are the values of the policy parameter ``min_connectivity``. Which level is
+better is **configuration**: each level earns the points the policy in force gives it
+(``readiness_points_<level>``), and a level meets a minimum when it earns at least the
+minimum's points (:func:`at_least`); :data:`NETWORK_LEVELS` is only the order of display.
 
 A browser that implements the Network Information API reports an *effective type*
 (``slow-2g``, ``2g``, ``3g``, ``4g``), a round-trip time and a downlink estimate; every
 browser lets the page time how long its request took to reach the server. One measurement
 is read as one level (:func:`sample_level`):
 
-1. the effective type when the browser gives one (``slow-2g`` and ``2g`` → ``2g``);
+1. the effective type when the browser gives one (``4g`` → ``4g``; ``slow-2g``, ``2g`` and
+   ``3g`` → ``2g``: the API's "3g" is a speed class — round trip ≥ 270 ms or downlink
+   ≤ 0.7 Mbit/s —, slower than any working 4G link, and no 3G network is left to name);
 2. else the round-trip time and downlink, with the same thresholds the browsers use
    (:data:`RTT_MS`, :data:`DOWNLINK_MBPS`; the worse of the two counts);
 3. else the time to reach the server (:data:`SERVER_MS`, a coarser reading);
 4. else nothing: the measurement is not kept.
 
-A measurement never says ``none`` (the check-in did arrive) nor ``broadband`` (a browser
+A measurement never says ``none`` (the check-in did arrive) nor a fixed link (a browser
 cannot tell a fixed line from a good mobile signal; it reports ``4g`` for both).
 """
 
@@ -25,18 +31,22 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-NETWORK_LEVELS = ("none", "2g", "3g", "4g", "broadband")  # worst first
+# Same values as ``fleksi.policy.domain.params.NETWORK_LEVELS`` (a test keeps them equal).
+NETWORK_LEVELS = ("none", "2g", "4g", "radio_link", "vsat", "fibre")  # order of display
+MOBILE_LEVELS = ("none", "2g", "4g")
+FIXED_LINKS = ("radio_link", "vsat", "fibre")
 EFFECTIVE_TYPES = ("slow-2g", "2g", "3g", "4g")
-MEASURED_LEVELS = ("2g", "3g", "4g")
+MEASURED_LEVELS = ("2g", "4g")  # worst first
 SLOW_LEVEL = "2g"  # a sample at this level counts as slow
 
-EFFECTIVE_TYPE_LEVEL: Mapping[str, str] = {"slow-2g": "2g", "2g": "2g", "3g": "3g", "4g": "4g"}
+EFFECTIVE_TYPE_LEVEL: Mapping[str, str] = {"slow-2g": "2g", "2g": "2g", "3g": "2g", "4g": "4g"}
 # The browsers' effective-connection-type table (WICG Network Information API): a
-# round-trip time at or above the value, or a downlink at or below it, is that level.
-RTT_MS: tuple[tuple[str, float], ...] = (("2g", 1400), ("3g", 270))
-DOWNLINK_MBPS: tuple[tuple[str, float], ...] = (("2g", 0.07), ("3g", 0.7))
+# round-trip time at or above 270 ms, or a downlink at or below 0.7 Mbit/s, is what the
+# API calls "3g" or worse — read here as 2G (see above).
+RTT_MS: tuple[tuple[str, float], ...] = (("2g", 270),)
+DOWNLINK_MBPS: tuple[tuple[str, float], ...] = (("2g", 0.7),)
 # Time for the check-in request to reach the server, when the browser says nothing else.
-SERVER_MS: tuple[tuple[str, float], ...] = (("2g", 3000), ("3g", 1000))
+SERVER_MS: tuple[tuple[str, float], ...] = (("2g", 1000),)
 
 # Values outside these bounds are not network measurements (a clock jump, a request that
 # waited offline) and are dropped.
@@ -46,16 +56,20 @@ MAX_SERVER_MS = 60_000
 
 
 def level_rank(level: str) -> int:
-    """0 for ``none`` up to 4 for ``broadband``; raises ``ValueError`` for an unknown level."""
+    """The place of a level in the order of display; ``ValueError`` for an unknown level."""
     return NETWORK_LEVELS.index(level)
 
 
-def at_least(level: str, minimum: str) -> bool:
-    return level_rank(level) >= level_rank(minimum)
+def at_least(level: str, minimum: str, points: Mapping[str, int]) -> bool:
+    """Whether ``level`` meets ``minimum``: it earns at least the minimum's points (the
+    points are the policy's, ``readiness_points_<level>``). ``KeyError`` for an unknown
+    level."""
+    return points[level] >= points[minimum]
 
 
 def worst(*levels: str) -> str:
-    return min(levels, key=level_rank)
+    """The worse of measured levels (``2g`` before ``4g``)."""
+    return min(levels, key=MEASURED_LEVELS.index)
 
 
 def _by_threshold(

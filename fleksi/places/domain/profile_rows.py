@@ -35,27 +35,46 @@ NETWORK_SPELLINGS: Mapping[str, str] = {
         ("none", "tidak ada", "tidak ada sinyal", "tanpa sinyal", "no signal", "nihil"), "none"
     ),
     **dict.fromkeys(("2g", "gsm", "edge", "gprs"), "2g"),
-    **dict.fromkeys(("3g", "umts", "hspa", "hspa+", "h+", "3.5g"), "3g"),
+    # mobile networks above 4G count as 4G
     **dict.fromkeys(("4g", "4g lte", "lte", "4g+", "lte a", "5g"), "4g"),
     **dict.fromkeys(
+        ("radio link", "radiolink", "radio", "microwave", "gelombang mikro", "point to point"),
+        "radio_link",
+    ),
+    **dict.fromkeys(
         (
-            "broadband",
-            "fixed broadband",
-            "fiber",
-            "fibre",
-            "fiber optik",
-            "fiber optic",
-            "serat optik",
-            "kabel",
-            "internet kabel",
             "vsat",
             "satelit",
             "satellite",
-            "radio link",
+            "vsat satelit",
+            "vsat satellite",
+            "internet satelit",
+            "bakti",
+            "bakti vsat",
         ),
-        "broadband",
+        "vsat",
+    ),
+    **dict.fromkeys(
+        (
+            "fibre",
+            "fiber",
+            "fiber optik",
+            "fiber optic",
+            "fibre optic",
+            "serat optik",
+            "serat optik (fiber)",
+            "serat optik fiber",
+            "kabel serat optik",
+            "ftth",
+            "fo",
+        ),
+        "fibre",
     ),
 }
+# Spellings of 3G (switched off in 2022–23): refused with their own sentence, since the file
+# must say what the village has now; and of "broadband", which does not say which link it is.
+RETIRED_3G = frozenset({"3g", "umts", "hspa", "hspa+", "h+", "3.5g", "3g hsdpa", "wcdma"})
+VAGUE_FIXED = frozenset({"broadband", "fixed broadband", "kabel", "internet kabel"})
 YES = frozenset({"y", "ya", "yes", "1", "true", "benar", "ada"})
 NO = frozenset({"n", "t", "tidak", "no", "0", "false", "tidak ada"})
 
@@ -112,7 +131,9 @@ def _row(line: int, values: Mapping[str, Cell], today: date) -> ProfileRow | lis
     if not raw_network:
         bad(COL_NETWORK, "required")
     elif network is None:
-        bad(COL_NETWORK, "bad_network", value=raw_network)
+        key = re.sub(r"[\s\-_/]+", " ", raw_network.strip().lower())
+        code_ = "network_3g" if key in RETIRED_3G else "vague_fixed" if key in VAGUE_FIXED else ""
+        bad(COL_NETWORK, code_ or "bad_network", value=raw_network)
     flags: dict[str, bool] = {}
     for column in (COL_ELECTRICITY, COL_BLANK_SPOT):
         raw = text_of(values.get(column))

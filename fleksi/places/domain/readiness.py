@@ -6,16 +6,18 @@ Documented for people in ``docs/places-readiness.md``; the numbers live here onl
 
     score = network points + 25 if electricity 24 hours a day + 15 if not a blank spot
 
-    network points: none 0 · 2G 10 · 3G 35 · 4G 50 · fixed broadband 60
+    network points (the policy's ``readiness_points_<level>``; defaults in
+    :data:`NETWORK_POINTS`): no signal 0 · 2G 10 · 4G 50 · radio link 55 · VSAT/satellite 50 ·
+    fibre 60
 
 **Measured adjustment.** With at least :data:`MIN_SAMPLES` measurements from check-ins in
 the last :data:`WINDOW_DAYS` days, the level of the median measurement replaces the surveyed
 network level, up or down (see :func:`network_level_used`); electricity and the blank-spot
 flag are not changed by measurements. One exception: a browser reports a fixed line as
-``4g``, so a measured ``4g`` keeps a surveyed ``broadband``.
+``4g``, so a measured ``4g`` keeps a surveyed level that earns more points than 4G.
 
 **Ready**: score ≥ :data:`READY_MIN_SCORE` *and* the network level used meets the policy's
-``min_connectivity``.
+``min_connectivity`` (earns at least the minimum's points).
 
 A place without a profile has no score; it is "not ready" when its measurements alone show
 a level below the minimum, and "unknown" otherwise.
@@ -28,7 +30,17 @@ from dataclasses import dataclass
 
 from fleksi.places.domain.connectivity import at_least
 
-NETWORK_POINTS: Mapping[str, int] = {"none": 0, "2g": 10, "3g": 35, "4g": 50, "broadband": 60}
+# The default points per level: those of ``PolicyParams()`` (a test keeps them equal); the
+# policy in force may give others. At most 60, so that a score stays within 0–100.
+NETWORK_POINTS: Mapping[str, int] = {
+    "none": 0,
+    "2g": 10,
+    "4g": 50,
+    "radio_link": 55,
+    "vsat": 50,
+    "fibre": 60,
+}
+MAX_NETWORK_POINTS = 60
 ELECTRICITY_POINTS = 25
 NO_BLANK_SPOT_POINTS = 15
 READY_MIN_SCORE = 65
@@ -65,21 +77,30 @@ class Readiness:
         return band_of(self.score)
 
 
-def score_of(level: str, *, electricity_24h: bool, blank_spot: bool) -> int:
+def score_of(
+    level: str,
+    *,
+    electricity_24h: bool,
+    blank_spot: bool,
+    points: Mapping[str, int] = NETWORK_POINTS,
+) -> int:
     return (
-        NETWORK_POINTS[level]
+        points[level]
         + (ELECTRICITY_POINTS if electricity_24h else 0)
         + (0 if blank_spot else NO_BLANK_SPOT_POINTS)
     )
 
 
 def network_level_used(
-    surveyed: str | None, measured: str | None, samples: int
+    surveyed: str | None,
+    measured: str | None,
+    samples: int,
+    points: Mapping[str, int] = NETWORK_POINTS,
 ) -> tuple[str | None, str]:
     """The level that counts and where it comes from ("measured", "survey" or "")."""
     if measured is not None and samples >= MIN_SAMPLES:
-        if surveyed == "broadband" and measured == "4g":
-            return "broadband", "survey"  # measurements confirm it, and cannot say more
+        if measured == "4g" and surveyed is not None and points[surveyed] > points["4g"]:
+            return surveyed, "survey"  # measurements confirm it, and cannot say more
         return measured, "measured"
     if surveyed is not None:
         return surveyed, "survey"
@@ -92,15 +113,19 @@ def desa_readiness(
     measured_level: str | None = None,
     samples: int = 0,
     min_connectivity: str,
+    points: Mapping[str, int] = NETWORK_POINTS,
 ) -> Readiness:
     surveyed = survey.best_network if survey is not None else None
-    level, source = network_level_used(surveyed, measured_level, samples)
-    meets = at_least(level, min_connectivity) if level is not None else None
+    level, source = network_level_used(surveyed, measured_level, samples, points)
+    meets = at_least(level, min_connectivity, points) if level is not None else None
     score: int | None = None
     ready: bool | None = None
     if survey is not None and level is not None:
         score = score_of(
-            level, electricity_24h=survey.electricity_24h, blank_spot=survey.blank_spot
+            level,
+            electricity_24h=survey.electricity_24h,
+            blank_spot=survey.blank_spot,
+            points=points,
         )
         ready = score >= READY_MIN_SCORE and bool(meets)
     elif meets is False:
@@ -186,7 +211,9 @@ def unit_readiness(domiciles: Iterable[int | None], ready_desa: Collection[int])
     return UnitReadiness(employees=employees, with_domicile=with_domicile, ready=ready)
 
 
-def why_not_ready(readiness: Readiness, survey: Survey | None) -> tuple[str, ...]:
+def why_not_ready(
+    readiness: Readiness, survey: Survey | None, points: Mapping[str, int] = NETWORK_POINTS
+) -> tuple[str, ...]:
     """Codes of what keeps a place from counting as ready (empty when it is ready):
     ``no_profile``, ``below_minimum``, ``low_score``, ``no_electricity``, ``blank_spot``,
     ``weak_network`` (the network earns fewer than the 4G points)."""
@@ -203,6 +230,6 @@ def why_not_ready(readiness: Readiness, survey: Survey | None) -> tuple[str, ...
             codes.append("no_electricity")
         if survey is not None and survey.blank_spot:
             codes.append("blank_spot")
-        if readiness.level is not None and NETWORK_POINTS[readiness.level] < NETWORK_POINTS["4g"]:
+        if readiness.level is not None and points[readiness.level] < points["4g"]:
             codes.append("weak_network")
     return tuple(codes)

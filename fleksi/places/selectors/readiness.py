@@ -7,8 +7,8 @@ measurements); the rules are the pure ones of ``fleksi.places.domain.readiness``
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -36,6 +36,8 @@ class Rules:
     since: datetime  # start of the measurement window
     min_connectivity: str
     regulation_number: str  # "" when no policy is in force (the default minimum applies)
+    # the readiness points of each connectivity level (the policy's readiness_points_*)
+    points: Mapping[str, int] = field(default_factory=lambda: PolicyParams().network_points())
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def rules_on(day: date | None = None, params: PolicyParams | None = None) -> Rul
         number = version.regulation_number if version is not None else ""
     start = datetime.combine(day - timedelta(days=WINDOW_DAYS - 1), time.min)
     since = timezone.make_aware(start, timezone.get_current_timezone())
-    return Rules(day, since, params.min_connectivity, number)
+    return Rules(day, since, params.min_connectivity, number, params.network_points())
 
 
 def _survey(profile: ConnectivityProfile | None) -> Survey | None:
@@ -129,6 +131,7 @@ def desa_rows(
             measured_level=found.level if found else None,
             samples=found.samples if found else 0,
             min_connectivity=rules.min_connectivity,
+            points=rules.points,
         )
         rows.append(
             DesaRow(d.pk, d.code, d.name, d.kind, d.kecamatan_id, profile, found, readiness)

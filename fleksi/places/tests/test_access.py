@@ -16,7 +16,7 @@ MANAGERS = frozenset({"diskominfo"})
 EMPLOYEES = EVERYONE - {"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"}
 
 PROFILE = {
-    "best_network": "3g",
+    "best_network": "vsat",
     "electricity_24h": True,
     "blank_spot": False,
     "source": "Survei Diskominfo 2025",

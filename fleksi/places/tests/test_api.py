@@ -28,7 +28,15 @@ def api_client(client, world):
 @pytest.mark.django_db
 def test_kecamatan_list(api_client, world):
     body = api_client.get(reverse("api:places_kecamatan_list")).json()
-    assert body["min_connectivity"] == "3g"
+    assert body["min_connectivity"] == "4g"
+    assert body["network_points"] == {
+        "none": 0,
+        "2g": 10,
+        "4g": 50,
+        "radio_link": 55,
+        "vsat": 50,
+        "fibre": 60,
+    }
     assert body["regency"] == {
         "places": 2,
         "scored": 1,

@@ -12,20 +12,20 @@ from fleksi.places.domain.connectivity import clean_sample, median_level, sample
     [
         ("slow-2g", None, None, None, "2g"),
         ("2g", 50, 50.0, 10, "2g"),  # the browser's own reading wins
-        ("3g", None, None, None, "3g"),
+        ("3g", None, None, None, "2g"),  # the API's "3g" speed class: 3G is gone
         ("4g", None, None, None, "4g"),
         ("", 1400, None, None, "2g"),
-        ("", 1399, None, None, "3g"),
-        ("", 270, None, None, "3g"),
+        ("", 1399, None, None, "2g"),
+        ("", 270, None, None, "2g"),
         ("", 269, None, None, "4g"),
         ("", None, 0.07, None, "2g"),
-        ("", None, 0.071, None, "3g"),
-        ("", None, 0.7, None, "3g"),
+        ("", None, 0.071, None, "2g"),
+        ("", None, 0.7, None, "2g"),
         ("", None, 0.701, None, "4g"),
         ("", 100, 0.05, None, "2g"),  # the worse of the two
         ("", None, None, 3000, "2g"),
-        ("", None, None, 2999, "3g"),
-        ("", None, None, 1000, "3g"),
+        ("", None, None, 2999, "2g"),
+        ("", None, None, 1000, "2g"),
         ("", None, None, 999, "4g"),
         ("", 100, None, 5000, "4g"),  # server time only when the browser says nothing
         ("", None, None, None, ""),
@@ -69,10 +69,10 @@ def test_clean_sample_drops_what_cannot_be_true():
         ({}, None),
         ({"4g": 1}, "4g"),
         ({"2g": 1, "4g": 1}, "2g"),  # even: the worse middle one
-        ({"2g": 1, "3g": 1, "4g": 1}, "3g"),
+        ({"2g": 1, "3g": 5, "4g": 1}, "2g"),  # a "3g" count is no level: ignored
         ({"2g": 2, "4g": 3}, "4g"),
         ({"2g": 3, "4g": 3}, "2g"),
-        ({"2g": 0, "3g": 0, "4g": 0}, None),
+        ({"2g": 0, "4g": 0}, None),
     ],
 )
 def test_median_level(counts, level):

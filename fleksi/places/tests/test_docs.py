@@ -6,7 +6,13 @@ import re
 from datetime import date
 from pathlib import Path
 
-from fleksi.places.domain.profile_rows import COLUMNS, NETWORK_SPELLINGS, parse_rows
+from fleksi.places.domain.profile_rows import (
+    COLUMNS,
+    NETWORK_SPELLINGS,
+    RETIRED_3G,
+    VAGUE_FIXED,
+    parse_rows,
+)
 from fleksi.places.domain.readiness import (
     ELECTRICITY_POINTS,
     MIN_SAMPLES,
@@ -24,14 +30,40 @@ def test_every_column_is_documented():
     assert documented == list(COLUMNS)
 
 
-def test_every_accepted_spelling_is_documented_with_its_level():
-    rows = re.findall(r"^\| (none|2G|3G|4G|broadband) \| (.*) \|$", DOC, re.M)
-    documented = {
-        re.sub(r"[\s\-_/]+", " ", spelling.lower()): level.lower()
-        for level, cells in rows
+LEVEL_ROWS = {
+    "none": "none",
+    "2G": "2g",
+    "4G": "4g",
+    "radio link": "radio_link",
+    "VSAT/satellite": "vsat",
+    "fibre": "fibre",
+}
+
+
+def _spellings(row_names: str) -> dict[str, str]:
+    rows = re.findall(rf"^\| ({row_names}) \| (.*) \|$", DOC, re.M)
+    return {
+        re.sub(r"[\s\-_/]+", " ", spelling.lower()): name
+        for name, cells in rows
         for spelling in re.findall(r"`([^`]+)`", cells)
     }
+
+
+def test_every_accepted_spelling_is_documented_with_its_level():
+    names = "|".join(re.escape(n) for n in LEVEL_ROWS)
+    documented = {k: LEVEL_ROWS[v] for k, v in _spellings(names).items()}
     assert documented == dict(NETWORK_SPELLINGS)
+
+
+def test_the_refused_spellings_are_documented():
+    refused = _spellings("refused: 3G|refused: which link\\?")
+    assert {k for k, v in refused.items() if v == "refused: 3G"} == set(RETIRED_3G)
+    assert {k for k, v in refused.items() if v != "refused: 3G"} == set(VAGUE_FIXED)
+
+
+def test_the_migration_s_mapping_is_documented():
+    for old, new in (("3g", "2g"), ("3g", "4g"), ("broadband", "radio_link")):
+        assert f"`{old}` → `{new}`" in DOC
 
 
 def test_the_score_formula_is_the_codes():
@@ -39,6 +71,9 @@ def test_the_score_formula_is_the_codes():
     assert f"+ {NO_BLANK_SPOT_POINTS} if not a blank spot" in DOC
     points = re.search(r"^\| points \| (.*) \|$", DOC, re.M)
     assert points is not None
+    header = re.search(r"^\| network \| (.*) \|$", DOC, re.M)
+    assert header is not None
+    assert [LEVEL_ROWS[h] for h in header[1].split(" | ")] == list(NETWORK_POINTS)
     assert [int(p) for p in points[1].split(" | ")] == list(NETWORK_POINTS.values())
     assert f"score ≥ **{READY_MIN_SCORE}**" in DOC
     assert f"at least **{MIN_SAMPLES} measurements in the last {WINDOW_DAYS} days**" in DOC

@@ -41,8 +41,9 @@ def test_one_insert_and_the_level_is_derived(places, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert record(places["a"], effective_type="3g", rtt_ms=300, downlink_mbps=1.5) is True
     m = ConnectivityMeasurement.objects.get()
+    # the browser's "3g" is kept as it said; the level is 2G (3G is gone)
     assert (m.level, m.effective_type, m.rtt_ms, m.downlink_mbps, m.source) == (
-        "3g",
+        "2g",
         "3g",
         300,
         1.5,
@@ -85,10 +86,10 @@ def test_evidence_per_desa_with_medians_counts_and_window(places, django_assert_
         1.25,
         900.0,
     )
-    # levels: 100/10 → 4g; 300/0.5 → 3g; 2000/0.05 → 2g; 250/2 → 4g → lower median 3g
-    assert dict(ea.level_counts) == {"2g": 1, "3g": 1, "4g": 2}
-    assert ea.level == "3g"
-    assert (ea.slow, ea.slow_share) == (1, 0.25)
+    # levels: 100/10 → 4g; 300/0.5 → 2g; 2000/0.05 → 2g; 250/2 → 4g → lower median 2g
+    assert dict(ea.level_counts) == {"2g": 2, "4g": 2}
+    assert ea.level == "2g"
+    assert (ea.slow, ea.slow_share) == (2, 0.5)
     assert (eb.samples, eb.median_rtt_ms, eb.level, eb.slow) == (3, 1500.0, "2g", 2)
     assert (ec.samples, ec.level, ec.median_rtt_ms, ec.median_server_latency_ms) == (
         1,

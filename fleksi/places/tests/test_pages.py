@@ -73,7 +73,7 @@ def test_the_edit_form_saves_and_shows_field_errors(client, surveyed):
     ok = client.post(
         url,
         {
-            "best_network": "3g",
+            "best_network": "radio_link",
             "electricity_24h": "on",
             "source": "Kunjungan lapangan",
             "surveyed_on": "2026-01-05",
@@ -82,7 +82,7 @@ def test_the_edit_form_saves_and_shows_field_errors(client, surveyed):
     assert ok.status_code == 302
     p = ConnectivityProfile.objects.get()
     assert (p.best_network, p.electricity_24h, p.blank_spot, p.source) == (
-        "3g",
+        "radio_link",
         True,
         False,
         "Kunjungan lapangan",
@@ -94,13 +94,14 @@ def test_the_import_page_reports_problems_by_line_and_column(client, world):
     login(client, world, "diskominfo")
     data = (
         "KODE_DESA,JARINGAN_TERBAIK,LISTRIK_24_JAM,BLANK_SPOT,SUMBER,TANGGAL_SURVEI\n"
-        "64.02.12.2001,3G,Y,N,Survei,2025-08-01\n"
+        "64.02.12.2001,VSAT/satelit,Y,N,Survei,2025-08-01\n"
         "64.02.12.2001,3G,Y,kadang,Survei,2025-08-01\n"
     )
     upload = SimpleUploadedFile("survei.csv", data.encode())
     html = client.post(reverse("places:import"), {"file": upload}).content.decode()
     assert "nothing was imported" in html
     assert "“kadang” is not Y or N." in html
+    assert "3G was switched off in 2022–23" in html
     assert "BLANK_SPOT" in html
     assert not ConnectivityProfile.objects.exists()
     upload = SimpleUploadedFile("survei.csv", data.rsplit("\n", 2)[0].encode())
@@ -118,7 +119,7 @@ def test_my_place_says_whether_it_is_ready_and_whom_to_tell(client, surveyed):
     html = login(client, surveyed, "staff_a2").get(reverse("places:mine")).content.decode()
     assert "Desa Tabang Lama, Kecamatan Tabang" in html
     assert "Does not count as ready for WFA" in html
-    assert "is below the minimum of the WFA policy (3G)" in html
+    assert "is below the minimum of the WFA policy (4G)" in html
     assert "No electricity 24 hours a day" in html
     assert "diskominfo" in html  # the Diskominfo admin to tell
     Employee.objects.filter(pk=darto.pk).update(domicile=None)

@@ -32,16 +32,22 @@ HEADER = [
         ("NONE", "none"),
         ("2G", "2g"),
         ("EDGE", "2g"),
-        ("3G", "3g"),
-        ("H+", "3g"),
+        ("3G", None),  # switched off in 2022–23
+        ("H+", None),
         ("4G LTE", "4g"),
         ("4G-LTE", "4g"),
         ("lte", "4g"),
         ("5G", "4g"),
-        ("fiber", "broadband"),
-        ("Fiber Optik", "broadband"),
-        ("VSAT", "broadband"),
-        ("Broadband", "broadband"),
+        ("fiber", "fibre"),
+        ("Fiber Optik", "fibre"),
+        ("Serat optik (fiber)", "fibre"),
+        ("VSAT", "vsat"),
+        ("VSAT/satelit", "vsat"),
+        ("Satelit", "vsat"),
+        ("Radio link", "radio_link"),
+        ("radio-link", "radio_link"),
+        ("Tidak ada sinyal", "none"),
+        ("Broadband", None),  # which link?
         ("wifi", None),
         ("", None),
         ("6G", None),
@@ -112,7 +118,7 @@ def test_a_good_file():
             2, "64.02.12.2001", "2g", False, True, "Survei Diskominfo 2025", date(2025, 8, 15)
         ),
         ProfileRow(
-            4, "64.02.06.1001", "broadband", True, False, "Survei Diskominfo 2025", date(2025, 8, 1)
+            4, "64.02.06.1001", "fibre", True, False, "Survei Diskominfo 2025", date(2025, 8, 1)
         ),
     ]
 
@@ -122,9 +128,11 @@ def test_every_problem_with_line_and_column():
         [
             HEADER,
             ["", "6G", "kadang", "", "x" * 201, "2027-01-01"],
-            ["64.02.12.2001", "3G", "Y", "N", "Survei", "31-02-2025"],
-            ["64.02.12.2001", "3G", "Y", "N", "Survei", "2025-02-01"],
-            ["64.02.12.2001", "3G", "Y", "N", "Survei", "2025-02-01"],
+            ["64.02.12.2001", "4G", "Y", "N", "Survei", "31-02-2025"],
+            ["64.02.12.2001", "4G", "Y", "N", "Survei", "2025-02-01"],
+            ["64.02.12.2001", "4G", "Y", "N", "Survei", "2025-02-01"],
+            ["64.02.12.2002", "3G", "Y", "N", "Survei", "2025-02-01"],
+            ["64.02.12.2003", "broadband", "Y", "N", "Survei", "2025-02-01"],
         ],
         today=TODAY,
     )
@@ -137,9 +145,12 @@ def test_every_problem_with_line_and_column():
         (2, "TANGGAL_SURVEI", "future_date"),
         (3, "TANGGAL_SURVEI", "bad_date"),
         (5, "KODE_DESA", "duplicate_desa"),
+        (6, "JARINGAN_TERBAIK", "network_3g"),
+        (7, "JARINGAN_TERBAIK", "vague_fixed"),
     ]
     assert problems[1].params == {"value": "6G"}
-    assert problems[-1].params == {"code": "64.02.12.2001", "first_line": 4}
+    assert problems[-3].params == {"code": "64.02.12.2001", "first_line": 4}
+    assert problems[-2].params == {"value": "3G"}
     assert [r.line for r in rows] == [4]
 
 

@@ -27,7 +27,7 @@ def test_edit_creates_then_changes_and_records_only_the_change(world):
     desa = world.desa["tabang"]
     diskominfo = world.user("diskominfo")
     values = {
-        "best_network": "3g",
+        "best_network": "vsat",
         "electricity_24h": False,
         "blank_spot": True,
         "source": " Survei 2025 ",
@@ -35,7 +35,7 @@ def test_edit_creates_then_changes_and_records_only_the_change(world):
     }
     p = profile_update(actor=diskominfo, desa=desa, **values)
     assert (p.best_network, p.source, p.updated_by_id, p.updated_by_label) == (
-        "3g",
+        "vsat",
         "Survei 2025",
         diskominfo.pk,
         "diskominfo",
@@ -46,7 +46,7 @@ def test_edit_creates_then_changes_and_records_only_the_change(world):
     profile_update(actor=diskominfo, desa=desa, **{**values, "best_network": "2g"})
     change = AuditEntry.objects.get(action="places.profile.update")
     assert (change.before, change.after, change.object_id) == (
-        {"best_network": "3g"},
+        {"best_network": "vsat"},
         {"best_network": "2g"},
         str(desa.pk),
     )
@@ -58,7 +58,7 @@ def test_edit_refuses_bad_values_with_field_errors(world):
         profile_update(
             actor=None,
             desa=world.desa["tabang"],
-            best_network="5g",
+            best_network="3g",  # switched off: no longer a level
             electricity_24h=True,
             blank_spot=False,
             source="  ",
@@ -83,12 +83,12 @@ def test_import_writes_all_audits_each_and_a_reimport_changes_nothing(world):
     third = profile_file_import(actor=None, name="survei.csv", data=changed.encode())
     assert (third.created, third.updated, third.unchanged) == (0, 1, 1)
     last = AuditEntry.objects.filter(action="places.profile.import").order_by("-seq").first()
-    assert (last.before, last.after) == ({"best_network": "4g"}, {"best_network": "broadband"})
+    assert (last.before, last.after) == ({"best_network": "4g"}, {"best_network": "fibre"})
 
 
 @pytest.mark.django_db
 def test_import_is_all_or_nothing_with_every_problem(world):
-    data = GOOD + "64.02.99.9999;X;3G;Y;N;Survei;2025-08-01\n64.02.06.1001;Melayu;6G;Y;N;S;x\n"
+    data = GOOD + "64.02.99.9999;X;4G;Y;N;Survei;2025-08-01\n64.02.06.1001;Melayu;6G;Y;N;S;x\n"
     report = profile_file_import(actor=None, name="survei.csv", data=data.encode())
     assert [(p.line, p.column, p.code) for p in report.problems] == [
         (4, "KODE_DESA", "unknown_desa"),

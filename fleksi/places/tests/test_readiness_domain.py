@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 
 from fleksi.places.domain.connectivity import MEASURED_LEVELS, NETWORK_LEVELS
 from fleksi.places.domain.readiness import (
+    MAX_NETWORK_POINTS,
     MIN_SAMPLES,
+    NETWORK_POINTS,
     READY_MIN_SCORE,
     Readiness,
     Survey,
@@ -18,10 +20,28 @@ from fleksi.places.domain.readiness import (
     unit_readiness,
 )
 from fleksi.policy.domain.params import NETWORK_LEVELS as POLICY_LEVELS
+from fleksi.policy.domain.params import PolicyParams, spec_of
 
 
 def test_the_levels_are_the_policys():
     assert NETWORK_LEVELS == POLICY_LEVELS
+    assert NETWORK_LEVELS == ("none", "2g", "4g", "radio_link", "vsat", "fibre")  # no 3G
+    assert dict(NETWORK_POINTS) == PolicyParams().network_points()
+    for level in NETWORK_LEVELS:
+        spec = spec_of(f"readiness_points_{level}")
+        assert (spec.low, spec.high, spec.ppk) == (0, MAX_NETWORK_POINTS, True)
+
+
+def test_the_points_are_the_policy_s_and_decide_the_minimum():
+    """Levels are configuration: a policy that gives VSAT fewer points than 4G makes a VSAT
+    place miss a 4G minimum, and its score follows the points."""
+    points = {**NETWORK_POINTS, "vsat": 30}
+    vsat = Survey("vsat", True, False)
+    assert desa_readiness(vsat, min_connectivity="4g").ready is True
+    strict = desa_readiness(vsat, min_connectivity="4g", points=points)
+    assert (strict.score, strict.meets_minimum, strict.ready) == (70, False, False)
+    # equal points meet each other's minimum
+    assert desa_readiness(Survey("4g", True, False), min_connectivity="vsat").meets_minimum
 
 
 @pytest.mark.parametrize(
@@ -30,14 +50,16 @@ def test_the_levels_are_the_policys():
         ("none", False, True, 0),
         ("none", True, False, 40),
         ("2g", True, False, 50),
-        ("3g", True, False, 75),
-        ("3g", False, False, 50),
-        ("3g", True, True, 60),
+        ("2g", True, True, 35),
         ("4g", False, False, 65),
         ("4g", True, True, 75),
         ("4g", True, False, 90),
-        ("broadband", False, True, 60),
-        ("broadband", True, False, 100),
+        ("radio_link", False, True, 55),
+        ("radio_link", True, False, 95),
+        ("vsat", False, True, 50),
+        ("vsat", True, False, 90),
+        ("fibre", False, True, 60),
+        ("fibre", True, False, 100),
     ],
 )
 def test_score(level, power, blank, score):
@@ -49,11 +71,13 @@ def test_score(level, power, blank, score):
     [
         ("4g", "2g", MIN_SAMPLES - 1, ("4g", "survey")),  # too few: the survey counts
         ("4g", "2g", MIN_SAMPLES, ("2g", "measured")),  # enough: lowers
-        ("none", "3g", MIN_SAMPLES, ("3g", "measured")),  # enough: raises
-        ("broadband", "4g", 50, ("broadband", "survey")),  # a browser cannot say more
-        ("broadband", "3g", 50, ("3g", "measured")),
-        (None, "3g", MIN_SAMPLES, ("3g", "measured")),
-        (None, "3g", MIN_SAMPLES - 1, (None, "")),
+        ("none", "2g", MIN_SAMPLES, ("2g", "measured")),  # enough: raises
+        ("fibre", "4g", 50, ("fibre", "survey")),  # a browser cannot say more
+        ("radio_link", "4g", 50, ("radio_link", "survey")),
+        ("vsat", "4g", 50, ("4g", "measured")),  # VSAT earns no more than 4G
+        ("fibre", "2g", 50, ("2g", "measured")),
+        (None, "2g", MIN_SAMPLES, ("2g", "measured")),
+        (None, "2g", MIN_SAMPLES - 1, (None, "")),
         (None, None, 0, (None, "")),
     ],
 )
@@ -65,18 +89,19 @@ def test_measured_adjustment(surveyed, measured, samples, expected):
     ("survey", "measured", "samples", "minimum", "score", "ready"),
     [
         # exactly the threshold, network at the minimum: ready
-        (Survey("4g", False, False), None, 0, "3g", READY_MIN_SCORE, True),
+        (Survey("4g", False, False), None, 0, "4g", READY_MIN_SCORE, True),
         # one point short of the threshold is not possible; the next lower score is 60
-        (Survey("3g", True, True), None, 0, "3g", 60, False),
-        (Survey("3g", True, False), None, 0, "3g", 75, True),
+        (Survey("fibre", False, True), None, 0, "4g", 60, False),
+        (Survey("vsat", True, True), None, 0, "4g", 75, True),
         # score high enough, network below the minimum: not ready
-        (Survey("3g", True, False), None, 0, "4g", 75, False),
+        (Survey("4g", True, False), None, 0, "fibre", 90, False),
+        (Survey("2g", True, False), None, 0, "4g", 50, False),
         # measurements lower it below the minimum
-        (Survey("4g", True, False), "2g", MIN_SAMPLES, "3g", 50, False),
+        (Survey("4g", True, False), "2g", MIN_SAMPLES, "4g", 50, False),
         # no profile: no score; known not ready when measurements are below the minimum
-        (None, "2g", MIN_SAMPLES, "3g", None, False),
-        (None, "4g", MIN_SAMPLES, "3g", None, None),
-        (None, None, 0, "3g", None, None),
+        (None, "2g", MIN_SAMPLES, "4g", None, False),
+        (None, "4g", MIN_SAMPLES, "4g", None, None),
+        (None, None, 0, "4g", None, None),
     ],
 )
 def test_ready(survey, measured, samples, minimum, score, ready):
@@ -123,6 +148,11 @@ def test_unit_share_counts_missing_domiciles_as_not_ready():
 
 surveys = st.builds(Survey, st.sampled_from(NETWORK_LEVELS), st.booleans(), st.booleans())
 measured = st.one_of(st.none(), st.sampled_from(MEASURED_LEVELS))
+# Any points a policy may set (each 0–60), with 2G never above 4G (measurements are read
+# as one of those two, and a better reading must not lower a score).
+policy_points = st.fixed_dictionaries(
+    {level: st.integers(0, MAX_NETWORK_POINTS) for level in NETWORK_LEVELS}
+).filter(lambda p: p["2g"] <= p["4g"])
 
 
 @given(
@@ -131,22 +161,26 @@ measured = st.one_of(st.none(), st.sampled_from(MEASURED_LEVELS))
     measured,
     st.integers(0, 40),
     st.sampled_from(NETWORK_LEVELS),
+    policy_points,
 )
 def test_a_better_surveyed_network_never_lowers_the_score_or_readiness(
-    survey, other, measured_level, samples, minimum
+    survey, other, measured_level, samples, minimum, points
 ):
-    a, b = sorted([survey.best_network, other], key=NETWORK_LEVELS.index)
+    """ "Better" is what the policy's points say."""
+    a, b = sorted([survey.best_network, other], key=lambda level: points[level])
     worse = desa_readiness(
         Survey(a, survey.electricity_24h, survey.blank_spot),
         measured_level=measured_level,
         samples=samples,
         min_connectivity=minimum,
+        points=points,
     )
     better = desa_readiness(
         Survey(b, survey.electricity_24h, survey.blank_spot),
         measured_level=measured_level,
         samples=samples,
         min_connectivity=minimum,
+        points=points,
     )
     assert better.score is not None
     assert worse.score is not None
@@ -160,11 +194,13 @@ def test_a_better_surveyed_network_never_lowers_the_score_or_readiness(
     st.sampled_from(MEASURED_LEVELS),
     st.integers(0, 40),
     st.sampled_from(NETWORK_LEVELS),
+    policy_points,
 )
-def test_better_measurements_never_lower_the_score(survey, m1, m2, samples, minimum):
-    a, b = sorted([m1, m2], key=NETWORK_LEVELS.index)
-    worse = desa_readiness(survey, measured_level=a, samples=samples, min_connectivity=minimum)
-    better = desa_readiness(survey, measured_level=b, samples=samples, min_connectivity=minimum)
+def test_better_measurements_never_lower_the_score(survey, m1, m2, samples, minimum, points):
+    a, b = sorted([m1, m2], key=MEASURED_LEVELS.index)
+    kw = {"samples": samples, "min_connectivity": minimum, "points": points}
+    worse = desa_readiness(survey, measured_level=a, **kw)
+    better = desa_readiness(survey, measured_level=b, **kw)
     assert better.score is not None
     assert worse.score is not None
     assert better.score >= worse.score

@@ -49,7 +49,7 @@ def measure(desa, kind, n, *, days_ago=1):
 @pytest.fixture
 def places(world):
     profile(world.desa["melayu"], "4g")  # 90: ready
-    profile(world.desa["tabang"], "3g", power=False, blank=True)  # 35: not ready
+    profile(world.desa["tabang"], "vsat", power=False, blank=True)  # 50: not ready
     return world
 
 
@@ -61,13 +61,14 @@ def test_the_picture_per_desa_and_kecamatan(places, django_assert_max_num_querie
     by_code = {d.code: d for d in picture.desa}
     melayu, tabang = by_code["64.02.06.1001"], by_code["64.02.12.2001"]
     assert (melayu.readiness.score, melayu.readiness.ready) == (90, True)
-    assert (tabang.readiness.score, tabang.readiness.ready, tabang.evidence) == (35, False, None)
+    assert (tabang.readiness.score, tabang.readiness.ready, tabang.evidence) == (50, False, None)
     kec = {k.name: k.summary for k in picture.kecamatan}
     assert (kec["Tenggarong"].mean_score, kec["Tenggarong"].ready) == (90.0, 1)
-    assert (kec["Tabang"].mean_score, kec["Tabang"].ready) == (35.0, 0)
+    assert (kec["Tabang"].mean_score, kec["Tabang"].ready) == (50.0, 0)
     assert picture.ready_desa_ids == {w.desa["melayu"].pk}
-    assert picture.rules.min_connectivity == "3g"
+    assert picture.rules.min_connectivity == "4g"
     assert picture.rules.regulation_number == ""
+    assert picture.rules.points == PolicyParams().network_points()
 
 
 @pytest.mark.django_db
@@ -89,26 +90,28 @@ def test_enough_recent_measurements_replace_the_survey(places):
 
 @pytest.mark.django_db
 def test_the_minimum_comes_from_the_policy_in_force(places):
-    publish_policy(places, min_connectivity="4g")
+    publish_policy(places, min_connectivity="fibre", readiness_points_vsat=40)
     picture = readiness_picture()
-    assert picture.rules.min_connectivity == "4g"
+    assert picture.rules.min_connectivity == "fibre"
     assert picture.rules.regulation_number == "Perbup 1/2026"
-    assert next(d for d in picture.desa if d.code == "64.02.06.1001").readiness.ready is True
+    assert next(d for d in picture.desa if d.code == "64.02.06.1001").readiness.ready is False
+    # the points are the policy's too
+    assert next(d for d in picture.desa if d.code == "64.02.12.2001").readiness.score == 40
 
 
 @pytest.mark.django_db
 def test_location_facts(places):
     w = places
-    params = PolicyParams(min_connectivity="3g")
+    params = PolicyParams(min_connectivity="4g")
     assert location_facts_for_desa(w.desa["melayu"].pk, params=params) == LocationFacts(
         "home", "64.02.06.1001", "4g", True
     )
     assert location_facts_for_desa(
         w.desa["tabang"].pk, params=params, location_type="approved_place"
-    ) == LocationFacts("approved_place", "64.02.12.2001", "3g", False)
+    ) == LocationFacts("approved_place", "64.02.12.2001", "vsat", False)
     assert location_facts_for_desa(None, params=params) == LocationFacts("home", None, None, None)
     assert location_facts_for_desa(10**9, params=params) == LocationFacts("home", None, None, None)
-    strict = PolicyParams(min_connectivity="broadband")
+    strict = PolicyParams(min_connectivity="fibre")
     assert location_facts_for_desa(w.desa["melayu"].pk, params=strict).ready is False
 
 

@@ -58,7 +58,8 @@ def location_connectivity(facts: LocationFacts, params: PolicyParams) -> RuleRes
         return result(Outcome.SKIP, "off")
     if facts.network_level not in NETWORK_LEVELS:
         return result(Outcome.WARN, "unknown")
-    if NETWORK_LEVELS.index(facts.network_level) < NETWORK_LEVELS.index(minimum):
+    points = params.network_points()
+    if points[facts.network_level] < points[minimum]:
         if params.connectivity_rule_mode == "refuse":
             return result(Outcome.FAIL, "fail")
         return result(Outcome.WARN, "warn")

@@ -36,7 +36,9 @@ UNIT_KINDS = (
 POSITION_CLASSES = ("capable", "partly", "onsite", "unassessed")
 LOCATION_TYPES = ("office", "home", "approved_place")
 REQUEST_KINDS = ("regular", "official_duty", "special_circumstances")
-NETWORK_LEVELS = ("none", "2g", "3g", "4g", "broadband")  # worst first
+# Connectivity levels as Kukar has them (3G is gone); which is better is the policy's points
+# (``readiness_points_<level>``), this is only the order of display.
+NETWORK_LEVELS = ("none", "2g", "4g", "radio_link", "vsat", "fibre")
 RULE_MODES = ("refuse", "warn")
 # Who decides on "another place" (Pasal 11): the PPK's delegate named in the Perbup.
 PLACE_DECIDERS = ("bupati", "sekda", "bkpsdm", "opd_head", "unit_head")
@@ -179,10 +181,19 @@ class PolicyParams:
         "sekda",
         Spec("choice", f"{PERMEN} Pasal 11", "requests", choices=PLACE_DECIDERS, ppk=True),
     )
+    # A level meets the minimum when it earns at least the minimum's points (below).
     min_connectivity: str = _p(
-        "3g",
+        "4g",
         Spec("choice", "", "requests", choices=NETWORK_LEVELS, stricter="higher", ppk=True),
     )
+    # The readiness score's points for each connectivity level (score = these + 25 for
+    # 24-hour electricity + 15 when not a blank spot; fleksi.places.domain.readiness).
+    readiness_points_none: int = _p(0, Spec("int", "", "places", 0, 60, ppk=True))
+    readiness_points_2g: int = _p(10, Spec("int", "", "places", 0, 60, ppk=True))
+    readiness_points_4g: int = _p(50, Spec("int", "", "places", 0, 60, ppk=True))
+    readiness_points_radio_link: int = _p(55, Spec("int", "", "places", 0, 60, ppk=True))
+    readiness_points_vsat: int = _p(50, Spec("int", "", "places", 0, 60, ppk=True))
+    readiness_points_fibre: int = _p(60, Spec("int", "", "places", 0, 60, ppk=True))
     connectivity_rule_mode: str = _p(
         "warn",
         Spec("choice", "", "requests", choices=RULE_MODES, ppk=True),
@@ -274,6 +285,10 @@ class PolicyParams:
     def article(self, key: str) -> str:
         """The legal basis of a parameter in this version, as one line of text."""
         return basis_of(key, self.articles.get(key, "")).text
+
+    def network_points(self) -> dict[str, int]:
+        """The readiness points of every connectivity level, by level."""
+        return {level: getattr(self, f"readiness_points_{level}") for level in NETWORK_LEVELS}
 
     def basis(self, key: str) -> Basis:
         """The legal basis of a parameter in this version (national, or the PPK's choice with
@@ -461,9 +476,11 @@ def _direction(spec: Spec, before: Any, after: Any) -> str:
         order = ("", *reversed(RATINGS))
         return "stricter" if order.index(after) > order.index(before) else "looser"
     if s == "higher" and spec.choices == NETWORK_LEVELS:
-        return (
-            "stricter" if NETWORK_LEVELS.index(after) > NETWORK_LEVELS.index(before) else "looser"
-        )
+        # by the default points (the versions' own points may differ; this is a hint)
+        points = PolicyParams().network_points()
+        if points[after] == points[before]:
+            return "changed"
+        return "stricter" if points[after] > points[before] else "looser"
     if s == "higher":
         return "stricter" if after > before else "looser"
     if s == "lower":

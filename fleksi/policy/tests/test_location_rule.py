@@ -19,18 +19,21 @@ def facts(level, ready=True, kind="home"):
 @pytest.mark.parametrize(
     ("level", "ready", "kind", "minimum", "mode", "outcome", "code"),
     [
-        ("3g", True, "home", "3g", "refuse", Outcome.PASS, "pass"),  # exactly the minimum
-        ("2g", False, "home", "3g", "refuse", Outcome.FAIL, "fail"),  # one step below
-        ("2g", False, "home", "3g", "warn", Outcome.WARN, "warn"),
-        ("broadband", True, "approved_place", "4g", "refuse", Outcome.PASS, "pass"),
-        ("4g", True, "home", "broadband", "refuse", Outcome.FAIL, "fail"),
+        ("4g", True, "home", "4g", "refuse", Outcome.PASS, "pass"),  # exactly the minimum
+        ("2g", False, "home", "4g", "refuse", Outcome.FAIL, "fail"),  # one step below
+        ("2g", False, "home", "4g", "warn", Outcome.WARN, "warn"),
+        ("fibre", True, "approved_place", "4g", "refuse", Outcome.PASS, "pass"),
+        ("vsat", True, "home", "4g", "refuse", Outcome.PASS, "pass"),  # as many points as 4G
+        ("4g", True, "home", "radio_link", "refuse", Outcome.FAIL, "fail"),
+        ("radio_link", True, "home", "fibre", "refuse", Outcome.FAIL, "fail"),
         ("none", False, "home", "2g", "refuse", Outcome.FAIL, "fail"),
         ("none", False, "home", "none", "refuse", Outcome.SKIP, "off"),
-        ("3g", False, "home", "3g", "refuse", Outcome.WARN, "not_ready"),
-        ("3g", None, "home", "3g", "refuse", Outcome.PASS, "pass"),
-        (None, None, "home", "3g", "refuse", Outcome.WARN, "unknown"),
-        (None, None, "approved_place", "3g", "warn", Outcome.WARN, "unknown"),
-        ("2g", False, "office", "3g", "refuse", Outcome.SKIP, "office"),
+        ("4g", False, "home", "4g", "refuse", Outcome.WARN, "not_ready"),
+        ("4g", None, "home", "4g", "refuse", Outcome.PASS, "pass"),
+        ("3g", None, "home", "4g", "refuse", Outcome.WARN, "unknown"),  # 3G is no level
+        (None, None, "home", "4g", "refuse", Outcome.WARN, "unknown"),
+        (None, None, "approved_place", "4g", "warn", Outcome.WARN, "unknown"),
+        ("2g", False, "office", "4g", "refuse", Outcome.SKIP, "office"),
     ],
 )
 def test_location_connectivity(level, ready, kind, minimum, mode, outcome, code):
@@ -52,18 +55,18 @@ def test_location_connectivity(level, ready, kind, minimum, mode, outcome, code)
         (
             "refuse",
             Verdict.REFUSED,
-            "Connectivity at this place: 2G, below the minimum (3G). WFA from there is not "
+            "Connectivity at this place: 2G, below the minimum (4G). WFA from there is not "
             "allowed.",
         ),
         (
             "warn",
             Verdict.ALLOWED_WITH_WARNINGS,
-            "Connectivity at this place: 2G, below the minimum (3G). Work may be interrupted.",
+            "Connectivity at this place: 2G, below the minimum (4G). Work may be interrupted.",
         ),
     ],
 )
 def test_the_policy_decides_refuse_or_warn_with_a_reason(mode, verdict, text):
-    params = PolicyParams(min_connectivity="3g", connectivity_rule_mode=mode)
+    params = PolicyParams(min_connectivity="4g", connectivity_rule_mode=mode)
     rules = (Rule("location_connectivity", "min_connectivity", location_connectivity),)
     decision = evaluate(rules, facts("2g", False), params)
     assert decision.verdict == verdict
@@ -77,7 +80,7 @@ def test_every_code_has_a_message(code):
     params = PolicyParams()
     entry = evaluate(
         (Rule("location_connectivity", "min_connectivity", location_connectivity),),
-        facts("3g"),
+        facts("4g"),
         params,
     ).trace[0]
     text = trace_message(replace(entry, code=f"location_connectivity.{code}"), "en")
