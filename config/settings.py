@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "fleksi.presence",
     "fleksi.outputs",
     "fleksi.insights",
+    "fleksi.tpp",
     "fleksi.documents",
     "fleksi.home",
     "fleksi.api",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("roster/", include("fleksi.roster.urls")),
     path("servicelevel/", include("fleksi.servicelevel.urls")),
     path("insights/", include("fleksi.insights.urls")),
+    path("tpp/", include("fleksi.tpp.urls")),
     path("documents/", include("fleksi.documents.urls")),
     path("notifications/", include("fleksi.notify.urls")),
     path("api/v1/", include("fleksi.api.urls")),

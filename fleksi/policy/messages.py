@@ -103,6 +103,50 @@ PARAM_LABELS: Mapping[str, Any] = {
     ),
     "safeguard_baseline_days": gettext_lazy("Baseline window before the WFA start (days)"),
     "safeguard_min_days": gettext_lazy("Days with figures needed in each window"),
+    "tpp_performance_share": gettext_lazy(
+        "TPP: the performance part (%); the rest is attendance and discipline"
+    ),
+    "tpp_band1_max_minutes": gettext_lazy("TPP: first band of minutes late or early, up to"),
+    "tpp_band2_max_minutes": gettext_lazy("TPP: second band, up to (minutes)"),
+    "tpp_band3_max_minutes": gettext_lazy("TPP: third band, up to (minutes); beyond it the fourth"),
+    "tpp_late_band1_share": gettext_lazy("TPP: deduction per day late, first band (%)"),
+    "tpp_late_band2_share": gettext_lazy("TPP: deduction per day late, second band (%)"),
+    "tpp_late_band3_share": gettext_lazy("TPP: deduction per day late, third band (%)"),
+    "tpp_late_band4_share": gettext_lazy("TPP: deduction per day late, fourth band (%)"),
+    "tpp_late_cap_share": gettext_lazy("TPP: most deducted for lateness in a month (%)"),
+    "tpp_early_band1_share": gettext_lazy("TPP: deduction per day left early, first band (%)"),
+    "tpp_early_band2_share": gettext_lazy("TPP: deduction per day left early, second band (%)"),
+    "tpp_early_band3_share": gettext_lazy("TPP: deduction per day left early, third band (%)"),
+    "tpp_early_band4_share": gettext_lazy("TPP: deduction per day left early, fourth band (%)"),
+    "tpp_early_cap_share": gettext_lazy("TPP: most deducted for leaving early in a month (%)"),
+    "tpp_absent_share": gettext_lazy("TPP: deduction per day absent without notice (%)"),
+    "tpp_absent_cap_share": gettext_lazy(
+        "TPP: most deducted for absence without notice in a month (%)"
+    ),
+    "tpp_unreported_wfa_share": gettext_lazy(
+        "TPP: deduction per WFA day without an output report (%)"
+    ),
+    "tpp_unreported_wfa_cap_share": gettext_lazy(
+        "TPP: most deducted for unreported WFA days in a month (%)"
+    ),
+    "tpp_missing_report_share": gettext_lazy(
+        "TPP: deduction per planned day without its daily report (%)"
+    ),
+    "tpp_missing_report_cap_share": gettext_lazy(
+        "TPP: most deducted for missing daily reports in a month (%)"
+    ),
+    "tpp_discipline_share": gettext_lazy(
+        "TPP: deduction in a month while a disciplinary penalty runs (%)"
+    ),
+    "tpp_perf_sangat_baik_share": gettext_lazy("TPP: performance part paid for Sangat Baik (%)"),
+    "tpp_perf_baik_share": gettext_lazy("TPP: performance part paid for Baik (%)"),
+    "tpp_perf_butuh_perbaikan_share": gettext_lazy(
+        "TPP: performance part paid for Butuh Perbaikan (%)"
+    ),
+    "tpp_perf_kurang_share": gettext_lazy("TPP: performance part paid for Kurang/Misconduct (%)"),
+    "tpp_perf_sangat_kurang_share": gettext_lazy(
+        "TPP: performance part paid for Sangat Kurang (%)"
+    ),
     "articles": gettext_lazy("Legal references"),
 }
 
@@ -143,6 +187,7 @@ GROUP_LABELS: Mapping[str, Any] = {
     "outputs": gettext_lazy("Outputs and revocation"),
     "safeguard": gettext_lazy("Public-service safeguard"),
     "monitoring": gettext_lazy("Monitoring and evaluation"),
+    "tpp": gettext_lazy("Regional allowance (TPP): split and deductions"),
 }
 
 

@@ -367,6 +367,27 @@ def schedule_around(person: PersonKey, day: date) -> dict[date, DaySchedule | No
     return out
 
 
+class ScheduleBook:
+    """Many people's schedules over a period, read once (a handful of queries): what an
+    import of many check-ins needs instead of :func:`schedule_around` per person and day."""
+
+    def __init__(self, employee_ids: Sequence[int], start: date, end: date) -> None:
+        self.start, self.end = start, end
+        self._r = _Resolver(start, end, list(employee_ids))
+        self._around: dict[tuple[int, date], list[DaySchedule | None]] = {}
+
+    def around(self, person: PersonKey, day: date) -> list[DaySchedule | None]:
+        """As :func:`schedule_around` (its values): the schedules of ``day`` − 1, ``day`` and
+        ``day`` + 1, all inside the book's period."""
+        found = self._around.get((person.id, day))
+        if found is None:
+            days = (day - timedelta(days=1), day, day + timedelta(days=1))
+            if days[0] < self.start or days[2] > self.end:
+                raise ValueError("outside the book's period")
+            found = self._around[person.id, day] = [self._r.schedule(person, d) for d in days]
+        return found
+
+
 def person_working_days(person: PersonKey, days: Iterable[date]) -> frozenset[date]:
     """Which of ``days`` are working days of the person's own schedule: one indexed query
     (the check of a request; the same answer as :func:`working_days_of`)."""
