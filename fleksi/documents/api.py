@@ -10,17 +10,21 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
 from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id
+from fleksi.common.domain.months import parse_month
+from fleksi.common.errors import ValidationFailed
 from fleksi.documents import permissions as perms
 from fleksi.documents.models import GeneratedDocument
 from fleksi.documents.selectors import documents_of_version
 from fleksi.documents.services import (
     document_application_form,
     document_keputusan,
+    document_monitoring_report,
     document_perbup_diff,
     document_perbup_draft,
 )
@@ -204,6 +208,48 @@ def keputusan_new(
         end=payload.end,
         fmt=payload.format,
         paper=payload.paper,
+    )
+    return Status(201, _out(document))
+
+
+class MonitoringIn(Schema):
+    month: str = Field(description="The month reported, YYYY-MM (begun already)")
+    format: Format = "pdf"
+    paper: Paper = "a4"
+
+
+@router.get(
+    "/monitoring",
+    response=list[GeneratedDocumentOut],
+    url_name="documents_monitoring",
+    summary="The monitoring reports (PermenPANRB 4/2025 Pasal 35), newest first",
+)
+def monitoring_list(request: HttpRequest) -> list[GeneratedDocumentOut]:
+    """Regency-wide roles (Sekda, Bupati, BKPSDM, Diskominfo, Inspektorat); others 404."""
+    user = user_of(request)
+    perms.require_monitoring(user)
+    return [_out(d) for d in perms.monitoring_visible(user).select_related("created_by")[:50]]
+
+
+@router.post(
+    "/monitoring",
+    response={201: GeneratedDocumentOut},
+    url_name="document_monitoring",
+    summary="Generate the monitoring report of a month for the Bupati and KemenPANRB",
+)
+def monitoring_new(request: HttpRequest, payload: MonitoringIn) -> Status[GeneratedDocumentOut]:
+    """In the shape PermenPANRB 4/2025 Pasal 35 asks: tiered (the regency, then each
+    perangkat daerah), before and after WFA on performance, discipline and infrastructure
+    readiness, with the units of concern and recommendations, from the evaluation's monthly
+    figures. The Sekda and BKPSDM (other regency-wide roles 403). A month not begun: 400
+    ``document_month``; not YYYY-MM: 400 ``document_month``."""
+    user = user_of(request)
+    perms.require_monitoring(user, generate=True)
+    month = parse_month(payload.month)
+    if month is None:
+        raise ValidationFailed("document_month", _("Give the month as YYYY-MM."))
+    document = document_monitoring_report(
+        actor=user, month=month, fmt=payload.format, paper=payload.paper
     )
     return Status(201, _out(document))
 

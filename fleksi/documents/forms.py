@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from fleksi.common.domain.months import parse_month
 from fleksi.documents.models import GeneratedDocument
 
 
@@ -34,3 +37,15 @@ class KeputusanForm(DocumentForm):
         if start and end and end < start:
             self.add_error("end", _("The period ends before it starts."))
         return data
+
+
+class MonitoringForm(DocumentForm):
+    month = forms.CharField(
+        label=_("Month"), max_length=7, widget=forms.TextInput(attrs={"type": "month"})
+    )
+
+    def clean_month(self) -> date:
+        month = parse_month(self.cleaned_data["month"])
+        if month is None:
+            raise forms.ValidationError(_("Give the month as YYYY-MM."))
+        return month

@@ -17,6 +17,7 @@ class GeneratedDocument(models.Model):
         PERBUP_DIFF = "perbup_diff", _("Comparison of two Perbup versions")
         APPLICATION_FORM = "application_form", _("WFA application form")
         KEPUTUSAN = "keputusan", _("Unit head's decision on flexible work")
+        MONITORING = "monitoring_report", _("Monitoring report (Pasal 35)")
 
     class Format(models.TextChoices):
         DOCX = "docx", "DOCX"
@@ -104,6 +105,10 @@ class GeneratedDocument(models.Model):
                     & Q(period_end__gte=models.F("period_start"))
                 ),
                 name="documents_keputusan_has_unit_and_period",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="monitoring_report") | Q(period_start__isnull=False),
+                name="documents_monitoring_has_period",
             ),
             models.CheckConstraint(
                 condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="documents_sha256_hex"

@@ -16,6 +16,7 @@ from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
 from fleksi.accounts.permissions import scope_for
 from fleksi.documents.models import GeneratedDocument
+from fleksi.insights.permissions import may_generate_reports, may_see_reports
 from fleksi.org.models import Unit
 from fleksi.org.selectors import subtree_q
 from fleksi.policy.models import PolicyVersion
@@ -93,6 +94,24 @@ def access_document(user: User, document_id: int) -> GeneratedDocument:
         request = access_request(user, document.request_id)
         if not may_see_evidence(user, request):
             raise Http404
+    elif document.kind == GeneratedDocument.Kind.MONITORING:
+        if not may_see_reports(user):
+            raise Http404
     elif document.unit is None or not scope_for(user).heads(document.unit.path):
         raise Http404
     return document
+
+
+def monitoring_visible(user: User) -> QuerySet[GeneratedDocument]:
+    """The monitoring reports: for the regency-wide roles (as the evaluation reports)."""
+    if not may_see_reports(user):
+        return GeneratedDocument.objects.none()
+    return GeneratedDocument.objects.filter(kind=GeneratedDocument.Kind.MONITORING)
+
+
+def require_monitoring(user: User, *, generate: bool = False) -> None:
+    """Regency-wide roles read (others 404); the Sekda and BKPSDM generate (others 403)."""
+    if not may_see_reports(user):
+        raise Http404
+    if generate and not may_generate_reports(user):
+        raise PermissionDenied

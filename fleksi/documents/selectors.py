@@ -6,9 +6,10 @@ from datetime import date
 from decimal import Decimal
 from itertools import groupby
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fleksi.documents.domain.diff import VersionFacts
+from fleksi.documents.domain.monitoring import Comparison, MonitoringFacts, UnitLine
 from fleksi.documents.domain.perbup import LampiranAgency, PerbupFacts, group_lampiran
 from fleksi.documents.domain.unitdocs import (
     BLANK,
@@ -19,9 +20,18 @@ from fleksi.documents.domain.unitdocs import (
 )
 from fleksi.documents.domain.words import day_words
 from fleksi.documents.models import GeneratedDocument
+from fleksi.insights.messages import (
+    INDICATOR_LABELS,
+    concern_reason,
+    indicator_value,
+    recommendation,
+)
+from fleksi.insights.selectors.dashboards import regency_dashboard
+from fleksi.insights.services.report_content import HEADLINE
 from fleksi.jobmap.selectors.classes import position_class_map
 from fleksi.org.models import Position, Unit
 from fleksi.policy.domain.params import PolicyParams
+from fleksi.policy.messages import PARAM_LABELS
 from fleksi.policy.models import PolicyVersion
 from fleksi.policy.selectors import params_of, version_in_force
 from fleksi.schedule.models import RequestDay, WfaRequest
@@ -49,6 +59,12 @@ def lampiran(params: PolicyParams) -> tuple[LampiranAgency, ...]:
     return group_lampiran(rows)
 
 
+def param_labels() -> dict[str, str]:
+    """Every parameter's label in Indonesian (the documents are in Indonesian)."""
+    with translation.override("id"):
+        return {key: str(label) for key, label in PARAM_LABELS.items()}
+
+
 def perbup_facts(version: PolicyVersion) -> PerbupFacts:
     params = params_of(version)
     return PerbupFacts(
@@ -64,6 +80,7 @@ def perbup_facts(version: PolicyVersion) -> PerbupFacts:
         gazette_year=version.gazette_year,
         promulgated_on=version.promulgated_on,
         in_force=version.stage == PolicyVersion.LegalStage.PROMULGATED,
+        labels=param_labels(),
     )
 
 
@@ -73,6 +90,7 @@ def version_facts(version: PolicyVersion) -> VersionFacts:
         title=version.title,
         effective_from=version.effective_from,
         params=params_of(version),
+        labels=param_labels(),
     )
 
 
@@ -213,3 +231,42 @@ def keputusan_facts(unit: Unit, start: date, end: date, *, on: date) -> Keputusa
         rows=tuple(rows),
         on=on,
     )
+
+
+# --- The monitoring report (Pasal 35) -----------------------------------------------------------
+
+UNIT_KEYS = ("wfa_use_pct", "achievement_pct", "attendance_pct", "readiness_pct")
+
+
+def monitoring_facts(month: date, *, on: date) -> MonitoringFacts:
+    """The regency's figures of ``month`` from the evaluation (its monthly rows), before and
+    after WFA, per perangkat daerah, and the units of concern, worded in Indonesian."""
+    with translation.override("id"):
+        d = regency_dashboard([month])
+        return MonitoringFacts(
+            month=month,
+            policy=policy_text(d.version),
+            wfa_start=d.start.day,
+            headline=tuple(
+                (str(INDICATOR_LABELS[k]), indicator_value(k, getattr(d.total, k)))
+                for k in HEADLINE
+            ),
+            comparisons=tuple(
+                Comparison(
+                    key=c.key,
+                    label=str(INDICATOR_LABELS[c.key]),
+                    before=indicator_value(c.key, c.before),
+                    after=indicator_value(c.key, c.after),
+                    verdict=c.verdict,
+                )
+                for c in d.changes
+            ),
+            units=tuple(
+                UnitLine(
+                    r.name, tuple(indicator_value(k, getattr(r.figures, k)) for k in UNIT_KEYS)
+                )
+                for r in d.rows
+            ),
+            concerns=tuple((c.name, concern_reason(c), recommendation(c)) for c in d.concerns),
+            on=on,
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from fleksi.audit.services import Change, audit_record
 from fleksi.common.documents import document_file
 from fleksi.common.domain.document import PAPERS, Document
+from fleksi.common.domain.months import add_months
 from fleksi.common.errors import ValidationFailed
 from fleksi.documents.domain.diff import diff_document
+from fleksi.documents.domain.monitoring import monitoring_document, month_words
 from fleksi.documents.domain.perbup import perbup_document
 from fleksi.documents.domain.unitdocs import application_document, keputusan_document
 from fleksi.documents.domain.words import day_words
@@ -24,6 +26,7 @@ from fleksi.documents.models import GeneratedDocument
 from fleksi.documents.selectors import (
     application_facts,
     keputusan_facts,
+    monitoring_facts,
     perbup_facts,
     version_facts,
 )
@@ -169,4 +172,27 @@ def document_keputusan(
         unit=unit,
         period_start=start,
         period_end=end,
+    )
+
+
+def document_monitoring_report(
+    *, actor: Any, month: date, fmt: str = "pdf", paper: str = "a4"
+) -> GeneratedDocument:
+    """The Pasal 35 monitoring report of ``month`` (its first day) for the Bupati and
+    KemenPANRB, from the evaluation's monthly figures."""
+    _check(fmt, paper)
+    month = month.replace(day=1)
+    if month > timezone.localdate():
+        raise ValidationFailed("document_month", _("That month has not begun yet."))
+    document = monitoring_document(monitoring_facts(month, on=timezone.localdate()))
+    return _store(
+        actor=actor,
+        kind=GeneratedDocument.Kind.MONITORING,
+        document=document,
+        fmt=fmt,
+        paper=paper,
+        name=f"laporan-pemantauan-wfa-{month:%Y-%m}",
+        subject=month_words(month),
+        period_start=month,
+        period_end=add_months(month, 1) - timedelta(days=1),
     )

@@ -11,4 +11,6 @@ urlpatterns = [
     path("requests/<int:request_id>/form/", views.request_form, name="request_form"),
     path("keputusan/", views.keputusan, name="keputusan"),
     path("keputusan/new/", views.keputusan_new, name="keputusan_new"),
+    path("monitoring/", views.monitoring, name="monitoring"),
+    path("monitoring/new/", views.monitoring_new, name="monitoring_new"),
 ]

@@ -19,11 +19,12 @@ from fleksi.common.domain.months import add_months
 from fleksi.common.errors import ServiceError
 from fleksi.common.views import report_error
 from fleksi.documents import permissions as perms
-from fleksi.documents.forms import DiffForm, DocumentForm, KeputusanForm
+from fleksi.documents.forms import DiffForm, DocumentForm, KeputusanForm, MonitoringForm
 from fleksi.documents.selectors import documents_of_version
 from fleksi.documents.services import (
     document_application_form,
     document_keputusan,
+    document_monitoring_report,
     document_perbup_diff,
     document_perbup_draft,
 )
@@ -185,3 +186,42 @@ def keputusan_new(request: HttpRequest) -> HttpResponse:
         return redirect("documents:keputusan")
     messages.success(request, _("The keputusan is ready: %(name)s.") % {"name": document.name})
     return redirect("documents:keputusan")
+
+
+@login_required
+@require_GET
+def monitoring(request: HttpRequest) -> HttpResponse:
+    """The Pasal 35 monitoring report for the Bupati and KemenPANRB."""
+    user = user_of(request)
+    perms.require_monitoring(user)
+    last = add_months(timezone.localdate().replace(day=1), -1)
+    return render(
+        request,
+        "documents/monitoring.html",
+        {
+            "form": MonitoringForm(initial={"month": f"{last:%Y-%m}", "fmt": "pdf", "paper": "a4"}),
+            "may_generate": perms.may_generate_reports(user),
+            "documents": perms.monitoring_visible(user).select_related("created_by")[:50],
+        },
+    )
+
+
+@login_required
+@require_POST
+def monitoring_new(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    perms.require_monitoring(user, generate=True)
+    form = MonitoringForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the month, the format and the paper."))
+        return redirect("documents:monitoring")
+    data = form.cleaned_data
+    try:
+        document = document_monitoring_report(
+            actor=user, month=data["month"], fmt=data["fmt"], paper=data["paper"]
+        )
+    except ServiceError as exc:
+        report_error(request, exc)
+        return redirect("documents:monitoring")
+    messages.success(request, _("The report is ready: %(name)s.") % {"name": document.name})
+    return redirect("documents:monitoring")

@@ -12,11 +12,12 @@ from django.utils import timezone
 from fleksi.documents.services import (
     document_application_form,
     document_keputusan,
+    document_monitoring_report,
     document_perbup_draft,
 )
 from fleksi.schedule.tests.test_access import EVIDENCE, SEES_B1, approved
 from fleksi.schedule.tests.test_access import build_module_world as schedule_world
-from fleksi.testkit.access import EVERYONE, LEGAL, Case, api_case, check, gated, matrix
+from fleksi.testkit.access import EVERYONE, LEGAL, REGENCY, Case, api_case, check, gated, matrix
 from fleksi.testkit.policy import draft_policy
 
 READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor", "hukum"})
@@ -24,6 +25,11 @@ WRITERS = READERS - {"auditor"}
 
 
 HEADS = frozenset({"head_seksi", "head_a", "sekda", "head_b"})
+MONITORS = frozenset({"sekda", "bkpsdm"})
+
+
+def monitoring_document(w):
+    return document_monitoring_report(actor=w.user("sekda"), month=timezone.localdate())
 
 
 def build_module_world():
@@ -156,6 +162,28 @@ CASES = [
         frozenset(EVERYONE | set(LEGAL)),
     ),
     Case("documents:file", url("documents:file", keputusan_document), frozenset({"head_b"})),
+    # The monitoring report (Pasal 35)
+    Case("documents:monitoring", lambda w: reverse("documents:monitoring"), REGENCY),
+    gated(
+        "documents:monitoring_new",
+        lambda w: reverse("documents:monitoring_new"),
+        REGENCY,
+        MONITORS,
+        ok=302,
+        method="post",
+        data=lambda w: {"month": f"{timezone.localdate():%Y-%m}", "fmt": "pdf", "paper": "a4"},
+    ),
+    api_case("api:documents_monitoring", lambda w: reverse("api:documents_monitoring"), REGENCY),
+    api_case(
+        "api:document_monitoring",
+        lambda w: reverse("api:document_monitoring"),
+        MONITORS,
+        REGENCY,
+        ok=201,
+        method="post",
+        data=lambda w: {"month": f"{timezone.localdate():%Y-%m}"},
+    ),
+    Case("documents:file", url("documents:file", monitoring_document), REGENCY),
 ]
 COVERED = {c.route for c in CASES}
 
