@@ -78,14 +78,18 @@ def facts_for(
     exceptions = exceptions_on(day, employee_ids=[r[0] for r in rows])
     suspended = suspensions_on(employees, day=day)
     flagged = public_service_unit_ids()
+    in_service: dict[str, bool] = {}  # per unit path: many people share a unit
     for row in rows:
+        path = row[13]
+        if path not in in_service:
+            in_service[path] = _in_public_service(path, flagged)
         yield _facts_of_row(
             row,
             day=day,
             classes=classes,
             exc=exceptions.get(row[0]),
             suspended_until=suspended.get(row[0]),
-            in_public_service=_in_public_service(row[13], flagged),
+            in_public_service=in_service[path],
         )
 
 
