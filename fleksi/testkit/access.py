@@ -27,6 +27,7 @@ WHO = (
     "diskominfo",
     "layanan",
     "kepeg_a",
+    "organisasi",  # the Bagian Organisasi: drafts the Perbup, reads the duty mapping
 )
 EVERYONE = frozenset(WHO) - {"anon"}
 REGENCY = frozenset({"sekda", "bkpsdm", "bupati", "auditor", "diskominfo"})
