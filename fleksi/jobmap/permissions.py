@@ -2,7 +2,8 @@
 
 - **See** a unit's mapping: regency-wide roles (BKPSDM, Sekda, Bupati, auditor, Diskominfo)
   and the Bagian Organisasi (``mapping.view_all``, read only) everywhere; heads of unit,
-  unit personnel administrators and service-unit managers in their subtrees. An employee sees the mapping of their own position only.
+  unit personnel administrators and service-unit managers in their subtrees. An employee
+  sees the mapping of their own position only.
 - **Change** duties and **propose** assessments: BKPSDM (``mapping.propose_all``) anywhere,
   a unit personnel administrator in their subtree.
 - **Approve / return** assessments and **grant / end** exceptions: BKPSDM
