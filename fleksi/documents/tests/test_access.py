@@ -10,7 +10,7 @@ from fleksi.documents.services import document_perbup_draft
 from fleksi.testkit.access import LEGAL, Case, api_case, check, gated, matrix
 from fleksi.testkit.policy import draft_policy, publish_policy
 
-READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor", "hukum"})
+READERS = frozenset({"bkpsdm", "organisasi", "sekda", "bupati", "auditor", "hukum"})
 WRITERS = READERS - {"auditor"}
 
 
