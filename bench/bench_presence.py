@@ -59,9 +59,18 @@ PAGE_BUDGET_KB = 60
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A free local port: the first free one of ``BENCH_PORTS`` ("8140-8149", for a machine
+    shared by several people), else any."""
+    low, _sep, high = os.environ.get("BENCH_PORTS", "").partition("-")
+    candidates = range(int(low), int(high or low) + 1) if low else [0]
+    for port in candidates:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return int(s.getsockname()[1])
+    raise SystemExit(f"no free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
 
 
 def seed() -> tuple[list[tuple[str, float, float]], str]:

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "fleksi.presence",
     "fleksi.outputs",
     "fleksi.insights",
+    "fleksi.tpp",
     "fleksi.documents",
     "fleksi.home",
     "fleksi.api",
@@ -83,6 +84,7 @@ if FLEKSI_DEMO:
     INSTALLED_APPS.append("fleksi.demo")
 
 MIDDLEWARE = [
+    "fleksi.common.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -93,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fleksi.common.replica.ReadYourWritesMiddleware",
     # The interface language: the account's choice or the switcher's cookie, never the
     # browser's Accept-Language (fleksi/common/middleware.py).
     "fleksi.common.middleware.ChosenLanguageMiddleware",
@@ -144,6 +147,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+# Reads on replicas (fleksi/common/replica.py, docs/operations.md): with DATABASE_REPLICA_URL,
+# views marked reads_from_replica (dashboards, reports, exports) read a streaming replica; a
+# person who just acted reads the primary for REPLICA_PIN_SECONDS. In tests the replica
+# mirrors the primary's test database (same name, on the replica's server).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["fleksi.common.replica.ReplicaRouter"]
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "15"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------
@@ -346,6 +361,13 @@ TASKS = {
 # (periodic job tasks.reclaim_stale), up to TASKS_MAX_ATTEMPTS tries in all.
 TASKS_STALE_AFTER_S = int(os.environ.get("TASKS_STALE_AFTER_S", "1800"))
 TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
+# The distributed backend (TASKS_BACKEND=fleksi.common.distributed.CeleryBackend, decision
+# 0027): Celery on RabbitMQ; workers retry a failing task after 1, 2, 4 ... s (at most
+# TASKS_RETRY_BACKOFF_MAX_S); the scheduler sends every periodic job every PERIODIC_EVERY_S.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+CELERY_QUEUE = os.environ.get("CELERY_QUEUE", "fleksi")
+TASKS_RETRY_BACKOFF_MAX_S = int(os.environ.get("TASKS_RETRY_BACKOFF_MAX_S", "600"))
+PERIODIC_EVERY_S = int(os.environ.get("PERIODIC_EVERY_S", "900"))
 
 # --- Caches ---------------------------------------------------------------------------------
 # Throttling counters live here. In memory by default (per process: with several web
@@ -374,13 +396,33 @@ else:
         }
     }
 
+# Every line names its request (X-Request-ID); LOG_FORMAT=json writes one JSON object a line.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "fleksi.common.logging.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+# GET /metrics (Prometheus) answers only with "Authorization: Bearer <METRICS_TOKEN>"; without
+# a token it does not exist (404).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 
 # --- Fleksi ---------------------------------------------------------------------------------
 FLEKSI_DEMO_PASSWORD = os.environ.get("FLEKSI_DEMO_PASSWORD", "fleksi-demo-2026")

@@ -34,6 +34,7 @@ from fleksi.presence.api import router as presence_router
 from fleksi.roster.api import router as roster_router
 from fleksi.schedule.api import router as schedule_router
 from fleksi.servicelevel.api import router as servicelevel_router
+from fleksi.tpp.api import router as tpp_router
 from fleksi.worktime.api import router as worktime_router
 
 
@@ -74,6 +75,7 @@ api.add_router("/insights", insights_router)
 api.add_router("/documents", documents_router)
 api.add_router("/notifications", notify_router)
 api.add_router("/worktime", worktime_router)
+api.add_router("/tpp", tpp_router)
 
 
 @api.exception_handler(ServiceError)

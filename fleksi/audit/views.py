@@ -18,6 +18,7 @@ from fleksi.audit.models import AuditEntry
 from fleksi.audit.selectors import audit_chain_verify, audit_entry_list
 from fleksi.common.exports import csv_stream
 from fleksi.common.pagination import paginate
+from fleksi.common.replica import reads_from_replica
 
 
 def _auditor(request: HttpRequest) -> User:
@@ -63,6 +64,7 @@ def entry_detail(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica
 def entry_export(request: HttpRequest) -> StreamingHttpResponse:
     """The filtered trail as CSV, with the chain fields so the file can be re-verified."""
     _auditor(request)

@@ -3,7 +3,9 @@
 - ``/health/live``: the process answers (no database, no I/O): restart it when this fails.
 - ``/health/ready``: it can serve — the database answers, every migration is applied, and the
   task queue is reachable (with its depth and the age of its oldest waiting task, as
-  information). 503 with the failed check's name when not; take it out of rotation.
+  information). 503 with the failed check's name when not; take it out of rotation. With a
+  read replica configured, its lag (information only: a silent replica sends the marked
+  views back to the primary, it does not make the instance unready).
 
 Neither needs a session nor reveals anything about people; both are cheap enough to be
 polled every few seconds (the migration check is remembered once it has passed).
@@ -21,6 +23,8 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from fleksi.common.replica import replica_status
 
 _migrated = False
 
@@ -46,6 +50,10 @@ def _migrations() -> dict[str, Any]:
 
 def _tasks() -> dict[str, Any]:
     backend = str(settings.TASKS["default"]["BACKEND"])
+    if backend.endswith("distributed.CeleryBackend"):
+        from fleksi.common.distributed import queue_status
+
+        return queue_status()  # the broker answers; its queue's depth and consumers
     if not backend.endswith("DatabaseBackend"):
         return {"ok": True, "backend": backend.rsplit(".", 1)[-1]}
     from django_tasks_db.models import DBTaskResult
@@ -72,7 +80,12 @@ def live(request: HttpRequest) -> JsonResponse:
 @require_GET
 def ready(request: HttpRequest) -> JsonResponse:
     checks: dict[str, dict[str, Any]] = {}
-    for name, check in (("database", _database), ("migrations", _migrations), ("tasks", _tasks)):
+    for name, check in (
+        ("database", _database),
+        ("migrations", _migrations),
+        ("tasks", _tasks),
+        ("replica", replica_status),
+    ):
         try:
             checks[name] = check()
         except Exception as exc:  # any failure of a dependency means "not ready"

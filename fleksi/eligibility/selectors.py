@@ -7,11 +7,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from fleksi.eligibility.domain.simulation import Placement, SimulationResult, simulate
 from fleksi.eligibility.models import WfaSuspension
+from fleksi.jobmap.domain.facts import ExceptionFacts
+from fleksi.jobmap.models import EmployeeException
 from fleksi.jobmap.selectors import exceptions_on, position_class_map
 from fleksi.org.models import Employee, Unit
 from fleksi.places.models import Kecamatan
@@ -74,7 +78,31 @@ def facts_for(
     exceptions = exceptions_on(day, employee_ids=[r[0] for r in rows])
     suspended = suspensions_on(employees, day=day)
     flagged = public_service_unit_ids()
-    for (
+    in_service: dict[str, bool] = {}  # per unit path: many people share a unit
+    for row in rows:
+        path = row[13]
+        if path not in in_service:
+            in_service[path] = _in_public_service(path, flagged)
+        yield _facts_of_row(
+            row,
+            day=day,
+            classes=classes,
+            exc=exceptions.get(row[0]),
+            suspended_until=suspended.get(row[0]),
+            in_public_service=in_service[path],
+        )
+
+
+def _facts_of_row(
+    row: tuple[Any, ...],
+    *,
+    day: date,
+    classes: dict[int, str],
+    exc: ExceptionFacts | None,
+    suspended_until: date | None,
+    in_public_service: bool,
+) -> tuple[EmployeeFacts, Placement]:
+    (
         emp_id,
         asn_type,
         tmt,
@@ -88,47 +116,118 @@ def facts_for(
         position_id,
         _unit_id,
         unit_kind,
-        path,
+        _path,
         root_id,
         kec_id,
         root_kec_id,
-    ) in rows:
-        exc = exceptions.get(emp_id)
-        cls = classes.get(position_id, "unassessed")
-        if exc is not None and exc.override_class:
-            cls = exc.override_class
-        facts = EmployeeFacts(
-            employee_id=emp_id,
-            day=day,
+    ) = row[: len(FACT_FIELDS)]
+    cls = classes.get(position_id, "unassessed")
+    if exc is not None and exc.override_class:
+        cls = exc.override_class
+    facts = EmployeeFacts(
+        employee_id=emp_id,
+        day=day,
+        asn_type=asn_type,
+        tmt_appointment=tmt,
+        last_promotion_date=promo,
+        last_transfer_date=transfer,
+        last_rotation_date=rotation,
+        discipline_status=disc,
+        discipline_start=disc_start,
+        discipline_end=disc_end,
+        last_rating=rating,
+        unit_kind=unit_kind,
+        in_public_service_unit=in_public_service,
+        position_class=cls,
+        exception_until=exc.until if exc is not None else None,
+        exception_waives_unit=bool(exc and exc.waives_unit),
+        suspended_until=suspended_until,
+    )
+    return (
+        facts,
+        Placement(
+            perangkat_daerah_id=root_id or _unit_id,
+            kecamatan_id=kec_id or root_kec_id,
             asn_type=asn_type,
-            tmt_appointment=tmt,
-            last_promotion_date=promo,
-            last_transfer_date=transfer,
-            last_rotation_date=rotation,
-            discipline_status=disc,
-            discipline_start=disc_start,
-            discipline_end=disc_end,
-            last_rating=rating,
-            unit_kind=unit_kind,
-            in_public_service_unit=_in_public_service(path, flagged),
-            position_class=cls,
-            exception_until=exc.until if exc is not None else None,
-            exception_waives_unit=bool(exc and exc.waives_unit),
-            suspended_until=suspended.get(emp_id),
-        )
-        yield (
-            facts,
-            Placement(
-                perangkat_daerah_id=root_id or _unit_id,
-                kecamatan_id=kec_id or root_kec_id,
-                asn_type=asn_type,
-            ),
-        )
+        ),
+    )
+
+
+_ONE_SQL = """
+SELECT e.id, e.asn_type, e.tmt_appointment, e.last_promotion_date, e.last_transfer_date,
+       e.last_rotation_date, e.discipline_status, e.discipline_start, e.discipline_end,
+       e.last_rating, e.position_id, e.unit_id, u.kind, u.path, u.root_id, u.kecamatan_id,
+       r.kecamatan_id,
+       (SELECT x.id FROM {exc} x WHERE {exc_where} ORDER BY x.start DESC, x.id DESC LIMIT 1),
+       (SELECT x.override_class FROM {exc} x WHERE {exc_where}
+         ORDER BY x.start DESC, x.id DESC LIMIT 1),
+       (SELECT x.waives_unit_exclusion FROM {exc} x WHERE {exc_where}
+         ORDER BY x.start DESC, x.id DESC LIMIT 1),
+       (SELECT x."end" FROM {exc} x WHERE {exc_where} ORDER BY x.start DESC, x.id DESC LIMIT 1),
+       (SELECT max(s."end") FROM {susp} s
+         WHERE s.employee_id = e.id AND s.start <= %(day)s AND s."end" >= %(day)s
+           AND s.reinstated_at IS NULL),
+       EXISTS (SELECT 1 FROM {unit} pu WHERE pu.is_public_service AND u.path LIKE pu.path || '%%')
+  FROM {employee} e
+  JOIN {unit} u ON u.id = e.unit_id
+  LEFT JOIN {unit} r ON r.id = u.root_id
+ WHERE e.id = %(id)s AND e.is_active
+"""
+_EXC_WHERE = (
+    'x.employee_id = e.id AND x.start <= %(day)s AND x."end" >= %(day)s AND NOT x.withdrawn'
+)
 
 
 def facts_of(employee: Employee, *, day: date, params: PolicyParams) -> EmployeeFacts | None:
-    found = list(facts_for(Employee.objects.filter(pk=employee.pk), day=day, params=params))
-    return found[0][0] if found else None
+    """One person's facts (the check of a request): two queries, the person's row with their
+    exception, suspension and public-service flag as subqueries, then their position's
+    class. The same facts as :func:`facts_for` (``test_decisions``)."""
+    sql = _ONE_SQL.format(
+        exc=EmployeeException._meta.db_table,
+        exc_where=_EXC_WHERE,
+        susp=WfaSuspension._meta.db_table,
+        unit=Unit._meta.db_table,
+        employee=Employee._meta.db_table,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"id": employee.pk, "day": day})
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    exc_id, exc_class, exc_waives, exc_end, suspended, in_ps = row[len(FACT_FIELDS) :]
+    exc_until = _date(exc_end)
+    exc = (
+        ExceptionFacts(
+            override_class=exc_class or None,
+            waives_unit=bool(exc_waives),
+            until=exc_until,
+            reason="",
+            kind="",
+        )
+        if exc_id is not None and exc_until is not None
+        else None
+    )
+    classes = position_class_map(params=params, position_ids={row[10]})
+    fields = tuple(_date(v) if i in _DATE_COLUMNS else v for i, v in enumerate(row))
+    facts, _place = _facts_of_row(
+        fields,
+        day=day,
+        classes=classes,
+        exc=exc,
+        suspended_until=_date(suspended),
+        in_public_service=bool(in_ps),
+    )
+    return facts
+
+
+# Columns of ``_ONE_SQL`` holding dates (SQLite answers them as text).
+_DATE_COLUMNS = frozenset({2, 3, 4, 5, 7, 8})
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,8 @@ def _items(scope: Scope) -> list[tuple[Any, str]]:
         items.append((_("Roles"), "accounts:roles"))
     if scope.employee_id is None and (scope.sees_all_people or scope.unit_paths):
         items.append((_("Presence recap"), "presence:recap_units"))
+    if scope.employee_id is not None or scope.sees_all_people or scope.unit_paths:
+        items.append((_("Regional allowance (TPP)"), "tpp:mine"))
     items.append((_("My profile"), "accounts:profile"))
     return items
 

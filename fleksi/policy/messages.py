@@ -4,7 +4,7 @@ in the active language (the trace stores Bahasa Indonesia and English)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -103,6 +103,50 @@ PARAM_LABELS: Mapping[str, Any] = {
     ),
     "safeguard_baseline_days": gettext_lazy("Baseline window before the WFA start (days)"),
     "safeguard_min_days": gettext_lazy("Days with figures needed in each window"),
+    "tpp_performance_share": gettext_lazy(
+        "TPP: the performance part (%); the rest is attendance and discipline"
+    ),
+    "tpp_band1_max_minutes": gettext_lazy("TPP: first band of minutes late or early, up to"),
+    "tpp_band2_max_minutes": gettext_lazy("TPP: second band, up to (minutes)"),
+    "tpp_band3_max_minutes": gettext_lazy("TPP: third band, up to (minutes); beyond it the fourth"),
+    "tpp_late_band1_share": gettext_lazy("TPP: deduction per day late, first band (%)"),
+    "tpp_late_band2_share": gettext_lazy("TPP: deduction per day late, second band (%)"),
+    "tpp_late_band3_share": gettext_lazy("TPP: deduction per day late, third band (%)"),
+    "tpp_late_band4_share": gettext_lazy("TPP: deduction per day late, fourth band (%)"),
+    "tpp_late_cap_share": gettext_lazy("TPP: most deducted for lateness in a month (%)"),
+    "tpp_early_band1_share": gettext_lazy("TPP: deduction per day left early, first band (%)"),
+    "tpp_early_band2_share": gettext_lazy("TPP: deduction per day left early, second band (%)"),
+    "tpp_early_band3_share": gettext_lazy("TPP: deduction per day left early, third band (%)"),
+    "tpp_early_band4_share": gettext_lazy("TPP: deduction per day left early, fourth band (%)"),
+    "tpp_early_cap_share": gettext_lazy("TPP: most deducted for leaving early in a month (%)"),
+    "tpp_absent_share": gettext_lazy("TPP: deduction per day absent without notice (%)"),
+    "tpp_absent_cap_share": gettext_lazy(
+        "TPP: most deducted for absence without notice in a month (%)"
+    ),
+    "tpp_unreported_wfa_share": gettext_lazy(
+        "TPP: deduction per WFA day without an output report (%)"
+    ),
+    "tpp_unreported_wfa_cap_share": gettext_lazy(
+        "TPP: most deducted for unreported WFA days in a month (%)"
+    ),
+    "tpp_missing_report_share": gettext_lazy(
+        "TPP: deduction per planned day without its daily report (%)"
+    ),
+    "tpp_missing_report_cap_share": gettext_lazy(
+        "TPP: most deducted for missing daily reports in a month (%)"
+    ),
+    "tpp_discipline_share": gettext_lazy(
+        "TPP: deduction in a month while a disciplinary penalty runs (%)"
+    ),
+    "tpp_perf_sangat_baik_share": gettext_lazy("TPP: performance part paid for Sangat Baik (%)"),
+    "tpp_perf_baik_share": gettext_lazy("TPP: performance part paid for Baik (%)"),
+    "tpp_perf_butuh_perbaikan_share": gettext_lazy(
+        "TPP: performance part paid for Butuh Perbaikan (%)"
+    ),
+    "tpp_perf_kurang_share": gettext_lazy("TPP: performance part paid for Kurang/Misconduct (%)"),
+    "tpp_perf_sangat_kurang_share": gettext_lazy(
+        "TPP: performance part paid for Sangat Kurang (%)"
+    ),
     "articles": gettext_lazy("Legal references"),
 }
 
@@ -143,6 +187,7 @@ GROUP_LABELS: Mapping[str, Any] = {
     "outputs": gettext_lazy("Outputs and revocation"),
     "safeguard": gettext_lazy("Public-service safeguard"),
     "monitoring": gettext_lazy("Monitoring and evaluation"),
+    "tpp": gettext_lazy("Regional allowance (TPP): split and deductions"),
 }
 
 
@@ -216,103 +261,134 @@ def _message(entry: TraceEntry) -> str:
     o, lim, d = value_label(entry.observed), value_label(entry.limit), entry.details
     until = value_label(d.get("until")) if d.get("until") else ""
     eligible_from = value_label(d.get("eligible_from")) if d.get("eligible_from") else ""
-    texts: dict[str, str] = {
-        "asn_type.pass": _("Your ASN type (%(o)s) may use WFA.") % {"o": o},
-        "asn_type.fail": _("Your ASN type (%(o)s) may not use WFA; allowed: %(lim)s.")
-        % {"o": o, "lim": lim},
-        "discipline.pass": _("No disciplinary examination or penalty is recorded."),
-        "discipline.off": _("This policy does not exclude disciplinary cases."),
-        "discipline.in_process": _("You are under disciplinary examination%(u)s.")
-        % {"u": (_(" until %(d)s") % {"d": until}) if until else ""},
-        "discipline.serving": _("You are serving a disciplinary penalty%(u)s.")
-        % {"u": (_(" until %(d)s") % {"d": until}) if until else ""},
-        "probation_appointment.pass": _("Appointed on %(o)s: past the first %(lim)s months.")
-        % {"o": o, "lim": lim},
-        "probation_appointment.fail": _(
-            "Appointed on %(o)s: new employees wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_appointment.none": _("No appointment waiting period applies."),
-        "probation_promotion.pass": _("Promoted on %(o)s: past the %(lim)s-month wait.")
-        % {"o": o, "lim": lim},
-        "probation_promotion.fail": _(
-            "Promoted on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_promotion.none": _("No recent promotion."),
-        "probation_transfer.pass": _("Transferred on %(o)s: past the %(lim)s-month wait.")
-        % {"o": o, "lim": lim},
-        "probation_transfer.fail": _(
-            "Transferred on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_transfer.none": _("No recent transfer."),
-        "probation_rotation.pass": _("Rotated on %(o)s: past the %(lim)s-month wait.")
-        % {"o": o, "lim": lim},
-        "probation_rotation.fail": _(
-            "Rotated on %(o)s: wait %(lim)s months; WFA possible from %(f)s."
-        )
-        % {"o": o, "lim": lim, "f": eligible_from},
-        "probation_rotation.none": _("No recent rotation."),
-        "rating.pass": _("Last rating %(o)s meets the minimum (%(lim)s).") % {"o": o, "lim": lim},
-        "rating.fail": _("Last rating %(o)s is below the minimum (%(lim)s).")
-        % {"o": o, "lim": lim},
-        "rating.missing": _("No performance rating is recorded; the minimum is %(lim)s.")
-        % {"lim": lim},
-        "rating.off": _("This policy sets no minimum rating."),
-        "public_service_unit.pass": _("Your unit is not a direct public-service unit."),
-        "public_service_unit.off": _("This policy does not exclude public-service units."),
-        "public_service_unit.fail": _("Your unit serves the public directly and stays on site."),
-        "public_service_unit.exception": _(
-            "Your unit serves the public directly, but an exception applies until %(u)s."
-        )
-        % {"u": until},
-        "unit_kind.pass": _("Your unit's kind is not excluded."),
-        "unit_kind.fail": _("Units of this kind (%(o)s) are excluded from WFA.") % {"o": o},
-        "position_class.pass": _("Your position is %(o)s.") % {"o": o},
-        "position_class.exception": _("By exception until %(u)s, your position counts as %(o)s.")
-        % {"u": until, "o": o},
-        "position_class.onsite": _("Your position is on-site only according to the duty mapping."),
-        "position_class.unassessed": _(
+    # Only the entry's own sentence is built (each a function): building all of them for every
+    # entry translated every sentence of the catalogue twice per rule of a stored trace.
+    texts: dict[str, Callable[[], str]] = {
+        "asn_type.pass": lambda: _("Your ASN type (%(o)s) may use WFA.") % {"o": o},
+        "asn_type.fail": lambda: (
+            _("Your ASN type (%(o)s) may not use WFA; allowed: %(lim)s.") % {"o": o, "lim": lim}
+        ),
+        "discipline.pass": lambda: _("No disciplinary examination or penalty is recorded."),
+        "discipline.off": lambda: _("This policy does not exclude disciplinary cases."),
+        "discipline.in_process": lambda: (
+            _("You are under disciplinary examination%(u)s.")
+            % {"u": (_(" until %(d)s") % {"d": until}) if until else ""}
+        ),
+        "discipline.serving": lambda: (
+            _("You are serving a disciplinary penalty%(u)s.")
+            % {"u": (_(" until %(d)s") % {"d": until}) if until else ""}
+        ),
+        "probation_appointment.pass": lambda: (
+            _("Appointed on %(o)s: past the first %(lim)s months.") % {"o": o, "lim": lim}
+        ),
+        "probation_appointment.fail": lambda: (
+            _("Appointed on %(o)s: new employees wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_appointment.none": lambda: _("No appointment waiting period applies."),
+        "probation_promotion.pass": lambda: (
+            _("Promoted on %(o)s: past the %(lim)s-month wait.") % {"o": o, "lim": lim}
+        ),
+        "probation_promotion.fail": lambda: (
+            _("Promoted on %(o)s: wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_promotion.none": lambda: _("No recent promotion."),
+        "probation_transfer.pass": lambda: (
+            _("Transferred on %(o)s: past the %(lim)s-month wait.") % {"o": o, "lim": lim}
+        ),
+        "probation_transfer.fail": lambda: (
+            _("Transferred on %(o)s: wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_transfer.none": lambda: _("No recent transfer."),
+        "probation_rotation.pass": lambda: (
+            _("Rotated on %(o)s: past the %(lim)s-month wait.") % {"o": o, "lim": lim}
+        ),
+        "probation_rotation.fail": lambda: (
+            _("Rotated on %(o)s: wait %(lim)s months; WFA possible from %(f)s.")
+            % {"o": o, "lim": lim, "f": eligible_from}
+        ),
+        "probation_rotation.none": lambda: _("No recent rotation."),
+        "rating.pass": lambda: (
+            _("Last rating %(o)s meets the minimum (%(lim)s).") % {"o": o, "lim": lim}
+        ),
+        "rating.fail": lambda: (
+            _("Last rating %(o)s is below the minimum (%(lim)s).") % {"o": o, "lim": lim}
+        ),
+        "rating.missing": lambda: (
+            _("No performance rating is recorded; the minimum is %(lim)s.") % {"lim": lim}
+        ),
+        "rating.off": lambda: _("This policy sets no minimum rating."),
+        "public_service_unit.pass": lambda: _("Your unit is not a direct public-service unit."),
+        "public_service_unit.off": lambda: _("This policy does not exclude public-service units."),
+        "public_service_unit.fail": lambda: _(
+            "Your unit serves the public directly and stays on site."
+        ),
+        "public_service_unit.exception": lambda: (
+            _("Your unit serves the public directly, but an exception applies until %(u)s.")
+            % {"u": until}
+        ),
+        "unit_kind.pass": lambda: _("Your unit's kind is not excluded."),
+        "unit_kind.fail": lambda: _("Units of this kind (%(o)s) are excluded from WFA.") % {"o": o},
+        "position_class.pass": lambda: _("Your position is %(o)s.") % {"o": o},
+        "position_class.exception": lambda: (
+            _("By exception until %(u)s, your position counts as %(o)s.") % {"u": until, "o": o}
+        ),
+        "position_class.onsite": lambda: _(
+            "Your position is on-site only according to the duty mapping."
+        ),
+        "position_class.unassessed": lambda: _(
             "The duties of your position have not been mapped and approved yet."
         ),
-        "position_class.partly": _(
+        "position_class.partly": lambda: _(
             "Your position is partly capable, which this policy does not allow."
         ),
-        "position_class.capable": _(
+        "position_class.capable": lambda: _(
             "Your position is WFA-capable, which this policy does not allow."
         ),
-        "location_connectivity.pass": _("Connectivity at this place: %(o)s (minimum %(lim)s).")
-        % {"o": o, "lim": lim},
-        "location_connectivity.fail": _(
-            "Connectivity at this place: %(o)s, below the minimum (%(lim)s). WFA from there "
-            "is not allowed."
-        )
-        % {"o": o, "lim": lim},
-        "location_connectivity.warn": _(
-            "Connectivity at this place: %(o)s, below the minimum (%(lim)s). Work may be "
-            "interrupted."
-        )
-        % {"o": o, "lim": lim},
-        "location_connectivity.not_ready": _(
-            "Connectivity at this place: %(o)s, but the place does not count as ready "
-            "(electricity or blank spot)."
-        )
-        % {"o": o},
-        "location_connectivity.unknown": _(
+        "location_connectivity.pass": lambda: (
+            _("Connectivity at this place: %(o)s (minimum %(lim)s).") % {"o": o, "lim": lim}
+        ),
+        "location_connectivity.fail": lambda: (
+            _(
+                "Connectivity at this place: %(o)s, below the minimum (%(lim)s). WFA from there "
+                "is not allowed."
+            )
+            % {"o": o, "lim": lim}
+        ),
+        "location_connectivity.warn": lambda: (
+            _(
+                "Connectivity at this place: %(o)s, below the minimum (%(lim)s). Work may be "
+                "interrupted."
+            )
+            % {"o": o, "lim": lim}
+        ),
+        "location_connectivity.not_ready": lambda: (
+            _(
+                "Connectivity at this place: %(o)s, but the place does not count as ready "
+                "(electricity or blank spot)."
+            )
+            % {"o": o}
+        ),
+        "location_connectivity.unknown": lambda: _(
             "The connectivity of this place is not recorded yet (Diskominfo keeps it)."
         ),
-        "location_connectivity.office": _("An office of the agency: no connectivity check."),
-        "location_connectivity.off": _("This policy sets no minimum connectivity."),
-        "suspension.pass": _("No WFA suspension applies."),
-        "suspension.fail": _(
-            "WFA is suspended until %(u)s after the monthly output check; your supervisor "
-            "may reinstate it."
-        )
-        % {"u": until},
+        "location_connectivity.office": lambda: _(
+            "An office of the agency: no connectivity check."
+        ),
+        "location_connectivity.off": lambda: _("This policy sets no minimum connectivity."),
+        "suspension.pass": lambda: _("No WFA suspension applies."),
+        "suspension.fail": lambda: (
+            _(
+                "WFA is suspended until %(u)s after the monthly output check; your supervisor "
+                "may reinstate it."
+            )
+            % {"u": until}
+        ),
     }
     if entry.code in texts:
-        return texts[entry.code]
+        return texts[entry.code]()
     return request_message(entry, value_label) or entry.code
 
 

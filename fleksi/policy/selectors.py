@@ -45,7 +45,16 @@ def policy_generation() -> int | None:
     token = _snapshot.get()
     if token is not _UNSET:
         return token
-    return PolicyGeneration.objects.values_list("token", flat=True).first()
+    # A plain statement: this read precedes every cached policy answer (check-ins included),
+    # so the ORM's compiling of it would cost more than the query.
+    with connection.cursor() as cursor:
+        cursor.execute(_GENERATION_SQL)
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+_GENERATION_READ = "SELECT token FROM {table} ORDER BY id LIMIT 1"
+_GENERATION_SQL = _GENERATION_READ.format(table=PolicyGeneration._meta.db_table)
 
 
 @contextmanager

@@ -53,6 +53,9 @@ def _problem_message(code: str) -> str:
         "range": _("This value is outside the allowed range."),
         "choice": _("This value is not one of the allowed choices."),
         "order": _("The share for “partly capable” must not exceed the share for “WFA-capable”."),
+        "band_order": _(
+            "The bands of minutes must grow: the first below the second below the third."
+        ),
     }
     return messages.get(code, code)
 

@@ -202,12 +202,26 @@ def _personal_on(
 class _Resolver:
     """Resolves many people over a period with per-(version, unit, ASN type) memory."""
 
-    def __init__(self, start: date, end: date, ids: Sequence[int] | None) -> None:
+    def __init__(
+        self,
+        start: date,
+        end: date,
+        ids: Sequence[int] | None,
+        *,
+        own: tuple[int, list[tuple[date, date | None, Personal]], dict[date, RosterShift]]
+        | None = None,
+    ) -> None:
+        """``own``: one person's patterns and shifts already read (id, spans, shifts)."""
         self.start, self.end = start, end
         self.calendar = _calendar_days(start, end)
         self.versions = _versions(start, end)
-        self.personal = _personal(ids, start, end)
-        self.rostered = _rostered(ids, start, end)
+        if own is None:
+            self.personal = _personal(ids, start, end)
+            self.rostered = _rostered(ids, start, end)
+        else:
+            pid, spans, shifts = own
+            self.personal = {pid: spans} if spans else {}
+            self.rostered = {(pid, d): s for d, s in shifts.items()}
         self._base: dict[tuple[int | None, str, str, date], DaySchedule | None] = {}
 
     def schedule(self, person: PersonKey, day: date) -> DaySchedule | None:
@@ -308,25 +322,36 @@ def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def schedule_around(person: PersonKey, day: date) -> dict[date, DaySchedule | None]:
-    """The schedules of ``day`` − 1, ``day`` and ``day`` + 1: one indexed query (the
-    person's own patterns and roster shifts); plans and calendars come from memory."""
-    before, after = day - timedelta(days=1), day + timedelta(days=1)
+def _own_spans(
+    person: PersonKey, start: date, end: date
+) -> tuple[list[tuple[date, date | None, Personal]], dict[date, RosterShift]]:
+    """The person's own patterns and published roster shifts touching ``start``..``end``:
+    one indexed query."""
     sql = _AROUND_SQL.format(
         person=PersonWorkPattern._meta.db_table,
         shift=DutyShift._meta.db_table,
         roster=DutyShift._meta.get_field("roster").related_model._meta.db_table,
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [person.id, after, before, person.id, before, after])
+        cursor.execute(sql, [person.id, end, start, person.id, start, end])
         rows = cursor.fetchall()
     spans: list[tuple[date, date | None, Personal]] = []
     shifts: dict[date, RosterShift] = {}
-    for kind, start, end, code, offset, shift in sorted(rows, key=lambda r: (r[0], str(r[1]))):
+    for kind, first, last, code, offset, shift in sorted(rows, key=lambda r: (r[0], str(r[1]))):
         if kind == 0:
-            spans.append((_as_date(start), _as_date(end) if end else None, Personal(code, offset)))
+            spans.append(
+                (_as_date(first), _as_date(last) if last else None, Personal(code, offset))
+            )
         else:
-            shifts[_as_date(start)] = RosterShift(code, shift)
+            shifts[_as_date(first)] = RosterShift(code, shift)
+    return spans, shifts
+
+
+def schedule_around(person: PersonKey, day: date) -> dict[date, DaySchedule | None]:
+    """The schedules of ``day`` − 1, ``day`` and ``day`` + 1: one indexed query (the
+    person's own patterns and roster shifts); plans and calendars come from memory."""
+    before, after = day - timedelta(days=1), day + timedelta(days=1)
+    spans, shifts = _own_spans(person, before, after)
     out: dict[date, DaySchedule | None] = {}
     for d in (before, day, after):
         plan, cal = day_facts(d)
@@ -340,6 +365,38 @@ def schedule_around(person: PersonKey, day: date) -> dict[date, DaySchedule | No
             roster=shifts.get(d),
         )
     return out
+
+
+class ScheduleBook:
+    """Many people's schedules over a period, read once (a handful of queries): what an
+    import of many check-ins needs instead of :func:`schedule_around` per person and day."""
+
+    def __init__(self, employee_ids: Sequence[int], start: date, end: date) -> None:
+        self.start, self.end = start, end
+        self._r = _Resolver(start, end, list(employee_ids))
+        self._around: dict[tuple[int, date], list[DaySchedule | None]] = {}
+
+    def around(self, person: PersonKey, day: date) -> list[DaySchedule | None]:
+        """As :func:`schedule_around` (its values): the schedules of ``day`` − 1, ``day`` and
+        ``day`` + 1, all inside the book's period."""
+        found = self._around.get((person.id, day))
+        if found is None:
+            days = (day - timedelta(days=1), day, day + timedelta(days=1))
+            if days[0] < self.start or days[2] > self.end:
+                raise ValueError("outside the book's period")
+            found = self._around[person.id, day] = [self._r.schedule(person, d) for d in days]
+        return found
+
+
+def person_working_days(person: PersonKey, days: Iterable[date]) -> frozenset[date]:
+    """Which of ``days`` are working days of the person's own schedule: one indexed query
+    (the check of a request; the same answer as :func:`working_days_of`)."""
+    days = sorted(set(days))
+    if not days:
+        return frozenset()
+    spans, shifts = _own_spans(person, days[0], days[-1])
+    r = _Resolver(days[0], days[-1], None, own=(person.id, spans, shifts))
+    return frozenset(d for d in days if r.schedule(person, d) is not None)
 
 
 def schedule_of(person: PersonKey, day: date) -> DaySchedule | None:

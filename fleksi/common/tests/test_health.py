@@ -21,7 +21,7 @@ def test_ready_checks_the_database_the_migrations_and_the_queue(client):
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "migrations", "tasks"}
+    assert set(body["checks"]) == {"database", "migrations", "tasks", "replica"}
     assert all(c["ok"] for c in body["checks"].values())
 
 

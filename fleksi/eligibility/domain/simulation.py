@@ -73,9 +73,17 @@ def daily_capacity(headcount: int, eligible: int, share: float, min_onsite: int)
     return max(0, min(eligible, by_share, headcount - min_onsite))
 
 
-def _bump(table: dict[Any, Counts], key: object, before: bool, after: bool) -> None:
-    c = table.get(key, Counts())
-    table[key] = Counts(c.total + 1, c.before + before, c.after + after)
+def _bump(table: dict[Any, list[int]], key: object, before: bool, after: bool) -> None:
+    c = table.get(key)
+    if c is None:
+        c = table[key] = [0, 0, 0]
+    c[0] += 1
+    c[1] += before
+    c[2] += after
+
+
+def _counts(table: dict[Any, list[int]]) -> dict[Any, Counts]:
+    return {k: Counts(*v) for k, v in table.items()}
 
 
 def simulate(
@@ -96,20 +104,30 @@ def simulate(
     facts differ only when the versions classify positions differently.
     """
     result = SimulationResult()
+    # Counted in lists, turned into Counts once at the end (two allocations per person
+    # and table otherwise).
+    by_pd: dict[Any, list[int]] = {}
+    by_kec: dict[Any, list[int]] = {}
+    by_asn: dict[Any, list[int]] = {}
+    total = [0, 0, 0]
     for facts_b, facts, place in people:
         fail_b = failing_rules(facts_b, before) if before is not None else frozenset({"no_policy"})
         fail_a = failing_rules(facts, after)
         ok_b, ok_a = not fail_b, not fail_a
-        _bump(result.by_perangkat_daerah, place.perangkat_daerah_id, ok_b, ok_a)
-        _bump(result.by_kecamatan, place.kecamatan_id, ok_b, ok_a)
-        _bump(result.by_asn_type, place.asn_type, ok_b, ok_a)
-        result.total = Counts(
-            result.total.total + 1, result.total.before + ok_b, result.total.after + ok_a
-        )
+        _bump(by_pd, place.perangkat_daerah_id, ok_b, ok_a)
+        _bump(by_kec, place.kecamatan_id, ok_b, ok_a)
+        _bump(by_asn, place.asn_type, ok_b, ok_a)
+        total[0] += 1
+        total[1] += ok_b
+        total[2] += ok_a
         result.rule_counts_after.update(fail_a)
         if ok_b != ok_a:
             rules = fail_b if ok_a else fail_a
             result.changes.append(Change(facts.employee_id, ok_a, tuple(sorted(rules))))
+    result.by_perangkat_daerah = _counts(by_pd)
+    result.by_kecamatan = _counts(by_kec)
+    result.by_asn_type = _counts(by_asn)
+    result.total = Counts(*total)
     for pd_id, counts in result.by_perangkat_daerah.items():
         sb = (share_before or {}).get(pd_id, before.default_max_offsite_share if before else 0.0)
         sa = (share_after or {}).get(pd_id, after.default_max_offsite_share)

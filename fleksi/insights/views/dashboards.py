@@ -18,6 +18,7 @@ from fleksi.accounts.current import user_of
 from fleksi.accounts.models import User
 from fleksi.common.domain.months import month_end
 from fleksi.common.pagination import paginate
+from fleksi.common.replica import reads_from_replica
 from fleksi.insights import permissions as perms
 from fleksi.insights.domain.compare import Change
 from fleksi.insights.domain.svg import to_svg
@@ -171,6 +172,7 @@ def _unit(request: HttpRequest, user: User, unit: Unit) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def index(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     tier = perms.tier_for(user)
@@ -184,6 +186,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def audit(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     perms.require_audit(user)
@@ -193,6 +196,7 @@ def audit(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     user = user_of(request)
     return _unit(request, user, perms.access_unit(user, unit_id))
@@ -200,6 +204,7 @@ def unit(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def kecamatan(request: HttpRequest, kecamatan_id: int) -> HttpResponse:
     user = user_of(request)
     perms.require_regency(user)

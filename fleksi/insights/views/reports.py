@@ -16,6 +16,7 @@ from fleksi.accounts.current import user_of
 from fleksi.common.domain.months import month_key, parse_month, previous_month
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
+from fleksi.common.replica import reads_from_replica
 from fleksi.insights import permissions as perms
 from fleksi.insights.forms import ReportForm
 from fleksi.insights.services.reports import report_request
@@ -28,6 +29,7 @@ CONTENT_TYPES = {
 
 @login_required
 @require_GET
+@reads_from_replica
 def reports(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     if not perms.may_see_reports(user):
@@ -75,6 +77,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def report_file(request: HttpRequest, report_id: int, fmt: str) -> FileResponse:
     user = user_of(request)
     report = perms.access_report(user, report_id)

@@ -18,6 +18,7 @@ from fleksi.common.domain.months import month_end, month_key, month_start, next_
 from fleksi.common.domain.months import previous_month as prev_month
 from fleksi.common.domain.tables import Sheet
 from fleksi.common.exports import csv_response, xlsx_response
+from fleksi.common.replica import reads_from_replica
 from fleksi.org.models import Employee, Unit
 from fleksi.outputs.domain.measures import MODES, group_measures
 from fleksi.outputs.messages import MODE_LABELS
@@ -100,6 +101,7 @@ def team(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica
 def export(request: HttpRequest) -> HttpResponse:
     """Realisations of a month with evidence links, as CSV or XLSX (e-Kinerja entry)."""
     user = user_of(request)

@@ -279,6 +279,71 @@ class PolicyParams:
     monev_wfa_use_high_pct: int = _p(
         10, Spec("int", f"{PERMEN} Pasal 35", "monitoring", 0, 100, stricter="lower", ppk=True)
     )
+    # --- The regional allowance (TPP): the split and the deductions per incident --------
+    # No national article sets these numbers: they are the regency's TPP rules, set by the
+    # PPK in the Perbup (or its Perbup on TPP). Deductions are shares of the attendance and
+    # discipline part (``1 - tpp_performance_share``), per incident, each kind capped per
+    # month; late arrival and early departure are deducted by bands of minutes.
+    tpp_performance_share: float = _p(0.60, Spec("share", "", "tpp", 0, 1, ppk=True))
+    tpp_band1_max_minutes: int = _p(30, Spec("int", "", "tpp", 1, 600, ppk=True))
+    tpp_band2_max_minutes: int = _p(60, Spec("int", "", "tpp", 1, 600, ppk=True))
+    tpp_band3_max_minutes: int = _p(90, Spec("int", "", "tpp", 1, 600, ppk=True))
+    tpp_late_band1_share: float = _p(
+        0.01, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_late_band2_share: float = _p(
+        0.02, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_late_band3_share: float = _p(
+        0.03, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_late_band4_share: float = _p(
+        0.05, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_late_cap_share: float = _p(
+        0.25, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_early_band1_share: float = _p(
+        0.01, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_early_band2_share: float = _p(
+        0.02, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_early_band3_share: float = _p(
+        0.03, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_early_band4_share: float = _p(
+        0.05, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_early_cap_share: float = _p(
+        0.25, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_absent_share: float = _p(0.05, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True))
+    tpp_absent_cap_share: float = _p(
+        1.0, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_unreported_wfa_share: float = _p(
+        0.03, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_unreported_wfa_cap_share: float = _p(
+        0.30, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_missing_report_share: float = _p(
+        0.02, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_missing_report_cap_share: float = _p(
+        0.20, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    tpp_discipline_share: float = _p(
+        0.50, Spec("share", "", "tpp", 0, 1, stricter="higher", ppk=True)
+    )
+    # The share of the performance part paid for each predikat of the month (none: nothing
+    # until the month is rated).
+    tpp_perf_sangat_baik_share: float = _p(1.0, Spec("share", "", "tpp", 0, 1, ppk=True))
+    tpp_perf_baik_share: float = _p(1.0, Spec("share", "", "tpp", 0, 1, ppk=True))
+    tpp_perf_butuh_perbaikan_share: float = _p(0.75, Spec("share", "", "tpp", 0, 1, ppk=True))
+    tpp_perf_kurang_share: float = _p(0.50, Spec("share", "", "tpp", 0, 1, ppk=True))
+    tpp_perf_sangat_kurang_share: float = _p(0.25, Spec("share", "", "tpp", 0, 1, ppk=True))
     # --- The Perbup's own references per parameter (override the national basis) --------
     articles: Mapping[str, str] = field(default_factory=dict, metadata={"spec": None})
 
@@ -352,7 +417,7 @@ def param_keys() -> list[str]:
 @dataclass(frozen=True)
 class ParamProblem:
     key: str
-    code: str  # unknown | type | range | choice | order
+    code: str  # unknown | type | range | choice | order | band_order
     value: Any
 
 
@@ -441,6 +506,10 @@ def parse_params(raw: Mapping[str, Any]) -> PolicyParams | list[ParamProblem]:
     params = PolicyParams(**values)
     if params.class_partly_min_share > params.class_capable_min_share:
         return [ParamProblem("class_partly_min_share", "order", params.class_partly_min_share)]
+    if not (
+        params.tpp_band1_max_minutes < params.tpp_band2_max_minutes < params.tpp_band3_max_minutes
+    ):
+        return [ParamProblem("tpp_band2_max_minutes", "band_order", params.tpp_band2_max_minutes)]
     return params
 
 

@@ -94,6 +94,12 @@ def time_of(cell: Cell) -> datetime | None:
     if isinstance(cell, date):
         return None  # a date without a time is not a punch
     text = " ".join(cell_text(cell).split())
+    if len(text) in (16, 19) and text[4] == "-" and text[7] == "-" and text[10] in " T":
+        # The readers' own layout (2026-04-06 07:20:00): read without trying each layout.
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            return None
     for layout in _TIME_FORMATS:
         try:
             return datetime.strptime(text, layout)  # noqa: DTZ007 - local time, made aware later

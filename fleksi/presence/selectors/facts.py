@@ -170,6 +170,27 @@ def office_places(person: Person) -> tuple[Place, ...]:
     return places
 
 
+def offices_preload(people: list[Person]) -> None:
+    """Read the offices of every unit of ``people`` (and the units above) in one query and
+    keep them as :func:`office_places` does: an import of many people's check-ins then reads
+    no office per unit."""
+    now = clock.monotonic()
+    units = {p.unit_id: p.unit_chain_ids for p in people}
+    wanted = {u for chain in units.values() for u in chain}
+    by_unit: dict[int, list[Place]] = {}
+    rows = Office.objects.filter(unit_id__in=wanted).values_list(
+        "unit_id", "name", "latitude", "longitude", "geofence_radius_m", "desa_id"
+    )
+    for unit_id, name, lat, lon, radius, desa in rows:
+        by_unit.setdefault(unit_id, []).append(
+            Place("office", name, lat, lon, own_radius_m=radius, desa_id=desa)
+        )
+    if len(_offices) + len(units) > 5000:
+        _offices.clear()
+    for unit_id, chain in units.items():
+        _offices[unit_id] = (now, tuple(pl for u in chain for pl in by_unit.get(u, ())))
+
+
 def approved_day_of(employee_id: int, day: date) -> RequestDay | None:
     return (
         RequestDay.objects.filter(employee_id=employee_id, day=day, status="approved")

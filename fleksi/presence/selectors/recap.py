@@ -273,3 +273,42 @@ def sum_totals(rows: Iterable[RecapRow]) -> Totals:
     for r in rows:
         total = total + r.totals
     return total
+
+
+@dataclass(frozen=True)
+class DayIncident:
+    """A working day that costs the person something in the TPP (the recap's own figures)."""
+
+    employee_id: int
+    day: date
+    missing: bool  # absent without notice (no check-in, no absence on record)
+    late: int  # minutes late (the arrival check-in)
+    early: int  # minutes left early (the departure check-in)
+
+
+def recap_incidents(people: QuerySet[Employee], period: Period) -> list[DayIncident]:
+    """Every working day of the recap (the same grid, one statement) that is missing, late
+    or left early, per employee and day: what the TPP deductions are computed from, so the
+    deductions reconcile with the recap's counts."""
+    if period.end < period.start:
+        return []
+    groups = day_groups(people, period)
+    people_sql, people_params = _people_sql(people)
+    grid, params = _grid_sql(period, people_sql, people_params, groups)
+    sql = f"""{grid}
+SELECT e, day, st, late, early FROM grid
+WHERE st = {MISSING} OR late > 0 OR early > 0
+ORDER BY e, day"""  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [
+        DayIncident(
+            int(e),
+            day if isinstance(day, date) else date.fromisoformat(str(day)),
+            int(st) == MISSING,
+            int(late),
+            int(early),
+        )
+        for e, day, st, late, early in rows
+    ]

@@ -22,6 +22,7 @@ reader's break states (2 and 3) fill the middle slots.
 
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
 from collections.abc import Sequence
@@ -31,10 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 
 from fleksi.audit.services import Change, audit_record_many
+from fleksi.common.bulk import insert_rows
 from fleksi.common.domain.importing import RowProblem, TextRow
 from fleksi.common.importing.messages import describe
 from fleksi.common.importing.pipeline import file_import, table_import
@@ -55,11 +57,17 @@ from fleksi.presence.domain.punches import (
 from fleksi.presence.domain.rules import PRESENCE_RULES
 from fleksi.presence.domain.slots import kind_of
 from fleksi.presence.messages import IMPORT_MESSAGES, judgement
-from fleksi.presence.models import Checkin, ReaderUser
-from fleksi.presence.selectors.facts import Person, circumstances, day_rules, person_of
+from fleksi.presence.models import Checkin, ReaderUser, TimeProof
+from fleksi.presence.selectors.facts import (
+    Person,
+    circumstances,
+    day_rules,
+    offices_preload,
+    person_of,
+)
 from fleksi.worktime.domain.attribution import attribute
 from fleksi.worktime.domain.patterns import DaySchedule
-from fleksi.worktime.selectors import schedule_around
+from fleksi.worktime.selectors import ScheduleBook
 
 LIMITS = Limits(max_bytes=20 * MB, max_rows=200_000)
 # The names a reader's own log is saved under; read as text like a CSV file.
@@ -259,18 +267,16 @@ def _middle(start: datetime, end: datetime) -> datetime:
 
 
 class _Schedules:
-    """The schedules around each date of each person, read once per import (the arrival
-    and the departure of a day, and an unstated punch's two looks, share one query)."""
+    """The schedules of every person of an import over its period, read once
+    (:class:`~fleksi.worktime.selectors.ScheduleBook`): the arrival and the departure of a
+    day, and an unstated punch's two looks, share it."""
 
-    def __init__(self) -> None:
-        self._around: dict[tuple[int, date], list[DaySchedule | None]] = {}
+    def __init__(self, employee_ids: Sequence[int], first: date, last: date) -> None:
+        self._book = ScheduleBook(employee_ids, first - timedelta(days=1), last + timedelta(days=1))
 
     def at(self, person: Person, at: datetime, role: str) -> tuple[date, DaySchedule | None]:
         """As :func:`fleksi.presence.selectors.facts.schedule_at`."""
-        key = (person.id, at.date())
-        if key not in self._around:
-            self._around[key] = list(schedule_around(person.key, at.date()).values())
-        return attribute(at, role, self._around[key])
+        return attribute(at, role, self._book.around(person.key, at.date()))
 
 
 def _role(
@@ -309,6 +315,27 @@ class _Day:
     slots: dict[int, datetime] = field(default_factory=dict)  # slot → aware time
 
 
+def _keys_on_record(keys: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of ``keys`` are already check-ins: on PostgreSQL one array parameter (a list of
+    100,000 markers costs the server more than the lookup), elsewhere in chunks."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Checkin._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT idempotency_key FROM {table} WHERE idempotency_key = ANY(%s::uuid[])",  # noqa: S608
+                [keys],
+            )
+            return {row[0] for row in cursor.fetchall()}
+    found: set[uuid.UUID] = set()
+    for i in range(0, len(keys), 5000):
+        found.update(
+            Checkin.objects.filter(idempotency_key__in=keys[i : i + 5000]).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+    return found
+
+
 def _on_record(employee_ids: set[int], first: date, last: date) -> dict[tuple[int, date], _Day]:
     days: dict[tuple[int, date], _Day] = {}
     rows = Checkin.objects.filter(
@@ -319,50 +346,156 @@ def _on_record(employee_ids: set[int], first: date, last: date) -> dict[tuple[in
     return days
 
 
-def _checkin(
+# The columns of a punch's check-in, written with one COPY (``fleksi.common.bulk``).
+CHECKIN_COLUMNS = (
+    "employee_id",
+    "day",
+    "slot",
+    "kind",
+    "mode",
+    "checked_at",
+    "device_time",
+    "server_received_at",
+    "clock_offset_s",
+    "synced_late",
+    "latitude",
+    "longitude",
+    "accuracy_m",
+    "position_removed_at",
+    "idempotency_key",
+    "policy_version_id",
+    "outcome",
+    "flags",
+    "flagged",
+    "counted",
+    "late_minutes",
+    "early_minutes",
+    "trace",
+    "manual",
+    "source",
+    "time_proof",
+)
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """A punch's judgement, with its flags and trace already as JSON text (shared by every
+    punch judged the same way)."""
+
+    outcome: str
+    flags: str
+    flagged: bool
+    counted: bool
+    late_minutes: int
+    early_minutes: int
+    trace: str
+
+
+class _Judge:
+    """Judges punches by the presence rules, once per distinct set of facts.
+
+    A reader's punch has no position, no phone clock and no previous position: its judgement
+    depends only on the policy version, the slot, the time **to the minute** (the time rules
+    compare minutes), the schedule of its day (and the arrival, for a flexible start) and the
+    offices of the unit. Thousands of people punching at the same minutes of a day under the
+    same schedule are judged once (the cache is this import's only)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], _Judged] = {}
+
+    def judge(
+        self,
+        person: Person,
+        punch: Punch,
+        slot: int,
+        day: date,
+        schedule: DaySchedule | None,
+        arrived: datetime | None,
+    ) -> tuple[int | None, _Judged]:
+        rules = day_rules(punch.at.date())
+        minute = punch.at.replace(second=0, microsecond=0)
+        flex_arrived = arrived if schedule is not None and schedule.flex_minutes else None
+        places = circumstances(person, "onsite", day).places
+        # The place rules skip a reader's punch: of the offices only "is there one" counts
+        # (the assignment rule), so people of every unit with an office share a judgement.
+        has_office = any(pl.kind == "office" for pl in places)
+        key = (
+            rules.version_id,
+            rules.params.checkins_per_day,
+            slot,
+            minute,
+            schedule,
+            flex_arrived and flex_arrived.replace(second=0, microsecond=0),
+            has_office,
+        )
+        found = self._seen.get(key)
+        if found is None:
+            facts = CheckinFacts(
+                slot=slot,
+                mode="onsite",
+                checked_at=timezone.make_aware(minute),
+                local_time=minute.time(),
+                hours=None,
+                schedule=schedule,
+                local=minute,
+                arrived=flex_arrived,
+                places=places,
+                approved_day=None,
+                absence_kind=None,
+                reader=True,
+                policy_in_force=rules.version_id is not None,
+            )
+            j = judgement(evaluate(PRESENCE_RULES, facts, rules.params))
+            found = self._seen[key] = _Judged(
+                j["outcome"],
+                json.dumps(j["flags"]),
+                j["flagged"],
+                j["counted"],
+                j["late_minutes"],
+                j["early_minutes"],
+                json.dumps(j["trace"]),
+            )
+        return rules.version_id, found
+
+
+def _row(
     person: Person,
-    punch: Punch,
     key: uuid.UUID,
     slot: int,
-    role: str,
     day: date,
-    schedule: Any,
-    arrived: datetime | None,
+    at: datetime,
     now: datetime,
-) -> Checkin:
-    rules = day_rules(punch.at.date())
-    at = timezone.make_aware(punch.at)
-    where = circumstances(person, "onsite", day)
-    facts = CheckinFacts(
-        slot=slot,
-        mode="onsite",
-        checked_at=at,
-        local_time=punch.at.time(),
-        hours=None,
-        schedule=schedule,
-        local=punch.at,
-        arrived=arrived if schedule is not None and schedule.flex_minutes else None,
-        places=where.places,
-        approved_day=where.approved_day,
-        absence_kind=where.absence_kind,
-        reader=True,
-        policy_in_force=rules.version_id is not None,
-    )
-    decision = evaluate(PRESENCE_RULES, facts, rules.params)
-    return Checkin(
-        employee_id=person.id,
-        day=day,
-        slot=slot,
-        kind=kind_of(slot),
-        mode="onsite",
-        checked_at=at,
-        device_time=at,
-        server_received_at=now,
-        idempotency_key=key,
-        policy_version_id=rules.version_id,
-        **judgement(decision),
-        manual=False,
-        source=Checkin.Source.READER,
+    version_id: int | None,
+    j: _Judged,
+) -> tuple[Any, ...]:
+    """A punch's check-in as the values of :data:`CHECKIN_COLUMNS`."""
+    return (
+        person.id,
+        day,
+        slot,
+        kind_of(slot),
+        "onsite",
+        at,
+        at,
+        now,
+        None,
+        False,
+        None,
+        None,
+        None,
+        None,
+        key,
+        version_id,
+        j.outcome,
+        j.flags,
+        j.flagged,
+        j.counted,
+        j.late_minutes,
+        j.early_minutes,
+        j.trace,
+        False,
+        Checkin.Source.READER.value,
+        TimeProof.SERVER.value,
     )
 
 
@@ -378,26 +511,26 @@ def punches_import(
     employees, report.problems = _employees(punches, device, unit_paths)
     known = [p for p in punches if p.line in employees]
     keys = {p.line: punch_key(device, p) for p in known}
-    seen = set(
-        Checkin.objects.filter(idempotency_key__in=list(keys.values())).values_list(
-            "idempotency_key", flat=True
-        )
-    )
+    seen = _keys_on_record(list(keys.values()))
     if not known:
         return report
     first = min(p.at.date() for p in known) - timedelta(days=1)
     last = max(p.at.date() for p in known) + timedelta(days=1)
     days = _on_record({e.pk for e in employees.values()}, first, last)
     people: dict[int, Person] = {}
-    schedules = _Schedules()
+    schedules = _Schedules(sorted({e.pk for e in employees.values()}), first, last)
+    judge = _Judge()
     now = timezone.now()
-    new: list[Checkin] = []
+    wita = timezone.get_current_timezone()
+    people.update({e.pk: person_of(e) for e in employees.values()})
+    offices_preload(list(people.values()))
+    new: list[tuple[Any, ...]] = []
     for punch in sorted(known, key=lambda p: (p.at, p.line)):
         if keys[punch.line] in seen:
             report.unchanged += 1
             continue
         employee = employees[punch.line]
-        person = people.setdefault(employee.pk, person_of(employee))
+        person = people[employee.pk]
         per_day = day_rules(punch.at.date()).params.checkins_per_day
         role = _role(schedules, person, punch.at, punch.state, per_day)
         if role is None:
@@ -416,19 +549,18 @@ def punches_import(
             )
             continue
         arrived = record.slots.get(1)
-        arrived_local = timezone.localtime(arrived).replace(tzinfo=None) if arrived else None
-        checkin = _checkin(
-            person, punch, keys[punch.line], slot, role, day, schedule, arrived_local, now
-        )
-        record.slots[slot] = checkin.checked_at
-        seen.add(checkin.idempotency_key)
-        new.append(checkin)
+        arrived_local = arrived.astimezone(wita).replace(tzinfo=None) if arrived else None
+        version_id, judged = judge.judge(person, punch, slot, day, schedule, arrived_local)
+        at = punch.at.replace(tzinfo=wita)  # local time (WITA has no daylight saving)
+        record.slots[slot] = at
+        seen.add(keys[punch.line])
+        new.append(_row(person, keys[punch.line], slot, day, at, now, version_id, judged))
     report.created = len(new)
     if report.problems or dry_run or not new:
         return report
     try:
         with transaction.atomic():
-            Checkin.objects.bulk_create(new, batch_size=1000)
+            insert_rows(Checkin, CHECKIN_COLUMNS, new)
     except IntegrityError:
         # A check-in made in Fleksi meanwhile took a slot: nothing was written.
         report.created = 0

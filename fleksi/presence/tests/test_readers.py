@@ -314,3 +314,60 @@ def test_the_periodic_job_imports_the_files_waiting_in_the_folder(ward, tmp_path
     assert "bukan tanggal dan jam" in problems
     assert (tmp_path / "catatan.doc").is_file()  # not a reader's file: left alone
     assert reader_inbox_import() == 0  # nothing waiting any more
+
+
+def test_each_punch_is_judged_as_if_alone(ward):
+    """The import judges each distinct set of facts once and shares the judgement: every
+    stored check-in's trace equals the rules evaluated on that punch alone (seconds and
+    all), for people of different units, on the roster and on the regency default."""
+    from fleksi.policy.domain.engine import evaluate
+    from fleksi.presence.domain.facts import CheckinFacts
+    from fleksi.presence.domain.rules import PRESENCE_RULES
+    from fleksi.presence.messages import judgement
+    from fleksi.presence.selectors.facts import circumstances, day_rules, person_for_checkin
+    from fleksi.presence.selectors.facts import schedule_at as schedule_of_punch
+
+    log = "".join(
+        f"{user}\t2026-05-{d:02d} {hh}\t1\t{state}\t0\t0\n"
+        for d in (11, 12)
+        for user, hh, state in (
+            ("12", "07:33:10", 0),
+            ("7", "20:50:59", 0),
+            ("12", "15:59:59", 1),
+            ("7", "07:31:00", 1),
+        )
+    )
+    with time_machine.travel(TODAY, tick=False):
+        report = _import(log)
+    assert report.applied, report.problems
+    stored = list(Checkin.objects.filter(source=Checkin.Source.READER))
+    assert len(stored) == report.created >= 6
+    for c in stored:
+        local = timezone.localtime(c.checked_at).replace(tzinfo=None)
+        person = person_for_checkin(c.employee_id)
+        role = "arrival" if c.slot == 1 else "departure"
+        day, schedule = schedule_of_punch(person, local, role)
+        assert day == c.day
+        arrived = Checkin.objects.filter(employee_id=c.employee_id, day=c.day, slot=1).first()
+        facts = CheckinFacts(
+            slot=c.slot,
+            mode="onsite",
+            checked_at=c.checked_at,
+            local_time=local.time(),
+            hours=None,
+            schedule=schedule,
+            local=local,
+            arrived=None
+            if schedule is None or not schedule.flex_minutes or arrived is None
+            else timezone.localtime(arrived.checked_at).replace(tzinfo=None),
+            places=circumstances(person, "onsite", day).places,
+            reader=True,
+            policy_in_force=day_rules(local.date()).version_id is not None,
+        )
+        alone = judgement(evaluate(PRESENCE_RULES, facts, day_rules(local.date()).params))
+        assert (c.trace, c.late_minutes, c.early_minutes, c.outcome) == (
+            alone["trace"],
+            alone["late_minutes"],
+            alone["early_minutes"],
+            alone["outcome"],
+        )

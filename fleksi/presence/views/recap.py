@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from fleksi.accounts.current import user_of
 from fleksi.accounts.permissions import scope_for
 from fleksi.common.exports import CSV_TYPE, XLSX_TYPE, attachment
+from fleksi.common.replica import reads_from_replica
 from fleksi.org.models import Employee, Unit
 from fleksi.presence.domain.recap import (
     EXPORT_COLUMNS,
@@ -94,6 +95,7 @@ def recap_mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def recap_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = access_recap_employee(user_of(request), employee_id)
     period = _period(request)
@@ -149,6 +151,7 @@ def recap_employee(request: HttpRequest, employee_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def recap_units(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     if not may_recap_any(user):
@@ -166,6 +169,7 @@ def recap_units(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def recap_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access_recap_unit(user_of(request), unit_id)
     period = _period(request)
@@ -210,6 +214,7 @@ def _export(rows: Sequence[RecapRow], period: Period, fmt: str, name: str) -> Ht
 
 @login_required
 @require_GET
+@reads_from_replica
 def recap_export(request: HttpRequest, unit_id: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
@@ -221,6 +226,7 @@ def recap_export(request: HttpRequest, unit_id: int, fmt: str) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def recap_export_all(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every perangkat daerah in one file (BKPSDM's monthly TPP input)."""
     if fmt not in FORMATS:

@@ -29,8 +29,8 @@ from fleksi.policy.selectors import (
     version_in_force,
     work_calendar,
 )
-from fleksi.schedule.selectors.staffing import headcount, offsite, week_wfa_days
-from fleksi.worktime.selectors import working_days_of
+from fleksi.schedule.selectors.staffing import staffing_counts, week_wfa_days
+from fleksi.worktime.selectors import PersonKey, person_working_days
 
 # Whose days count: an employee's own weekly maximum counts their waiting days too (nobody
 # can queue more than the maximum); a unit's quota and minimum on site count approved days
@@ -107,10 +107,12 @@ def day_facts(
     staffing: list[StaffingFacts] = []
     role = employee.position.service_role
     minimums = role_minimums(version)
+    counts = staffing_counts(
+        units, day, statuses=STAFFING_STATUSES, role=role, exclude_employee=employee.pk
+    )
     for unit in units:
         share, minimum = overrides.get(unit.pk, (None, None))
-        others_off = offsite(unit, day, statuses=STAFFING_STATUSES, exclude_employee=employee.pk)
-        present = headcount(unit, day)
+        present, others_off, role_present, role_off = counts[unit.pk]
         if unit.parent_id is None or share is not None:
             quotas.append(
                 QuotaFacts(
@@ -126,10 +128,6 @@ def day_facts(
         if minimum is not None:
             staffing.append(StaffingFacts(unit.pk, unit.name, present - others_off - 1, minimum))
         if role and (unit.pk, role) in minimums:
-            role_off = offsite(
-                unit, day, statuses=STAFFING_STATUSES, role=role, exclude_employee=employee.pk
-            )
-            role_present = headcount(unit, day, role=role)
             staffing.append(
                 StaffingFacts(
                     unit.pk,
@@ -179,7 +177,8 @@ def check_days(
     cal = work_calendar(min(submitted_on, days[0]), days[-1])
     # The person's own working days (their schedule: a six-day week, shifts, part time): the
     # weekly maximum counts these, and a day off of theirs cannot be asked for.
-    working = set(working_days_of([employee.pk], days[0], days[-1]).get(employee.pk, ()))
+    person = PersonKey(employee.pk, employee.unit_id, employee.unit.path, employee.asn_type)
+    working = person_working_days(person, days)
     held = week_wfa_days(employee.pk, days, statuses=statuses, exclude_request=exclude_request)
     in_request: dict[tuple[int, int], int] = {}
     checks: list[DayCheck] = []

@@ -115,12 +115,14 @@ def request_approve(
                 "approval": trace_json(by_day[d.day]),
             }
         RequestDay.objects.bulk_update(to_approve, ["status", "decided_by", "decided_at", "trace"])
-        left = RequestDay.objects.filter(request=request, status=RequestDay.Status.PENDING)
-        if not left.exists():
+        # The statuses of the request's days, read once: whether the step is done and what
+        # the request becomes.
+        statuses = set(request.days.values_list("status", flat=True))
+        if RequestDay.Status.PENDING not in statuses:
             step.status, step.acted_by, step.acted_at = ApprovalStep.Status.APPROVED, actor, now
             step.comment = comment.strip()
             step.save(update_fields=["status", "acted_by", "acted_at", "comment"])
-        _close_if_settled(request)
+        _close_if_settled(request, statuses)
         approved = [d.day for d in to_approve]
         audit_request(actor, request, "approve", after={"days": approved, "comment": comment})
         tell(kind="request.approved", request=request, to=[request.employee], comment=comment)

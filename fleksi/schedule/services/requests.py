@@ -315,9 +315,11 @@ def _check_revisable(original: WfaRequest, employee: Employee) -> None:
         )
 
 
-def _close_if_settled(request: WfaRequest) -> None:
-    """Update the request's status from its days, and close a step with nothing left."""
-    statuses = set(request.days.values_list("status", flat=True))
+def _close_if_settled(request: WfaRequest, statuses: set[str] | None = None) -> None:
+    """Update the request's status from its days (``statuses``: the statuses of its days,
+    when the caller has just read them), and close a step with nothing left."""
+    if statuses is None:
+        statuses = set(request.days.values_list("status", flat=True))
     if "pending" in statuses:
         return
     ApprovalStep.objects.filter(request=request, status=ApprovalStep.Status.PENDING).update(
