@@ -41,6 +41,7 @@ from fleksi.accounts.services import (
 from fleksi.accounts.signals import SIGNIN_KIND, signin_rate
 from fleksi.accounts.sso import ID_TOKEN, sso_enabled, sso_logout_redirect, sso_only
 from fleksi.accounts.stepup import mark_authenticated, recently_authenticated, step_up
+from fleksi.common.confirm import confirm_first
 from fleksi.common.throttle import client_address, hit, over
 from fleksi.org.selectors import employee_get
 
@@ -276,6 +277,14 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=token_id, user=_user(request), revoked_at__isnull=True)
+    ask = confirm_first(
+        request,
+        question=_("Revoke this API token? Programs that use it stop working at once."),
+        yes=_("Yes, revoke"),
+        back=reverse("accounts:profile"),
+    )
+    if ask is not None:
+        return ask
     api_token_revoke(actor=_user(request), token=token)
     messages.success(request, _("The token was revoked."))
     return redirect("accounts:profile")

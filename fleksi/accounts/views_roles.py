@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +19,7 @@ from fleksi.accounts.permissions import require, scope_for
 from fleksi.accounts.selectors import account_by_login, role_assignment_list
 from fleksi.accounts.services import role_assign, role_revoke
 from fleksi.accounts.stepup import step_up
+from fleksi.common.confirm import confirm_first
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 
@@ -104,6 +106,15 @@ def role_revoke_view(request: HttpRequest, assignment_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the basis of the revocation."))
         return redirect("accounts:roles")
+    ask = confirm_first(
+        request,
+        question=_("Revoke this role? The person loses what it allows at once."),
+        yes=_("Yes, revoke"),
+        back=reverse("accounts:roles"),
+        details=[str(assignment)],
+    )
+    if ask is not None:
+        return ask
     try:
         role_revoke(actor=actor, assignment=assignment, reason=form.cleaned_data["reason"])
     except ServiceError as exc:

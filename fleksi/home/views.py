@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
 
 from fleksi.accounts.domain.access import Perm
 from fleksi.accounts.models import User
@@ -65,3 +72,43 @@ def index(request: HttpRequest) -> HttpResponse:
     if scope.unit_paths:
         ctx["n_in_scope"] = Employee.objects.filter(scope.in_subtrees_q(), is_active=True).count()
     return render(request, "home/index.html", ctx)
+
+
+THEME_COLOUR = "#0b6e4f"
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def manifest(request: HttpRequest) -> HttpResponse:
+    """The web app manifest of the whole site: Fleksi installs on a phone's home screen and
+    opens on the person's home page (public: browsers fetch it without cookies, so its name
+    is in the site's language, Bahasa Indonesia, unless the person chose another). The
+    check-in page keeps its own manifest and service worker (presence), for offline use."""
+    start = reverse("home:index")
+    icons = "fleksi/icons/"
+    body: dict[str, Any] = {
+        "id": start,
+        "name": _("Fleksi: flexible work of the regency's civil servants"),
+        "short_name": "Fleksi",
+        "description": _("WFA requests, check-in, outputs and schedules of the ASN"),
+        "lang": getattr(request, "LANGUAGE_CODE", "id"),
+        "start_url": start,
+        "scope": start,
+        "display": "standalone",
+        "orientation": "portrait",
+        "background_color": "#f6f7f9",
+        "theme_color": THEME_COLOUR,
+        "icons": [
+            {"src": static(f"{icons}icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static(f"{icons}icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {
+                "src": static(f"{icons}icon-maskable-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
+        ],
+    }
+    return JsonResponse(
+        body, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
+    )

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from fleksi.common.formats import day_text
 from fleksi.org.models import Employee, Office
 from fleksi.places.models import Desa
 from fleksi.schedule.domain.planning import PlanMode, PlanSpec, month_bounds
@@ -276,7 +277,7 @@ class RecallForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["days"]
         assert isinstance(field, forms.TypedMultipleChoiceField)
-        field.choices = [(d.isoformat(), d.strftime("%d/%m/%Y")) for d in days]
+        field.choices = [(d.isoformat(), day_text(d)) for d in days]
 
 
 class DesaChoiceField(forms.ModelChoiceField[Desa]):

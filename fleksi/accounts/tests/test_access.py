@@ -125,7 +125,14 @@ CASES = [
         data=lambda w: {"name": "laporan", "scope": "read", "days": 30},
     ),
     # Only the owner may revoke a token; for anyone else it does not exist.
-    Case("accounts:token_revoke", head_b_token, frozenset({"head_b"}), ok=302, method="post"),
+    Case(
+        "accounts:token_revoke",
+        head_b_token,
+        frozenset({"head_b"}),
+        ok=302,
+        method="post",
+        data=lambda w: {"confirm": "1"},  # confirmed (the question itself: test_confirm)
+    ),
     Case("api:me", lambda w: reverse("api:me"), EVERYONE, anon=401, api=True),
     Case("accounts:roles", lambda w: reverse("accounts:roles"), ROLE_VIEWERS, denied=403),
     Case(
@@ -150,7 +157,7 @@ CASES = [
         ok=302,
         denied=403,
         method="post",
-        data=lambda w: {"reason": "Mutasi"},
+        data=lambda w: {"reason": "Mutasi", "confirm": "1"},
     ),
     Case(
         "api:role_assignment_index",

@@ -7,6 +7,9 @@ exported); such a text is written with a leading apostrophe, which spreadsheets 
 plain text. Numbers, dates and empty cells are written as they are; in an XLSX a number stays
 a number, with a number format (``#,##0``, ``#,##0.0#``) so that the spreadsheet shows it
 grouped and with the reader's own separators (1.234,5 in Indonesian, 1,234.5 in English).
+
+Readable when opened (issue 16): the header row is bold and stays in view (frozen), and each
+column is as wide as its content (:func:`column_widths`, within 8 and 60 characters).
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 WHOLE_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0#"
 BOM = "\ufeff"  # so that spreadsheets read a UTF-8 CSV as UTF-8
+MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in characters
 
 type Row = Sequence[object]
 
@@ -72,20 +77,63 @@ def number_format_of(value: object) -> str:
     return WHOLE_FORMAT if isinstance(value, int) else DECIMAL_FORMAT
 
 
+def shown_width(value: object) -> int:
+    """About how many characters a cell shows (numbers grouped, the longest line of a text)."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, int):
+        return len(f"{value:,}")
+    if isinstance(value, float | Decimal):
+        return len(f"{float(value):,.2f}")
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    return max(len(line) for line in str(value).splitlines() or [""])
+
+
+def column_widths(header: Row, rows: Sequence[Row]) -> list[int]:
+    """Each column's width from its content: the widest cell (the header in bold counts a
+    little wider) plus a margin, within :data:`MIN_WIDTH` and :data:`MAX_WIDTH`."""
+    n = max([len(header), *(len(r) for r in rows)], default=0)
+    widest = [0] * n
+    for i, value in enumerate(header):
+        widest[i] = int(shown_width(value) * 1.1) + 1
+    for row in rows:
+        for i, value in enumerate(row):
+            widest[i] = max(widest[i], shown_width(value))
+    return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widest]
+
+
 def xlsx_bytes(sheets: Iterable[Sheet]) -> bytes:
-    """A workbook with one sheet per :class:`Sheet`, written row by row; numbers as numbers
-    with a number format (:func:`number_format_of`)."""
+    """A workbook with one sheet per :class:`Sheet`; numbers as numbers with a number format
+    (:func:`number_format_of`); a bold, frozen header row; widths from the content."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
+    bold = Font(bold=True)
     for s in sheets:
         sheet = book.create_sheet(s.title[:31])
-        if s.header:
-            sheet.append(safe_row(s.header))
-        for row in s.rows:
+        rows = [safe_row(r) for r in s.rows]
+        header = safe_row(s.header)
+        for i, width in enumerate(column_widths(header, rows), start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
+        if header:
+            sheet.freeze_panes = "A2"
+            cells_h = []
+            for value in header:
+                cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
+                cell.font = bold
+                cells_h.append(cell)
+            sheet.append(cells_h)
+        for row in rows:
             cells: list[object] = []
-            for value in safe_row(row):
+            for value in row:
                 fmt = number_format_of(value)
                 if fmt and isinstance(value, int | float | Decimal):
                     cell = WriteOnlyCell(

@@ -5,6 +5,7 @@ from fleksi.testkit.access import EVERYONE, Case, check, matrix
 
 CASES = [
     Case("home:index", lambda w: reverse("home:index"), EVERYONE),
+    Case("home:manifest", lambda w: reverse("home:manifest"), EVERYONE, anon=200),
     # The health endpoints (fleksi/common/health.py) answer everyone alike: nothing personal.
     Case("health_live", lambda w: reverse("health_live"), EVERYONE, anon=200),
     Case("health_ready", lambda w: reverse("health_ready"), EVERYONE, anon=200),

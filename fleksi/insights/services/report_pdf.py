@@ -1,31 +1,59 @@
 """The PDF of a report (A4, fpdf2, vector charts drawn with the library's primitives from the
-same geometry as the pages' SVG). The core PDF fonts cover Latin-1 only, so the few other
-characters the texts use are spelled out (``pdf_text``)."""
+same geometry as the pages' SVG).
+
+Readable on paper and on a phone (issue 16): the font is embedded (DejaVu Sans, the one the
+shared documents use: ``fleksi/common/fonts``), so every reader shows the same letters;
+table headings are dark text on a light fill (contrast well above WCAG's 4.5:1,
+:data:`HEADING_TEXT` on :data:`HEADING_FILL`); columns are at least as wide as their longest
+word, so lines break at spaces and never inside a word (:func:`column_widths`, smaller type
+before narrower columns)."""
 
 from __future__ import annotations
 
+import logging
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableCellFillMode
 
+from fleksi.common.documents import FONTS, PDF_FONT
 from fleksi.common.formats import number_text
 from fleksi.insights.domain.charts import Chart, legend_height, legend_layout, style_of
 from fleksi.insights.services.report_content import ReportContent, Table
 
-REPLACE = {"–": "-", "—": "-", "≥": ">=", "≤": "<=", "…": "...", "‰": "/1000", "’": "'",
-           "‘": "'", "“": '"', "”": '"', "›": ">", "→": "->", "←": "<-", "\u00a0": " "}  # fmt: skip
+# fpdf2 subsets the embedded font with fontTools, which reports every step at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 PT_PER_MM = 72 / 25.4
-FONT = "Helvetica"
+FONT = PDF_FONT
+HEADING_TEXT = (28, 36, 48)  # #1c2430, the pages' text colour
+HEADING_FILL = (225, 239, 233)  # #e1efe9, a light tint of Fleksi's green
+STRIPE_FILL = (246, 247, 249)  # every other row
+CELL_PADDING_MM = 1.0
+SMALLEST_PT = 5.0
 
 
 def pdf_text(value: Any) -> str:
+    """Text as the PDF shows it (the embedded font has every character the texts use)."""
     text = "" if value is None else str(value)
-    for a, b in REPLACE.items():
-        text = text.replace(a, b)
-    text = unicodedata.normalize("NFC", text)
-    return text.encode("latin-1", "replace").decode("latin-1")
+    return unicodedata.normalize("NFC", text.replace("\u00a0", " "))
+
+
+def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours (1 to 21)."""
+
+    def luminance(c: tuple[int, int, int]) -> float:
+        def channel(v: int) -> float:
+            s = v / 255
+            return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+        r, g, b_ = (channel(v) for v in c)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -47,6 +75,11 @@ def _cell(value: Any) -> str:
 
 class _Pdf(FPDF):
     footer_text = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
+        self.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -128,21 +161,70 @@ def _heading(pdf: FPDF, text: str) -> None:
     pdf.set_text_color(0, 0, 0)
 
 
+def _longest_word(pdf: FPDF, texts: Sequence[str], bold: bool) -> float:
+    pdf.set_font(FONT, "B" if bold else "", pdf.font_size_pt)
+    return max((pdf.get_string_width(w) for t in texts for w in t.split()), default=0.0)
+
+
+def column_widths(
+    pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], *, usable: float, first: float
+) -> list[float]:
+    """Widths (mm) of a table's columns at the current font size: each at least its longest
+    word (headings in bold) plus the cell padding, the first up to ``first`` for the names;
+    what is left is shared equally. Raises ``ValueError`` when the longest words do not fit."""
+    size = pdf.font_size_pt
+    n = len(header)
+    need = []
+    for c in range(n):
+        cells = [r[c] for r in rows if c < len(r)]
+        word = max(_longest_word(pdf, [header[c]], True), _longest_word(pdf, cells, False))
+        need.append(word + 2 * CELL_PADDING_MM + 0.5)
+    pdf.set_font(FONT, "", size)
+    if sum(need) > usable:
+        raise ValueError("the longest words do not fit")
+    widths = list(need)
+    widths[0] = max(need[0], min(first, usable - sum(need[1:])))
+    spare = usable - sum(widths)
+    return [w + spare / n for w in widths]
+
+
+def _fitting(
+    pdf: FPDF, header: Sequence[str], rows: Sequence[Sequence[str]], font_size: float, first: float
+) -> tuple[float, list[float]]:
+    """The largest size from ``font_size`` down at which no word is broken, and its widths."""
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    size = font_size
+    while True:
+        pdf.set_font(FONT, "", size)
+        try:
+            return size, column_widths(pdf, header, rows, usable=usable, first=first)
+        except ValueError:
+            if size <= SMALLEST_PT:  # a word wider than a page column: equal shares
+                return size, [usable / len(header)] * len(header)
+            size = max(SMALLEST_PT, size - 0.5)
+
+
 def _table(pdf: FPDF, table: Table, *, font_size: float = 7.0, first_width: float = 48.0) -> None:
     _heading(pdf, table.title)
-    pdf.set_font(FONT, "", font_size)
-    usable = pdf.w - pdf.l_margin - pdf.r_margin
-    rest = (usable - first_width) / max(1, len(table.header) - 1)
-    widths = [first_width, *([rest] * (len(table.header) - 1))]
+    header = [pdf_text(h) for h in table.header]
+    rows = [[_cell(v) for v in row] for row in table.rows]
+    size, widths = _fitting(pdf, header, rows, font_size, first_width)
+    pdf.set_font(FONT, "", size)
+    pdf.set_text_color(*HEADING_TEXT)
     with pdf.table(
         col_widths=widths,
         text_align=["LEFT", *(["RIGHT"] * (len(table.header) - 1))],
-        line_height=font_size * 0.5,
+        line_height=size * 0.5,
+        padding=CELL_PADDING_MM,
         first_row_as_headings=True,
+        headings_style=FontFace(emphasis="BOLD", color=HEADING_TEXT, fill_color=HEADING_FILL),
+        cell_fill_color=STRIPE_FILL,
+        cell_fill_mode=TableCellFillMode.EVEN_ROWS,
     ) as t:
-        t.row([pdf_text(h) for h in table.header])
-        for row in table.rows:
-            t.row([_cell(v) for v in row])
+        t.row(header)
+        for row in rows:
+            t.row(row)
+    pdf.set_text_color(0, 0, 0)
 
 
 def report_pdf(c: ReportContent) -> bytes:

@@ -7,10 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fleksi.accounts.current import user_of
+from fleksi.common.confirm import confirm_first
 from fleksi.common.errors import ServiceError
 from fleksi.common.pagination import paginate
 from fleksi.common.views import report_error
@@ -71,6 +73,15 @@ def verify(request: HttpRequest, report_id: int) -> HttpResponse:
     form = VerifyForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
+        if data["decision"] == "rejected":
+            ask = confirm_first(
+                request,
+                question=_("Reject this output report? It then counts 0 until accepted."),
+                yes=_("Yes, reject"),
+                back=reverse("outputs:report_detail", args=[report.pk]),
+            )
+            if ask is not None:
+                return ask
         try:
             services.report_verify(
                 actor=user,

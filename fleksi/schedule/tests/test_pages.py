@@ -198,7 +198,8 @@ def test_bulk_rejection_needs_one_comment_and_return_goes_back_to_the_employee(c
     client.post(url("inbox_bulk"), {"action": "reject", "pick": f"{step.pk}:{tue}"})
     assert set(request.days.values_list("status", flat=True)) == {"pending"}
     client.post(
-        url("inbox_bulk"), {"action": "reject", "comment": "Rapat", "pick": f"{step.pk}:{tue}"}
+        url("inbox_bulk"),
+        {"action": "reject", "comment": "Rapat", "pick": f"{step.pk}:{tue}", "confirm": "1"},
     )
     assert dict(request.days.values_list("day", "status"))[tue] == "rejected"
     response = client.post(
@@ -217,7 +218,8 @@ def test_the_head_recalls_an_approved_day_with_a_reason(client, wfa):
     client.force_login(wfa.user("head_b"))
     assert client.get(url("request_recall", request.pk)).status_code == 200
     response = client.post(
-        url("request_recall", request.pk), {"days": [str(tue)], "reason": "Dua petugas sakit"}
+        url("request_recall", request.pk),
+        {"days": [str(tue)], "reason": "Dua petugas sakit", "confirm": "1"},
     )
     assert response.status_code == 302
     day = request.days.get()
@@ -244,7 +246,12 @@ def test_cancel_with_nothing_ticked_cancels_nothing_and_says_why(client, wfa):
     page = client.post(url("request_cancel", request.pk), {"scope": "ticked"}, follow=True)
     assert "Nothing was cancelled" in page.content.decode()
     assert set(request.days.values_list("status", flat=True)) == {"pending"}
-    client.post(url("request_cancel", request.pk), {"scope": "all"})
+    # The whole request: a page asks first (no JavaScript needed), then it is done.
+    asked = client.post(url("request_cancel", request.pk), {"scope": "all"})
+    assert asked.status_code == 200
+    assert asked.templates[0].name == "common/confirm.html"
+    assert set(request.days.values_list("status", flat=True)) == {"pending"}
+    client.post(url("request_cancel", request.pk), {"scope": "all", "confirm": "1"})
     assert set(request.days.values_list("status", flat=True)) == {"cancelled"}
 
 

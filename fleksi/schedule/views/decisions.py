@@ -8,11 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fleksi.accounts.current import user_of
+from fleksi.common.confirm import confirm_first
 from fleksi.common.errors import Conflict, ServiceError
+from fleksi.common.formats import day_text
 from fleksi.common.views import report_error
 from fleksi.org.models import Employee
 from fleksi.schedule import permissions as perms
@@ -60,6 +63,15 @@ def inbox_bulk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose approve or reject."))
         return redirect("schedule:inbox")
+    if form.cleaned_data["action"] == "reject":
+        ask = confirm_first(
+            request,
+            question=_("Reject the ticked days? The employees are told at once."),
+            yes=_("Yes, reject"),
+            back=reverse("schedule:inbox"),
+        )
+        if ask is not None:
+            return ask
     picks = form.picks(request.POST.getlist("pick"))
     steps = {s.pk: s for s in inbox_steps(employee).filter(pk__in=list(picks))}
     items = [BulkItem(steps[pk], tuple(days)) for pk, days in picks.items() if pk in steps]
@@ -96,6 +108,18 @@ def step_decide(request: HttpRequest, step_id: int) -> HttpResponse:
     comment = request.POST.get("comment", "")[:2000]
     days = posted_days(request)
     back = request.POST.get("next") == "inbox"
+    if action == "reject":
+        ask = confirm_first(
+            request,
+            question=_("Reject the chosen days of this request? The employee is told at once."),
+            yes=_("Yes, reject"),
+            back=reverse("schedule:inbox")
+            if back
+            else reverse("schedule:request_detail", args=[step.request_id]),
+            details=[day_text(d) for d in days or ()],
+        )
+        if ask is not None:
+            return ask
     try:
         if action == "approve":
             done = request_approve(actor=user, step=step, days=days, comment=comment)
@@ -131,6 +155,15 @@ def recall(request: HttpRequest, request_id: int) -> HttpResponse:
     view = request_view(wfa)
     form = RecallForm(request.POST or None, days=view.recallable)
     if request.method == "POST" and form.is_valid():
+        ask = confirm_first(
+            request,
+            question=_("Recall these WFA days? The employee must work on site on them."),
+            yes=_("Yes, recall"),
+            back=reverse("schedule:request_detail", args=[wfa.pk]),
+            details=[day_text(d) for d in form.cleaned_data["days"]],
+        )
+        if ask is not None:
+            return ask
         try:
             n = request_recall(
                 actor=user,

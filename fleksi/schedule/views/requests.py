@@ -9,11 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fleksi.accounts.current import user_of
+from fleksi.common.confirm import confirm_first
 from fleksi.common.errors import ServiceError
+from fleksi.common.formats import day_text
 from fleksi.common.pagination import paginate
 from fleksi.common.views import report_error
 from fleksi.schedule import permissions as perms
@@ -121,6 +124,15 @@ def request_cancel_view(request: HttpRequest, request_id: int) -> HttpResponse:
         return redirect("schedule:request_detail", request_id=wfa.pk)
     if request.POST.get("scope") == "all":
         days = None
+        ask = confirm_first(
+            request,
+            question=_("Cancel every remaining day of this request?"),
+            yes=_("Yes, cancel every day"),
+            back=reverse("schedule:request_detail", args=[wfa.pk]),
+            details=[day_text(d) for d in request_view(wfa).cancellable],
+        )
+        if ask is not None:
+            return ask
     try:
         n = request_cancel(actor=user, request=wfa, days=days)
     except ServiceError as exc:
