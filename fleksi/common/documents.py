@@ -157,20 +157,20 @@ def document_docx(document: Document, *, paper: str = "a4") -> bytes:
             table.style = "Table Grid"
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             usable = width - left - right
+            widths = [Mm(share * usable) for share in block.widths]
+            header = table.rows[0].cells
             for i, title in enumerate(block.header):
-                cell = table.rows[0].cells[i]
-                cell.text = ""
-                run = cell.paragraphs[0].add_run(title)
+                header[i].width = widths[i]
+                run = header[i].paragraphs[0].add_run(title)
                 run.bold = True
                 run.font.size = Pt(block.size)
+            # Cells are filled from the row just added (reading table.rows again is
+            # quadratic in python-docx).
             for row in block.rows:
                 cells = table.add_row().cells
                 for i, value in enumerate(row):
-                    cells[i].text = ""
+                    cells[i].width = widths[i]
                     cells[i].paragraphs[0].add_run(value).font.size = Pt(block.size)
-            for i, share in enumerate(block.widths):
-                for row_ in table.rows:
-                    row_.cells[i].width = Mm(share * usable)
             doc.add_paragraph()
     out = io.BytesIO()
     doc.save(out)

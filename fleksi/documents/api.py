@@ -5,20 +5,29 @@ pages: BKPSDM, the Bagian Hukum, the Sekda, the Bupati and the Inspektorat read 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
 from fleksi.accounts.current import user_of
 from fleksi.common.apikit import Id
+from fleksi.common.domain.months import parse_month
+from fleksi.common.errors import ValidationFailed
 from fleksi.documents import permissions as perms
 from fleksi.documents.models import GeneratedDocument
 from fleksi.documents.selectors import documents_of_version
-from fleksi.documents.services import document_perbup_diff, document_perbup_draft
+from fleksi.documents.services import (
+    document_application_form,
+    document_keputusan,
+    document_monitoring_report,
+    document_perbup_diff,
+    document_perbup_draft,
+)
 
 router = Router(tags=["documents"])
 
@@ -33,13 +42,18 @@ Paper = Literal["a4", "f4"]
 class GeneratedDocumentOut(Schema):
     id: int
     kind: str = Field(
-        description="perbup_draft (rancangan Peraturan Bupati) or perbup_diff (perbandingan "
-        "dua versi)"
+        description="perbup_draft (rancangan Peraturan Bupati), perbup_diff (perbandingan "
+        "dua versi), application_form (formulir permohonan), keputusan (keputusan pimpinan "
+        "unit)"
     )
     format: str = Field(description="docx or pdf")
     paper: str = Field(description="a4 (210 × 297 mm) or f4 (215 × 330 mm)")
     version_id: int | None
     base_version_id: int | None = Field(description="The older version of a comparison.")
+    request_id: int | None = Field(description="The WFA request of an application form.")
+    unit_id: int | None = Field(description="The unit of a keputusan.")
+    period_start: date | None
+    period_end: date | None
     subject: str
     name: str = Field(description="File name")
     size: int = Field(description="Bytes")
@@ -54,6 +68,13 @@ class PerbupDocumentIn(Schema):
     paper: Paper = "a4"
 
 
+class KeputusanIn(Schema):
+    start: date = Field(description="First day of the period")
+    end: date = Field(description="Last day of the period (at most a year after the first)")
+    format: Format = "docx"
+    paper: Paper = "f4"
+
+
 class PerbupDiffIn(PerbupDocumentIn):
     base_version_id: Id = Field(description="The version to compare with (the older one).")
 
@@ -66,6 +87,10 @@ def _out(d: GeneratedDocument) -> GeneratedDocumentOut:
         paper=d.paper,
         version_id=d.version_id,
         base_version_id=d.base_version_id,
+        request_id=d.request_id,
+        unit_id=d.unit_id,
+        period_start=d.period_start,
+        period_end=d.period_end,
         subject=d.subject,
         name=d.name,
         size=d.size,
@@ -125,6 +150,106 @@ def perbup_diff(
     base = perms.perbup_version(user, payload.base_version_id)
     document = document_perbup_diff(
         actor=user, base=base, version=version, fmt=payload.format, paper=payload.paper
+    )
+    return Status(201, _out(document))
+
+
+@router.post(
+    "/requests/{request_id}/form",
+    response={201: GeneratedDocumentOut},
+    url_name="document_request_form",
+    summary="Print the application form of a WFA request",
+)
+def request_form(
+    request: HttpRequest, request_id: Id, payload: PerbupDocumentIn
+) -> Status[GeneratedDocumentOut]:
+    """The employee's application form (PermenPANRB 4/2025 Pasal 30: reason, evidence, work
+    plan with measurable targets), for those who need paper. The employee and their approval
+    chain (and BKPSDM); others who see the request 403."""
+    user = user_of(request)
+    wfa = perms.form_request(user, request_id)
+    document = document_application_form(
+        actor=user, request=wfa, fmt=payload.format, paper=payload.paper
+    )
+    return Status(201, _out(document))
+
+
+@router.get(
+    "/keputusan",
+    response=list[GeneratedDocumentOut],
+    url_name="documents_keputusan",
+    summary="The keputusan generated for the units the caller heads, newest first",
+)
+def keputusan_list(request: HttpRequest) -> list[GeneratedDocumentOut]:
+    """At most the 50 newest; empty for someone who heads no unit."""
+    found = perms.keputusan_visible(user_of(request)).select_related("created_by")[:50]
+    return [_out(d) for d in found]
+
+
+@router.post(
+    "/units/{unit_id}/keputusan",
+    response={201: GeneratedDocumentOut},
+    url_name="document_keputusan",
+    summary="Generate the unit head's keputusan: who works flexibly by location in a period",
+)
+def keputusan_new(
+    request: HttpRequest, unit_id: Id, payload: KeputusanIn
+) -> Status[GeneratedDocumentOut]:
+    """Every approved WFA day between ``start`` and ``end`` of the people of the unit and the
+    units below it, with their place, in the shape of a keputusan for the head to number and
+    sign. Heads of the unit only (Plt/Plh included; others 404). A period ending before it
+    starts or longer than a year: 400 ``document_period``."""
+    user = user_of(request)
+    unit = perms.keputusan_unit(user, unit_id)
+    document = document_keputusan(
+        actor=user,
+        unit=unit,
+        start=payload.start,
+        end=payload.end,
+        fmt=payload.format,
+        paper=payload.paper,
+    )
+    return Status(201, _out(document))
+
+
+class MonitoringIn(Schema):
+    month: str = Field(description="The month reported, YYYY-MM (begun already)")
+    format: Format = "pdf"
+    paper: Paper = "a4"
+
+
+@router.get(
+    "/monitoring",
+    response=list[GeneratedDocumentOut],
+    url_name="documents_monitoring",
+    summary="The monitoring reports (PermenPANRB 4/2025 Pasal 35), newest first",
+)
+def monitoring_list(request: HttpRequest) -> list[GeneratedDocumentOut]:
+    """Regency-wide roles (Sekda, Bupati, BKPSDM, Diskominfo, Inspektorat); others 404."""
+    user = user_of(request)
+    perms.require_monitoring(user)
+    return [_out(d) for d in perms.monitoring_visible(user).select_related("created_by")[:50]]
+
+
+@router.post(
+    "/monitoring",
+    response={201: GeneratedDocumentOut},
+    url_name="document_monitoring",
+    summary="Generate the monitoring report of a month for the Bupati and KemenPANRB",
+)
+def monitoring_new(request: HttpRequest, payload: MonitoringIn) -> Status[GeneratedDocumentOut]:
+    """In the shape PermenPANRB 4/2025 Pasal 35 asks: tiered (the regency, then each
+    perangkat daerah), before and after WFA on performance, discipline and infrastructure
+    readiness, with the units of concern and recommendations, from the evaluation's monthly
+    figures. The Sekda and BKPSDM (other regency-wide roles 403). A month not begun: 400
+    ``document_month``; not YYYY-MM: 400 ``document_month``."""
+    user = user_of(request)
+    perms.require_monitoring(user, generate=True)
+    month = parse_month(payload.month)
+    if month is None:
+        raise ValidationFailed("document_month", _("Give the month as YYYY-MM."))
+    document = document_monitoring_report(
+        actor=user, month=month, fmt=payload.format, paper=payload.paper
     )
     return Status(201, _out(document))
 

@@ -15,6 +15,9 @@ class GeneratedDocument(models.Model):
     class Kind(models.TextChoices):
         PERBUP_DRAFT = "perbup_draft", _("Draft Perbup")
         PERBUP_DIFF = "perbup_diff", _("Comparison of two Perbup versions")
+        APPLICATION_FORM = "application_form", _("WFA application form")
+        KEPUTUSAN = "keputusan", _("Unit head's decision on flexible work")
+        MONITORING = "monitoring_report", _("Monitoring report (Pasal 35)")
 
     class Format(models.TextChoices):
         DOCX = "docx", "DOCX"
@@ -44,6 +47,26 @@ class GeneratedDocument(models.Model):
         related_name="+",
         verbose_name=_("compared with"),
     )
+    # An employee's WFA request (the application form).
+    request = models.ForeignKey(
+        "schedule.WfaRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("WFA request"),
+    )
+    # A unit and a period (the unit head's keputusan).
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit"),
+    )
+    period_start = models.DateField(_("from"), null=True, blank=True)
+    period_end = models.DateField(_("until"), null=True, blank=True)
     subject = models.CharField(_("subject"), max_length=255)
     file = models.FileField(_("file"), upload_to="documents/%Y/", max_length=255)
     name = models.CharField(_("file name"), max_length=200)
@@ -69,6 +92,23 @@ class GeneratedDocument(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind="perbup_diff") | Q(base_version__isnull=False),
                 name="documents_diff_has_base",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="application_form") | Q(request__isnull=False),
+                name="documents_form_has_request",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="keputusan")
+                | (
+                    Q(unit__isnull=False)
+                    & Q(period_start__isnull=False)
+                    & Q(period_end__gte=models.F("period_start"))
+                ),
+                name="documents_keputusan_has_unit_and_period",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="monitoring_report") | Q(period_start__isnull=False),
+                name="documents_monitoring_has_period",
             ),
             models.CheckConstraint(
                 condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="documents_sha256_hex"

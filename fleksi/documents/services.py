@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -14,12 +15,24 @@ from django.utils.translation import gettext as _
 from fleksi.audit.services import Change, audit_record
 from fleksi.common.documents import document_file
 from fleksi.common.domain.document import PAPERS, Document
+from fleksi.common.domain.months import add_months
 from fleksi.common.errors import ValidationFailed
 from fleksi.documents.domain.diff import diff_document
+from fleksi.documents.domain.monitoring import monitoring_document, month_words
 from fleksi.documents.domain.perbup import perbup_document
+from fleksi.documents.domain.unitdocs import application_document, keputusan_document
+from fleksi.documents.domain.words import day_words
 from fleksi.documents.models import GeneratedDocument
-from fleksi.documents.selectors import perbup_facts, version_facts
+from fleksi.documents.selectors import (
+    application_facts,
+    keputusan_facts,
+    monitoring_facts,
+    perbup_facts,
+    version_facts,
+)
+from fleksi.org.models import Unit
 from fleksi.policy.models import PolicyVersion
+from fleksi.schedule.models import WfaRequest
 
 FORMATS = ("docx", "pdf")
 
@@ -113,4 +126,73 @@ def document_perbup_diff(
         subject=f"{base.regulation_number} → {version.regulation_number}",
         version=version,
         base_version=base,
+    )
+
+
+def document_application_form(
+    *, actor: Any, request: WfaRequest, fmt: str = "pdf", paper: str = "a4"
+) -> GeneratedDocument:
+    """The employee's printable application form of ``request`` (Pasal 30's content)."""
+    _check(fmt, paper)
+    document = application_document(application_facts(request))
+    return _store(
+        actor=actor,
+        kind=GeneratedDocument.Kind.APPLICATION_FORM,
+        document=document,
+        fmt=fmt,
+        paper=paper,
+        name=f"formulir-permohonan-wfa-{request.pk}",
+        subject=f"{request.employee.name} ({request.pk})",
+        request=request,
+    )
+
+
+MAX_PERIOD_DAYS = 366
+
+
+def document_keputusan(
+    *, actor: Any, unit: Unit, start: date, end: date, fmt: str = "docx", paper: str = "f4"
+) -> GeneratedDocument:
+    """The unit head's keputusan: who works flexibly by location in ``unit``'s subtree between
+    ``start`` and ``end`` (their approved WFA days), for the head to number and sign."""
+    _check(fmt, paper)
+    if end < start:
+        raise ValidationFailed("document_period", _("The period ends before it starts."))
+    if (end - start).days >= MAX_PERIOD_DAYS:
+        raise ValidationFailed("document_period", _("A period is at most one year."))
+    document = keputusan_document(keputusan_facts(unit, start, end, on=timezone.localdate()))
+    return _store(
+        actor=actor,
+        kind=GeneratedDocument.Kind.KEPUTUSAN,
+        document=document,
+        fmt=fmt,
+        paper=paper,
+        name=f"keputusan-wfa-{_slug(unit.name)}-{start:%Y%m%d}-{end:%Y%m%d}",
+        subject=f"{unit.name}: {day_words(start)} – {day_words(end)}",
+        unit=unit,
+        period_start=start,
+        period_end=end,
+    )
+
+
+def document_monitoring_report(
+    *, actor: Any, month: date, fmt: str = "pdf", paper: str = "a4"
+) -> GeneratedDocument:
+    """The Pasal 35 monitoring report of ``month`` (its first day) for the Bupati and
+    KemenPANRB, from the evaluation's monthly figures."""
+    _check(fmt, paper)
+    month = month.replace(day=1)
+    if month > timezone.localdate():
+        raise ValidationFailed("document_month", _("That month has not begun yet."))
+    document = monitoring_document(monitoring_facts(month, on=timezone.localdate()))
+    return _store(
+        actor=actor,
+        kind=GeneratedDocument.Kind.MONITORING,
+        document=document,
+        fmt=fmt,
+        paper=paper,
+        name=f"laporan-pemantauan-wfa-{month:%Y-%m}",
+        subject=month_words(month),
+        period_start=month,
+        period_end=add_months(month, 1) - timedelta(days=1),
     )

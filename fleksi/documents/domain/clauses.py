@@ -3,7 +3,7 @@ with its value in words ("paling banyak 2 (dua) hari kerja dalam 1 (satu) minggu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from fleksi.documents.domain.words import count, day_words, joined, percent, terbilang
@@ -340,10 +340,12 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def clause(key: str, params: PolicyParams) -> str:
+def clause(key: str, params: PolicyParams, labels: Mapping[str, str] | None = None) -> str:
     """The sentence of ``key``'s ayat; a parameter added to the policy since this table was
-    written still appears, with its value (the drafters then word it)."""
+    written still appears, by its label (``labels``, in Indonesian) and its value, for the
+    drafters to word."""
     found = CLAUSES.get(key)
     if found is not None:
         return found(params)
-    return f"Ketentuan {key.replace('_', ' ')}: {_value(getattr(params, key))}."
+    label = (labels or {}).get(key) or f"Ketentuan {key.replace('_', ' ')}"
+    return f"{label}: {_value(getattr(params, key))}."

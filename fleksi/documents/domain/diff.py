@@ -3,7 +3,8 @@ the old wording beside the new."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from fleksi.common.domain.document import Document, Table, Text
@@ -19,6 +20,7 @@ class VersionFacts:
     title: str
     effective_from: date
     params: PolicyParams
+    labels: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ def changes(old: VersionFacts, new: VersionFacts) -> list[Change]:
     before, after = layout(old.params), layout(new.params)
     found: list[Change] = []
     for key in param_keys():
-        a, b = clause(key, old.params), clause(key, new.params)
+        a, b = clause(key, old.params, old.labels), clause(key, new.params, new.labels)
         wa, wb = before.where[key], after.where[key]
         if a != b or wa != wb:
             found.append(Change(where=wb, where_before=wa, before=a, after=b))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,6 +40,8 @@ CHAPTERS: tuple[tuple[str, str], ...] = (
     ("outputs", "PENGAWASAN BERBASIS OUTPUT KERJA"),
     ("safeguard", "MUTU PELAYANAN PUBLIK"),
     ("monitoring", "PEMANTAUAN DAN EVALUASI"),
+    ("places", "KESIAPAN INFRASTRUKTUR DIGITAL"),
+    ("tpp", "TAMBAHAN PENGHASILAN PEGAWAI"),
     ("closing", "KETENTUAN PENUTUP"),
 )
 # Topics: the parameters that share one Pasal when the version records no article for them.
@@ -383,6 +386,8 @@ class PerbupFacts:
     gazette_year: int | None = None
     promulgated_on: date | None = None
     in_force: bool = False
+    # Parameter labels in Indonesian, for the parameters that have no sentence of their own.
+    labels: Mapping[str, str] = field(default_factory=dict)
 
 
 def _c(text: str, *, bold: bool = False, size: float = 11.0, after: float = 1.5) -> Text:
@@ -418,11 +423,12 @@ def judul(f: PerbupFacts) -> list[str]:
     ]
 
 
-def ayat_text(key: str, params: PolicyParams) -> str:
-    return clause(key, params)
+def _pasal_blocks(
+    pasal: Pasal, params: PolicyParams, labels: Mapping[str, str] | None = None
+) -> list[Text]:
+    def ayat_text(key: str, params: PolicyParams) -> str:
+        return clause(key, params, labels)
 
-
-def _pasal_blocks(pasal: Pasal, params: PolicyParams) -> list[Text]:
     blocks: list[Text] = [_c(f"Pasal {pasal.number}", bold=True, after=1.0)]
     single = list(pasal.ayat) == [0]
     numbered = sorted(pasal.ayat)
@@ -537,7 +543,7 @@ def perbup_document(f: PerbupFacts) -> tuple[Document, Layout]:
     blocks += _numbered(DEFINITIONS, [f"{i}." for i in range(1, len(DEFINITIONS) + 1)], 0.0)
     for pasal in plan.pasals:
         open_chapter(pasal.chapter)
-        blocks += _pasal_blocks(pasal, params)
+        blocks += _pasal_blocks(pasal, params, f.labels)
     closing = (plan.pasals[-1].number if plan.pasals else 1) + 1
     open_chapter("closing")
     blocks.append(_c(f"Pasal {closing}", bold=True, after=1.0))

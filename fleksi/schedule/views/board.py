@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fleksi.accounts.current import user_of
+from fleksi.accounts.permissions import scope_for
 from fleksi.common.errors import ServiceError
 from fleksi.common.views import report_error
 from fleksi.org.models import Employee, Unit
@@ -65,6 +66,8 @@ def board(request: HttpRequest) -> HttpResponse:
             "next": days[0] + step,
             "children": Unit.objects.filter(parent=unit, is_active=True).order_by("name"),
             "may_record": perms.may_record_absences_in(user_of(request), unit),
+            # The head's keputusan listing who works flexibly (app documents).
+            "may_keputusan": scope_for(user_of(request)).heads(unit.path),
         },
     )
 
