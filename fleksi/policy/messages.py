@@ -42,6 +42,12 @@ PARAM_LABELS: Mapping[str, Any] = {
     "default_max_offsite_share": gettext_lazy("Share of a unit allowed off-site per day"),
     "min_onsite_public_service": gettext_lazy("Minimum on site in a public-service unit"),
     "blackout_dates": gettext_lazy("Days without WFA"),
+    "roster_unrequested_wfa_price": gettext_lazy(
+        "Roster: cost of a WFA day nobody asked for (a missed wish costs 4)"
+    ),
+    "roster_min_wfa_days_per_month": gettext_lazy(
+        "Roster: WFA days each eligible employee is given at least per month"
+    ),
     "request_lead_days": gettext_lazy("Working days of notice for a request"),
     "approval_deadline_days": gettext_lazy("Working days before a pending request escalates"),
     "allowed_location_types": gettext_lazy("Allowed WFA locations"),

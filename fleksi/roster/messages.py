@@ -39,6 +39,7 @@ RULE_NAMES: Mapping[str, Any] = {
     "weekly_cap": gettext_lazy("Maximum per week"),
     "daily_quota": gettext_lazy("Unit quota off-site"),
     "min_onsite": gettext_lazy("Minimum on site"),
+    "min_wfa": gettext_lazy("Minimum WFA days"),
     "fair_share": gettext_lazy("Fair share"),
     "trade_off": gettext_lazy("Trade-off"),
 }
@@ -87,6 +88,12 @@ def violation_text(rule: str, detail: str, weekly_cap: int, units: Mapping[int, 
         return _("%(group)s would have fewer people on site than its minimum.") % {
             "group": group_text(group, units)
         }
+    if rule == "min_wfa":
+        held, _lt, owed = detail.partition(" < ")
+        return _(
+            "The employee would have %(held)s WFA days this month, fewer than the %(owed)s the "
+            "policy's minimum gives them."
+        ) % {"held": held, "owed": owed}
     texts = {
         "not_allowed": _(
             "The employee may not use WFA on this day (eligibility, or the place's connectivity)."
@@ -109,7 +116,10 @@ def unmet_reason_text(rule: str, subject: str, units: Mapping[int, str]) -> str:
         "blackout": _("the policy allows no WFA on that day"),
         "not_allowed": _("WFA is not allowed for the employee on that day"),
         "daily_quota": _("the unit's quota off site was full that day"),
-        "fair_share": _("the employee already has their fair share of WFA days"),
+        "fair_share": _(
+            "the employee already has as many WFA days as comparable colleagues (over the "
+            "last months)"
+        ),
         "trade_off": _(
             "other goals weighed more: fairness, a steady weekly pattern, colleagues' wishes"
         ),
@@ -155,4 +165,40 @@ def explanation_text(
             )
             % values
         )
+    if x.get("rule") == "min_wfa":
+        subject = str(x.get("subject", ""))
+        emp = subject.removeprefix("employee:")
+        if not emp.isdigit():
+            return (
+                _(
+                    "Minimum WFA days — the unit owes %(needed)s WFA days in all this month, but "
+                    "the quota off site and the minimums on site leave room for only "
+                    "%(available)s."
+                )
+                % values
+            )
+        values["person"] = people.get(int(emp), _("an employee"))
+        if not x.get("blocking", True):
+            return (
+                _(
+                    "Minimum WFA days — %(person)s is owed %(available)s of the %(needed)s WFA "
+                    "days of the minimum: their own leave, eligible days or the weekly maximum "
+                    "leave no more."
+                )
+                % values
+            )
+        return (
+            _(
+                "Minimum WFA days — %(person)s is owed %(needed)s WFA days this month, but the "
+                "quota off site and the minimums on site leave room for only %(available)s."
+            )
+            % values
+        )
     return str(x.get("rule", ""))
+
+
+def peer_group_text(group: str, units: Mapping[int, str]) -> str:
+    """A peer group of fairness in words: the groups with a minimum its people share."""
+    if group in ("", "*"):
+        return str(_("colleagues without a minimum on site"))
+    return ", ".join(group_text(g, units) for g in group.split("|"))

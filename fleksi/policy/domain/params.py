@@ -167,6 +167,10 @@ class PolicyParams:
     blackout_dates: tuple[date, ...] = _p(
         (), Spec("dates", "", "requests", stricter="superset", ppk=True)
     )
+    # Roster proposals (C6): what a WFA day nobody asked for costs against one day of
+    # fairness (3) or a missed wish (4), and the WFA days every eligible person is owed a month.
+    roster_unrequested_wfa_price: int = _p(1, Spec("int", "", "requests", 0, 20, ppk=True))
+    roster_min_wfa_days_per_month: int = _p(0, Spec("int", "", "requests", 0, 23, ppk=True))
     request_lead_days: int = _p(1, Spec("int", "", "requests", 0, 30, stricter="higher", ppk=True))
     approval_deadline_days: int = _p(2, Spec("int", "", "requests", 1, 30, ppk=True))
     allowed_location_types: frozenset[str] = _p(

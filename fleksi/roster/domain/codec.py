@@ -50,6 +50,7 @@ def problem_to_json(problem: RosterProblem) -> dict[str, Any]:
         ],
         "weights": _weights(problem.weights),
         "relax_shortfalls": problem.relax_shortfalls,
+        "min_wfa_days": problem.min_wfa_days,
         "employees": [
             {
                 "id": e.id,
@@ -62,6 +63,7 @@ def problem_to_json(problem: RosterProblem) -> dict[str, Any]:
                 "wished": days_of(e.wished),
                 "unwanted": days_of(e.unwanted),
                 "usual_weekdays": sorted(e.usual_weekdays),
+                "peer_group": e.peer_group,
             }
             for e in problem.employees
         ],
@@ -73,6 +75,7 @@ def _weights(w: RosterWeights) -> dict[str, Any]:
         "wish": w.wish,
         "unwanted": w.unwanted,
         "fairness": w.fairness,
+        "unrequested": w.unrequested,
         "stability": w.stability,
         "spread": w.spread,
         "reason_factors": dict(w.reason_factors),
@@ -101,6 +104,7 @@ def problem_from_json(data: Mapping[str, Any]) -> RosterProblem:
         ),
         weights=RosterWeights(**data["weights"]),
         relax_shortfalls=bool(data["relax_shortfalls"]),
+        min_wfa_days=int(data.get("min_wfa_days", 0)),
         employees=tuple(
             RosterEmployee(
                 id=int(e["id"]),
@@ -113,6 +117,7 @@ def problem_from_json(data: Mapping[str, Any]) -> RosterProblem:
                 wished=dated(e["wished"]),
                 unwanted=dated(e["unwanted"]),
                 usual_weekdays=frozenset(e["usual_weekdays"]),
+                peer_group=str(e.get("peer_group", "")),
             )
             for e in data["employees"]
         ),

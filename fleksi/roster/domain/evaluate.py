@@ -8,17 +8,23 @@ derived facts), so that a mistake in deriving the facts cannot hide itself.
 A roster is a grid: ``grid[i][j]`` is the placement of employee ``i`` on day ``j``.
 
 Objective (minimised; weights from :class:`RosterWeights`; kept in integer tenths of a point,
-``SCALE``, because fair shares are fractional)::
+``SCALE``)::
 
-    wish      × factor(reason)  per wished day not rostered WFA (days absent are ignored)
-  + unwanted  × factor(reason)  per unwanted day rostered WFA
-  + fairness  × Σ_i |free WFA days of i − fair share of i|   (shares rounded to a tenth)
-  + stability × WFA days (not fixed) off each person's weekly pattern (``patterns.py``)
-  + spread    × Σ_days (busiest day's WFA count − the day's count), i.e. D × (peak − mean)
+    wish        × factor(reason)  per wished day not rostered WFA (days absent are ignored)
+  + unwanted    × factor(reason)  per unwanted day rostered WFA
+  + fairness    × Σ_peer groups min_L Σ_i |W_i − L|   (W_i: WFA days over the rolling window)
+  + unrequested × WFA days added (not fixed) that the person did not wish for
+  + stability   × WFA days (not fixed) off each person's weekly pattern (``patterns.py``)
+  + spread      × the busiest day's WFA count (the peak the office must plan for)
+
+The fairness term is the total distance of the peer group's window totals from the group's
+level, the level being the best one for the group (any median of the totals): how far the
+people of a group are apart, in days, counting everyone (``docs/decisions/0029``).
 """
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +40,7 @@ from fleksi.roster.domain.problem import (
     Placement,
     RosterProblem,
     iso_week,
+    wfa_minimum,
 )
 
 type Grid = Sequence[Sequence[Placement]]
@@ -43,6 +50,7 @@ type Assignment = Mapping[int, Mapping[date, Placement]]
 @dataclass(frozen=True)
 class Violation:
     # placement | fixed | absent | not_allowed | blackout | weekly_cap | daily_quota | min_onsite
+    # | min_wfa
     rule: str
     employee: int | None
     day: date | None
@@ -50,6 +58,9 @@ class Violation:
 
 
 SCALE = 10  # the objective is kept in tenths of a point
+# With relaxed shortfalls, each WFA day owed (policy minimum) and not given costs this many
+# points: more than any other goal, so it is given wherever the quota and minimums allow.
+OWED_SHORT = 100
 
 
 @dataclass(frozen=True)
@@ -58,13 +69,23 @@ class ObjectiveTerms:
 
     wishes: int  # missed wishes
     unwanted: int  # unwanted WFA days
-    fairness: int  # distance from the fair shares
+    fairness: int  # distance of the window totals from their peer group's level
     stability: int  # WFA days off the weekly patterns
-    spread: int  # person-days below the busiest day
+    spread: int  # people off site on the busiest day
+    unrequested: int = 0  # WFA days added that nobody asked for
+    owed: int = 0  # relaxed shortfalls: WFA days owed and not given
 
     @property
     def total(self) -> int:
-        return self.wishes + self.unwanted + self.fairness + self.stability + self.spread
+        return (
+            self.owed
+            + self.wishes
+            + self.unwanted
+            + self.fairness
+            + self.unrequested
+            + self.stability
+            + self.spread
+        )
 
     @property
     def points(self) -> float:
@@ -118,6 +139,11 @@ def violations(problem: RosterProblem, grid: Grid) -> list[Violation]:
             for w, n in week_added.items():
                 if n and week_total[w] > problem.weekly_cap:
                     out.append(Violation("weekly_cap", e.id, None, f"{w}: {week_total[w]}"))
+        # relaxed shortfalls: the days owed are a goal (objective ``owed``), not a rule
+        owed, _fixed = (0, 0) if problem.relax_shortfalls else wfa_minimum(problem, e)
+        held = sum(grid[i][j] == WFA for j in range(len(days)))
+        if held < owed:
+            out.append(Violation("min_wfa", e.id, None, f"{held} < {owed}"))
     for j, d in enumerate(days):
         if not added_per_day[j]:
             continue
@@ -127,8 +153,13 @@ def violations(problem: RosterProblem, grid: Grid) -> list[Violation]:
             quota = int(problem.max_offsite_share * present + 1e-9)
         if wfa_per_day[j] > quota:
             out.append(Violation("daily_quota", None, d, f"{wfa_per_day[j]} > {quota}"))
+    members_of: dict[str, list[int]] = defaultdict(list)
+    ruled = {row.group for row in problem.minimums}
+    for i, e in enumerate(problem.employees):
+        for g in e.groups & ruled:
+            members_of[g].append(i)
     for row in problem.minimums:
-        members = list(problem.members(row.group))
+        members = members_of[row.group]
         for j, d in enumerate(days):
             if not row.applies(d):
                 continue
@@ -143,7 +174,7 @@ def violations(problem: RosterProblem, grid: Grid) -> list[Violation]:
 def objective_terms(problem: RosterProblem, facts: Facts, grid: Grid) -> ObjectiveTerms:
     w = problem.weights
     days = problem.days
-    wishes = unwanted = fairness = stability = 0
+    wishes = unwanted = stability = unrequested = 0
     per_day = [0] * len(days)
     index = {d: j for j, d in enumerate(days)}
     for i, e in enumerate(problem.employees):
@@ -156,8 +187,14 @@ def objective_terms(problem: RosterProblem, facts: Facts, grid: Grid) -> Objecti
             j = index.get(d)
             if j is not None and row[j] == WFA:
                 unwanted += SCALE * w.unwanted * w.factor(reason)
-        added = sum(row[j] == WFA for j in facts.free[i])
-        fairness += w.fairness * abs(SCALE * added - facts.share[i])
+        unrequested += (
+            SCALE
+            * w.unrequested
+            * sum(
+                p == WFA and e.fixed.get(days[j]) != WFA and days[j] not in e.wished
+                for j, p in enumerate(row)
+            )
+        )
         pattern = facts.pattern[i]
         stability += (
             SCALE
@@ -166,8 +203,38 @@ def objective_terms(problem: RosterProblem, facts: Facts, grid: Grid) -> Objecti
         )
         for j, p in enumerate(row):
             per_day[j] += p == WFA
-    spread = SCALE * w.spread * sum(max(per_day, default=0) - c for c in per_day)
-    return ObjectiveTerms(wishes, unwanted, fairness, stability, spread)
+    spread = SCALE * w.spread * max(per_day, default=0)
+    fairness = SCALE * w.fairness * sum(d for _g, d in peer_distances(problem, facts, grid))
+    owed = 0
+    if problem.relax_shortfalls:
+        for i in range(len(problem.employees)):
+            added = sum(grid[i][j] == WFA for j in facts.free[i])
+            owed += SCALE * OWED_SHORT * max(0, facts.owed[i] - added)
+    return ObjectiveTerms(wishes, unwanted, fairness, stability, spread, unrequested, owed)
+
+
+def window_totals(problem: RosterProblem, grid: Grid) -> list[int]:
+    """WFA days per employee over the rolling window: prior days + this month's."""
+    return [
+        e.prior_wfa_days + sum(p == WFA for p in grid[i]) for i, e in enumerate(problem.employees)
+    ]
+
+
+def peer_levels(problem: RosterProblem, facts: Facts, grid: Grid) -> dict[str, float]:
+    """Each peer group's level: the median of its members' window totals."""
+    totals = window_totals(problem, grid)
+    return {g: statistics.median(totals[i] for i in members) for g, members in facts.peers}
+
+
+def peer_distances(problem: RosterProblem, facts: Facts, grid: Grid) -> list[tuple[str, int]]:
+    """Per peer group, ``min_L Σ_i |W_i − L|`` in days (reached at any median)."""
+    totals = window_totals(problem, grid)
+    out = []
+    for g, members in facts.peers:
+        values = sorted(totals[i] for i in members)
+        level = values[(len(values) - 1) // 2]
+        out.append((g, sum(abs(v - level) for v in values)))
+    return out
 
 
 def wfa_counts(grid: Grid) -> list[int]:

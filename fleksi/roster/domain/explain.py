@@ -7,13 +7,21 @@ available members (not absent, not fixed WFA) are fewer than the minimum, so the
 finds every infeasible day with its group, the number needed and the number available. The
 solver's own diagnosis (``diagnose.py``) remains as a safety net.
 
+**WFA days owed.** A policy minimum of WFA days per person (``min_wfa_days``) is owed as far
+as the person's own limits allow (a person on leave most of the month is owed fewer: a
+non-blocking ``min_wfa`` note). It is impossible when the days a person may still take — after
+the daily quota and the group minimums — are fewer than owed, or when the unit's room over the
+month is smaller than everything owed; both are found here, anything subtler by CP-SAT's
+assumptions (``solve.diagnose``).
+
 **Unmet preferences.** For a wished day that stayed on site, the rules tight in the final
 roster for that cell are named: ``fixed``, ``blackout``, ``not_allowed``, ``weekly_cap`` (the
 week already has ``weekly_cap`` WFA days), ``daily_quota`` (the day is full),
 ``min_onsite`` (one more person off site would break the group minimum). When none is tight
-the wish lost a trade-off: ``fair_share`` when the person already is at the top of their fair
-share with wished days only, else ``trade_off`` (fairness, stability, spread or other
-people's preferences). An unwanted WFA day is ``fixed`` or a ``trade_off``.
+the wish lost a trade-off: ``fair_share`` when the person already has at least as many WFA
+days over the window as the level of their comparable colleagues, else ``trade_off``
+(fairness, stability, spread or other people's preferences). An unwanted WFA day is
+``fixed`` or a ``trade_off``.
 """
 
 from __future__ import annotations
@@ -21,15 +29,23 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from fleksi.roster.domain.evaluate import Grid
-from fleksi.roster.domain.facts import Facts
-from fleksi.roster.domain.problem import ABSENT, ONSITE, WFA, RosterProblem
+from fleksi.roster.domain.evaluate import Grid, peer_levels, window_totals
+from fleksi.roster.domain.facts import Facts, open_capacity
+from fleksi.roster.domain.problem import (
+    ABSENT,
+    ONSITE,
+    WFA,
+    RosterProblem,
+    eligible,
+    wfa_minimum,
+)
 from fleksi.roster.domain.result import (
     BLACKOUT,
     DAILY_QUOTA,
     FAIR_SHARE,
     FIXED,
     MIN_ONSITE,
+    MIN_WFA,
     NOT_ALLOWED,
     TRADE_OFF,
     WEEKLY_CAP,
@@ -78,6 +94,45 @@ def precheck(problem: RosterProblem, facts: Facts) -> list[Explanation]:
                         blocking=False,
                     )
                 )
+    out.extend(_owed(problem, facts))
+    return out
+
+
+def _owed(problem: RosterProblem, facts: Facts) -> list[Explanation]:
+    """The policy minimum of WFA days: lowered for a person's own limits (a note), impossible
+    for a person or for the unit as a whole (blocking)."""
+    if not problem.min_wfa_days:
+        return []
+    out = []
+    total = 0
+    for i, e in enumerate(problem.employees):
+        if not eligible(problem, e):
+            continue
+        owed, fixed = wfa_minimum(problem, e)
+        subject = f"employee:{e.id}"
+        if owed < problem.min_wfa_days:
+            out.append(
+                Explanation(MIN_WFA, None, subject, problem.min_wfa_days, owed, blocking=False)
+            )
+        can = open_capacity(facts.free[i], facts.week_room[i], facts.week_of)
+        if max(0, owed - fixed) > can:  # relaxed: given as far as possible, still reported
+            out.append(
+                Explanation(
+                    MIN_WFA,
+                    None,
+                    subject,
+                    owed,
+                    fixed + can,
+                    blocking=not problem.relax_shortfalls,
+                )
+            )
+        total += facts.owed[i]
+    free_count = Counter(j for f in facts.free for j in f)
+    supply = sum(min(facts.day_room[j], free_count[j]) for j in range(facts.n_days))
+    if total > supply:
+        out.append(
+            Explanation(MIN_WFA, None, "", total, supply, blocking=not problem.relax_shortfalls)
+        )
     return out
 
 
@@ -93,6 +148,9 @@ def unmet_preferences(
         onsite_of[(c.group, c.j)] = sum(grid[i][c.j] == ONSITE for i in c.members)
         need.setdefault(c.j, []).append((c.group, c.minimum, c.members))
     out: list[UnmetPreference] = []
+    totals = window_totals(problem, grid)
+    levels = peer_levels(problem, facts, grid)
+    level = {i: levels[g] for g, members in facts.peers for i in members}
     for i, e in enumerate(problem.employees):
         row = grid[i]
         week_wfa: Counter[tuple[int, int]] = Counter(e.wfa_outside)
@@ -104,7 +162,8 @@ def unmet_preferences(
                 continue
             reasons = _blockers(problem, facts, i, k, d, week_wfa, per_day, onsite_of, need)
             if not reasons:
-                reasons = [Reason(FAIR_SHARE if _at_share(problem, facts, grid, i) else TRADE_OFF)]
+                at_level = totals[i] >= level.get(i, float("inf"))
+                reasons = [Reason(FAIR_SHARE if at_level else TRADE_OFF)]
             out.append(UnmetPreference(e.id, d, "wish", reason, tuple(reasons)))
         for d, reason in sorted(e.unwanted.items()):
             k = index.get(d)
@@ -143,10 +202,3 @@ def _blockers(
         if i in members and onsite_of[(group, j)] <= minimum:
             reasons.append(Reason(MIN_ONSITE, group))
     return reasons
-
-
-def _at_share(problem: RosterProblem, facts: Facts, grid: Grid, i: int) -> bool:
-    """At the top of the fair-share band, and every WFA day added is a wished one."""
-    e = problem.employees[i]
-    added = [j for j in facts.free[i] if grid[i][j] == WFA]
-    return len(added) >= facts.band[i][1] and all(problem.days[j] in e.wished for j in added)

@@ -1,12 +1,17 @@
 """Facts derived once from a :class:`RosterProblem`: daily quotas, the free cells the solver
-decides, the room left under each limit, and every employee's fair-share band.
+decides, the room left under each limit, the peer groups of fairness, the WFA days owed under
+the policy's minimum, and every employee's water-filled share.
 
 Cells are addressed by index: ``i`` into ``problem.employees``, ``j`` into ``problem.days``.
 
-**Fair share.** The WFA days the unit can give in the month are shared out by max-min fair
-water-filling over each person's total in the rolling window (``fairshare.py``). The target
-``t`` is usually fractional; the objective measures ``|n − t|`` in tenths of a day
-(``share``); ``band = (floor(t), ceil(t))`` guides the greedy start. See ``docs/roster.md``.
+**Peer groups.** Fairness compares each person's WFA days over the rolling window
+(``base`` = prior WFA days + fixed WFA days of the month, plus the days the roster adds) with
+the level of their comparable colleagues (``peer_group_of``); ``peers`` lists the groups of at
+least two eligible people.
+
+**Water-filled share.** The WFA days the unit can give are shared by max-min fair
+water-filling over the rolling window (``fairshare.py``). It is no longer in the objective: it
+sizes the proposed weekly patterns and guides the greedy start (``band``).
 """
 
 from __future__ import annotations
@@ -17,7 +22,16 @@ from dataclasses import dataclass
 
 from fleksi.roster.domain.fairshare import fair_shares
 from fleksi.roster.domain.patterns import propose_patterns
-from fleksi.roster.domain.problem import ABSENT, WFA, IsoWeek, RosterProblem, iso_week
+from fleksi.roster.domain.problem import (
+    ABSENT,
+    WFA,
+    IsoWeek,
+    RosterProblem,
+    eligible,
+    iso_week,
+    peer_group_of,
+    wfa_minimum,
+)
 
 EPS = 1e-9
 SCALE = 10  # tenths of a day, as in evaluate.SCALE
@@ -56,7 +70,10 @@ class Facts:
     capacity: tuple[int, ...]  # per employee: most free WFA days (own limits only)
     target: tuple[float, ...]  # per employee: fair share of free WFA days
     band: tuple[tuple[int, int], ...]  # per employee: (floor, ceil) of the target
-    share: tuple[int, ...]  # per employee: the target in tenths of a day (objective scale)
+    share: tuple[int, ...]  # per employee: the target in tenths of a day
+    base: tuple[int, ...]  # per employee: prior WFA days + fixed WFA days of the month
+    peers: tuple[tuple[str, tuple[int, ...]], ...]  # (peer group, members ≥ 2, eligible)
+    owed: tuple[int, ...]  # per employee: WFA days to add to meet the policy minimum
 
     def free_on(self, j: int) -> list[int]:
         return [i for i, days in enumerate(self.free) if j in days]
@@ -143,6 +160,16 @@ def derive(problem: RosterProblem) -> Facts:
         key = (c.group, days[c.j].weekday())
         group_room[key] = min(group_room.get(key, len(employees)), max(0, c.slack))
     pattern = propose_patterns(problem, free, target, quota, group_room)
+    by_peer: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(employees):
+        if eligible(problem, e):
+            by_peer[peer_group_of(problem, e)].append(i)
+    owed = []
+    for i, e in enumerate(employees):
+        need, fixed_wfa_i = wfa_minimum(problem, e)
+        owed.append(max(0, need - fixed_wfa_i))
+        if problem.relax_shortfalls:  # as far as the quota and the minimums on site allow
+            owed[i] = min(owed[i], open_capacity(free[i], week_room[i], week_of))
     return Facts(
         n_days=len(days),
         week_of=week_of,
@@ -159,6 +186,9 @@ def derive(problem: RosterProblem) -> Facts:
         target=tuple(target),
         band=band,
         share=tuple(round(SCALE * t) for t in target),
+        base=tuple(base),
+        peers=tuple((g, tuple(m)) for g, m in sorted(by_peer.items()) if len(m) >= 2),
+        owed=tuple(owed),
     )
 
 
@@ -169,11 +199,29 @@ def _coverage(problem: RosterProblem, free: list[tuple[int, ...]]) -> tuple[Cove
         for j, d in enumerate(problem.days):
             if row.applies(d) and row.minimum > need.get((row.group, j), -1):
                 need[(row.group, j)] = row.minimum
-    members = {g: tuple(problem.members(g)) for g in {g for g, _ in need}}
+    ruled = {g for g, _ in need}
+    found: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(problem.employees):
+        for g in e.groups & ruled:
+            found[g].append(i)
+    members = {g: tuple(found[g]) for g in ruled}
+    free_sets = [frozenset(f) for f in free]
     out = []
     for (g, j), minimum in sorted(need.items()):
         day = problem.days[j]
         ms = members[g]
         available = sum(problem.employees[i].fixed.get(day) not in (ABSENT, WFA) for i in ms)
-        out.append(Coverage(g, j, minimum, ms, available, tuple(i for i in ms if j in free[i])))
+        out.append(
+            Coverage(g, j, minimum, ms, available, tuple(i for i in ms if j in free_sets[i]))
+        )
     return tuple(out)
+
+
+def open_capacity(
+    free: tuple[int, ...], room: dict[IsoWeek, int] | None, week_of: tuple[IsoWeek, ...]
+) -> int:
+    """The most WFA days a person can still be given on their free cells."""
+    per_week: dict[IsoWeek, int] = defaultdict(int)
+    for j in free:
+        per_week[week_of[j]] += 1
+    return sum(n if room is None else min(n, room[w]) for w, n in per_week.items())

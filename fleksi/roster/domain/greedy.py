@@ -5,10 +5,12 @@ WFA days one at a time, only where the weekly cap, the daily quota and every gro
 still have room:
 
 1. wishes, one per person per round (strongest reason first, then whoever has had the
-   fewest WFA days in the window), skipping people already at the top of their fair share;
-2. then, round by round, one day for each person still below their fair share (rounded),
-   picking a day that is not unwanted, preferably on their weekly pattern (``patterns.py``)
-   and the emptiest day (spread); 3. up to the share's ceiling on days below the busiest;
+   fewest WFA days in the window);
+2. the WFA days the policy minimum owes each person, round-robin;
+3. then, round by round, one day for each person still below their peer group's level (the
+   cheapest level for the group given the totals after 1 and 2), picking a day that is not
+   unwanted,
+   preferably on their weekly pattern (``patterns.py``) and the emptiest day (spread);
 4. finally level the days: move a WFA day from a busiest day to an emptier one.
 """
 
@@ -79,15 +81,16 @@ def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
 
     # 1. Wishes, round-robin.
     queues: list[list[int]] = []
+    factor = {r: weights.factor(r) for e in employees for r in set(e.wished.values())}
     for i, e in enumerate(employees):
-        strength = {j: weights.factor(e.wished[d]) for j, d in enumerate(days) if d in e.wished}
+        strength = {j: factor[e.wished[d]] for j, d in enumerate(days) if d in e.wished}
         queues.append(
             sorted((j for j in strength if j in s.free_sets[i]), key=lambda j: -strength[j])
         )
     order = sorted(
         range(len(employees)),
         key=lambda i: (
-            -max((weights.factor(r) for r in employees[i].wished.values()), default=0),
+            -max((factor[r] for r in employees[i].wished.values()), default=0),
             employees[i].prior_wfa_days,
             i,
         ),
@@ -98,24 +101,21 @@ def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
         for i in order:
             while queues[i]:
                 j = queues[i].pop(0)
-                if s.added[i] < facts.band[i][1] and s.can(i, j):
+                if s.can(i, j):
                     s.grant(i, j)
                     progress = True
                     break
 
-    # 2. Fill up to the fair share (rounded), round-robin, most behind first; then 3. up to
-    # its ceiling where a day below the busiest one has room.
-    goals: list[tuple[Callable[[int], int], bool]] = [
-        (lambda i: round(facts.target[i]), False),
-        (lambda i: facts.band[i][1], True),
-    ]
-    for goal, below_peak in goals:
+    # 2. The days the policy minimum owes; 3. raise whoever is below their peer group's level
+    # (the lower median of the window totals once wishes and minimums are in): a day nobody
+    # asked for costs less than a day of fairness, so the optimum raises them too.
+    for goal in (lambda i: facts.owed[i], _peer_goal(s)):
         behind = [i for i in range(len(employees)) if s.added[i] < goal(i)]
         while behind:
-            behind.sort(key=lambda i: (s.added[i] - facts.target[i], i))
+            behind.sort(key=lambda i: (s.added[i] + facts.base[i], i))
             still = []
             for i in behind:
-                day = _best_day(s, i, below_peak=below_peak)
+                day = _best_day(s, i)
                 if day is None:
                     continue
                 s.grant(i, day)
@@ -124,6 +124,37 @@ def greedy(problem: RosterProblem, facts: Facts) -> list[list[Placement]]:
             behind = still
     _level(s)
     return s.grid
+
+
+def _peer_goal(s: _State) -> Callable[[int], int]:
+    """Days to add so that each member reaches their peer group's level: the level that is
+    cheapest for the group given its totals so far — raising a member costs the price of an
+    unrequested day (or, beyond what they can take, a day of fairness), every member above
+    the level costs a day of fairness per day (so with the default weights the level sits
+    near the upper quartile, not the median)."""
+    facts = s.facts
+    weights = s.problem.weights
+    price, fair = weights.unrequested, weights.fairness
+    goal: dict[int, int] = {}
+    for _g, members in facts.peers:
+        now = {i: facts.base[i] + s.added[i] for i in members}
+        room = {i: max(0, facts.capacity[i] - s.added[i]) for i in members}
+        best: tuple[int, int] | None = None
+        for level in range(min(now.values()), max(now.values()) + 1):
+            cost = 0
+            for i in members:
+                if now[i] > level:
+                    cost += fair * (now[i] - level)
+                else:
+                    up = min(level - now[i], room[i])
+                    cost += price * up + fair * (level - now[i] - up)
+            if best is None or cost < best[0]:
+                best = (cost, level)
+        if best is None:
+            continue
+        for i in members:
+            goal[i] = max(0, best[1] - facts.base[i])
+    return lambda i: goal.get(i, 0)
 
 
 def _best_day(s: _State, i: int, *, below_peak: bool = False) -> int | None:

@@ -7,18 +7,22 @@ Hard constraints (each only where it can bind):
 
 - weekly cap: ``Σ_{j in week} x[i, j] ≤ room(i, week)`` for each non-exempt employee;
 - daily quota: ``Σ_i x[i, j] ≤ quota(j) − fixed WFA(j)``;
-- group minimum: ``Σ_{i in group, free} x[i, j] ≤ available(g, j) − minimum(g, j)``.
+- group minimum: ``Σ_{i in group, free} x[i, j] ≤ available(g, j) − minimum(g, j)``;
+- WFA days owed (policy minimum): ``Σ_j x[i, j] ≥ owed(i)`` (with ``relax_shortfalls``:
+  ``Σ_j x[i, j] + short_i ≥ owed(i)``, each day short costing ``OWED_SHORT`` points).
 
 Objective (the same as :func:`evaluate.objective_terms`, including its constant part, in
 tenths of a point):
 
 - preferences: ``wish·f·(1 − x)`` per wished free cell, ``unwanted·f·x`` per unwanted one;
-- fairness: ``dev_i ≥ |10·n_i − share_i|`` (two linear rows, ``n_i = Σ_j x[i, j]``, shares
-  in tenths of a day) plus the chord through the two whole counts around the share — the
-  convex hull of the integer points, so the LP relaxation already knows ``n_i`` is whole;
+- fairness: per peer group ``g`` an integer level ``L_g`` chosen by the solver and
+  ``dev_i ≥ |W_i − L_g|`` (two linear rows, ``W_i = base_i + Σ_j x[i, j]``): the sum of
+  absolute deviations from the group's best level (a median of the window totals);
+- unrequested: ``unrequested·x[i, j]`` per free cell the person did not wish for;
 - stability: ``stability·x[i, j]`` for each free cell off the person's weekly pattern;
-- spread: ``D·peak − Σ_j count(j)`` with ``peak ≥ count(j) = fixed WFA(j) + Σ_i x[i, j]``:
-  the person-days between each day and the busiest one (``D × (peak − mean)``).
+- spread: ``peak ≥ count(j) = fixed WFA(j) + Σ_i x[i, j]``: the busiest day's WFA count.
+  (The former measure ``D × (peak − mean)`` made the first WFA day of a quiet month cost as
+  much as a month of wishes once unrequested days have a price.)
 
 With ``diagnose=True`` the three families of constraints are guarded by assumption literals
 and the objective is dropped, so that CP-SAT can name a sufficient set of rules that make the
@@ -33,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from fleksi.roster.domain.cpsat import cp_model
-from fleksi.roster.domain.evaluate import SCALE
+from fleksi.roster.domain.evaluate import OWED_SHORT, SCALE
 from fleksi.roster.domain.facts import Facts
 from fleksi.roster.domain.problem import ABSENT, WFA, RosterProblem
 
@@ -54,6 +58,8 @@ class Built:
     model: cp_model.CpModel
     x: dict[tuple[int, int], cp_model.IntVar]
     dev: dict[int, cp_model.IntVar] = field(default_factory=dict)  # fairness, per employee
+    level: dict[str, cp_model.IntVar] = field(default_factory=dict)  # per peer group
+    short: list[cp_model.IntVar] = field(default_factory=list)  # relaxed WFA days owed
     peak: cp_model.IntVar | None = None  # spread
     guards: dict[int, Guard] = field(default_factory=dict)  # literal index → rule
 
@@ -97,6 +103,26 @@ def build(problem: RosterProblem, facts: Facts, *, diagnose: bool = False) -> Bu
         guard = Guard("min_onsite", days[c.j], c.group, c.minimum, c.available)
         slack = max(0, c.slack) if problem.relax_shortfalls else c.slack
         limit([x[i, c.j] for i in c.free], slack, guard)
+    for i, e in enumerate(problem.employees):
+        owed = facts.owed[i]
+        if not owed:
+            continue
+        cells = [x[i, j] for j in facts.free[i]]
+        if not diagnose and problem.relax_shortfalls:  # relaxed: as many as the others allow
+            short = model.new_int_var(0, owed, f"short{i}")
+            model.add(cp_model.LinearExpr.sum(cells) + short >= owed)
+            built.short.append(short)
+            continue
+        if not diagnose:
+            model.add(cp_model.LinearExpr.sum(cells) >= owed)
+            continue
+        lit = model.new_bool_var(f"a{len(built.guards)}")
+        built.guards[lit.index] = Guard("min_wfa", None, f"employee:{e.id}", owed, len(cells))
+        model.add_assumption(lit)
+        if cells:
+            model.add(cp_model.LinearExpr.sum(cells) >= owed).only_enforce_if(lit)
+        else:
+            model.add_bool_or([lit.Not()])
     if not diagnose:
         _objective(problem, facts, built, on_day)
     return built
@@ -133,20 +159,31 @@ def _objective(
                 coef[i, j] += cost
             elif row[j] == WFA:
                 constant += cost
-        share = facts.share[i]
-        if facts.free[i] and w.fairness:
-            dev = _deviation(model, [x[i, j] for j in facts.free[i]], share, f"dev{i}")
-            others.append((dev, w.fairness))
-            built.dev[i] = dev
-        else:
-            constant += w.fairness * share
+        price = SCALE * w.unrequested
+        if price:
+            for j in facts.free[i]:
+                if days[j] not in e.wished:
+                    coef[i, j] += price
         # stability: every WFA day (not fixed) off the weekly pattern
         off = SCALE * w.stability
         pattern = facts.pattern[i]
         for j in facts.free[i]:
             if days[j].weekday() not in pattern:
                 coef[i, j] += off
-    if w.spread:  # Σ_j (peak − count_j) = D·peak − Σ_j count_j
+    if w.fairness:
+        for g, members in facts.peers:
+            low = min(facts.base[i] for i in members)
+            high = max(facts.base[i] + len(facts.free[i]) for i in members)
+            level = model.new_int_var(low, high, f"level{len(built.level)}")
+            built.level[g] = level
+            for i in members:
+                total = facts.base[i] + cp_model.LinearExpr.sum([x[i, j] for j in facts.free[i]])
+                dev = model.new_int_var(0, high - low, f"dev{i}")
+                model.add(dev >= total - level)
+                model.add(dev >= level - total)
+                built.dev[i] = dev
+                others.append((dev, SCALE * w.fairness))
+    if w.spread:  # the busiest day's WFA count
         fixed = facts.fixed_wfa
         top = max((fixed[j] + len(on_day[j]) for j in range(len(days))), default=0)
         peak = model.new_int_var(max(fixed, default=0), top, "peak")
@@ -154,38 +191,26 @@ def _objective(
             if on_day[j]:
                 model.add(peak >= fixed[j] + cp_model.LinearExpr.sum(on_day[j]))
         built.peak = peak
-        others.append((peak, SCALE * w.spread * len(days)))
-        for cell in x:
-            coef[cell] -= SCALE * w.spread
-        constant -= SCALE * w.spread * sum(fixed)
+        others.append((peak, SCALE * w.spread))
+    for short in built.short:
+        others.append((short, SCALE * OWED_SHORT))
     variables = [x[cell] for cell, c in coef.items() if c] + [v for v, _ in others]
     weights = [c for c in coef.values() if c] + [c for _, c in others]
     model.minimize(cp_model.LinearExpr.weighted_sum(variables, weights) + constant)
-
-
-def _deviation(
-    model: cp_model.CpModel, cells: list[cp_model.IntVar], share: int, name: str
-) -> cp_model.IntVar:
-    """``dev ≥ |SCALE·n − share|`` and the chord through the two whole counts around the share
-    (the convex hull of the integer points: the LP relaxation then knows that n is whole)."""
-    dev = model.new_int_var(0, max(share, SCALE * len(cells)), name)
-    n = cp_model.LinearExpr.sum(cells)
-    model.add(dev >= SCALE * n - share)
-    model.add(dev >= share - SCALE * n)
-    below = share // SCALE
-    at_below, at_above = share - SCALE * below, SCALE * (below + 1) - share
-    if at_below > 0:
-        model.add(dev >= at_below + (at_above - at_below) * (n - below))
-    return dev
 
 
 def add_hint(built: Built, facts: Facts, grid: Sequence[Sequence[str]]) -> None:
     """Hint a complete roster (every variable), so CP-SAT starts from a valid solution."""
     for (i, j), var in built.x.items():
         built.model.add_hint(var, grid[i][j] == WFA)
-    for i, dev in built.dev.items():
-        added = sum(grid[i][j] == WFA for j in facts.free[i])
-        built.model.add_hint(dev, abs(SCALE * added - facts.share[i]))
+    for g, members in facts.peers:
+        if g not in built.level:
+            continue
+        totals = {i: facts.base[i] + sum(grid[i][j] == WFA for j in facts.free[i]) for i in members}
+        level = sorted(totals.values())[(len(totals) - 1) // 2]
+        built.model.add_hint(built.level[g], level)
+        for i in members:
+            built.model.add_hint(built.dev[i], abs(totals[i] - level))
     if built.peak is not None:
         per_day = [sum(row[j] == WFA for row in grid) for j in range(facts.n_days)]
         built.model.add_hint(built.peak, max(per_day, default=0))

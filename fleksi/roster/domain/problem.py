@@ -29,6 +29,11 @@ the caller, so this package stays pure Python:
         when a minimum cannot be met by the members available, keep every available member on
         site that day and solve anyway (the shortfall is still reported); when False (the
         default) the result is ``infeasible`` and names the days.
+    ``min_wfa_days``
+        every eligible person (an allowed day in the month) has at least this many WFA days in
+        the month, fixed ones included — as far as their own limits allow (allowed days, leave,
+        fixed days, blackout days, the weekly cap: :func:`wfa_minimum`). A daily quota or a
+        group minimum that leaves no room for it makes the month ``infeasible``, explained.
 
 ``RosterEmployee``
     ``id`` (the primary key); ``groups`` such as ``"unit:12"``, ``"role:counter"``,
@@ -44,6 +49,8 @@ the caller, so this package stays pure Python:
     ``"health"``, ``""``); the weight of a reason is ``RosterWeights.reason_factors``.
     ``usual_weekdays``: the person's weekly pattern (``date.weekday()`` numbers), e.g. from
     last month's roster (``RosterResult.patterns``); empty: the solver proposes one.
+    ``peer_group``: the comparable colleagues whose WFA days are compared with this person's
+    (fairness); ``""``: the people with the same group minimums (``peer_group_of``).
 
 Fixed decisions are facts, never a reason for infeasibility: the cap, the quota and the
 minimums limit only what the solver adds; a fixed decision that already breaks a limit is
@@ -97,6 +104,7 @@ class RosterEmployee:
     wished: Mapping[date, str] = field(default_factory=dict)
     unwanted: Mapping[date, str] = field(default_factory=dict)
     usual_weekdays: frozenset[int] = frozenset()
+    peer_group: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "usual_weekdays", frozenset(self.usual_weekdays))
@@ -140,22 +148,32 @@ class RosterWeights:
     """Integer weights of the soft goals (per unit of each term; see ``evaluate.py``).
 
     The defaults rank an unwanted WFA day above a missed wish, a missed wish above one day
-    away from the fair share, and both above the tidiness goals (a stable weekly pattern and
-    spreading WFA across the days).
+    away from the level of comparable colleagues, that above a WFA day nobody asked for
+    (``unrequested``: a policy parameter, ``PolicyParams.roster_unrequested_wfa_price``), and
+    all of them above the tidiness goals (a stable weekly pattern and spreading WFA across the
+    days).
     """
 
     wish: int = 4  # per wished day not granted
     unwanted: int = 6  # per unwanted day rostered as WFA
-    fairness: int = 3  # per day below or above the employee's fair-share band
+    fairness: int = 3  # per day between a person's window total and their peer group's level
+    unrequested: int = 1  # per WFA day added that the person did not wish for
     stability: int = 1  # per WFA day off the person's weekly pattern
-    spread: int = 1  # per person-day between a day's WFA count and the busiest day's
+    spread: int = 1  # per person off site on the busiest day
     reason_factors: Mapping[str, int] = field(
         default_factory=lambda: {"care": 2, "health": 2, "commute": 1}
     )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "reason_factors", _frozen_map(self.reason_factors))
-        values = [self.wish, self.unwanted, self.fairness, self.stability, self.spread]
+        values = [
+            self.wish,
+            self.unwanted,
+            self.fairness,
+            self.unrequested,
+            self.stability,
+            self.spread,
+        ]
         if any(w < 0 for w in (*values, *self.reason_factors.values())):
             raise RosterInputError("negative_weight", values)
 
@@ -174,6 +192,7 @@ class RosterProblem:
     minimums: tuple[GroupMinimum, ...] = ()
     weights: RosterWeights = field(default_factory=RosterWeights)
     relax_shortfalls: bool = False
+    min_wfa_days: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "days", tuple(self.days))
@@ -192,10 +211,51 @@ class RosterProblem:
             raise RosterInputError("share_range", self.max_offsite_share)
         if any(n < 0 for n in self.offsite_caps.values()):
             raise RosterInputError("negative_cap", dict(self.offsite_caps))
+        if self.min_wfa_days < 0:
+            raise RosterInputError("negative_minimum", self.min_wfa_days)
 
     def members(self, group: str) -> Iterable[int]:
         """Indexes (into ``employees``) of the members of a group."""
         return (i for i, e in enumerate(self.employees) if group in e.groups)
+
+
+def peer_group_of(problem: RosterProblem, employee: RosterEmployee) -> str:
+    """The comparable colleagues of a person: their ``peer_group``, else the people under the
+    same group minimums (the same rules on site)."""
+    if employee.peer_group:
+        return employee.peer_group
+    ruled = sorted(employee.groups & {m.group for m in problem.minimums})
+    return "|".join(ruled) or "*"
+
+
+def eligible(problem: RosterProblem, employee: RosterEmployee) -> bool:
+    """May be given WFA days this month: an allowed day, or a fixed WFA day."""
+    return any(d in employee.allowed or employee.fixed.get(d) == WFA for d in problem.days)
+
+
+def own_capacity(problem: RosterProblem, employee: RosterEmployee) -> int:
+    """The most WFA days the person's own limits leave to add this month: allowed days not
+    fixed and not blackout days, at most the weekly cap's room in each ISO week."""
+    used: dict[IsoWeek, int] = dict(employee.wfa_outside)
+    per_week: dict[IsoWeek, int] = {}
+    for d in problem.days:
+        w = iso_week(d)
+        if employee.fixed.get(d) == WFA:
+            used[w] = used.get(w, 0) + 1
+        elif d not in employee.fixed and d in employee.allowed and d not in problem.blackout:
+            per_week[w] = per_week.get(w, 0) + 1
+    if employee.cap_exempt:
+        return sum(per_week.values())
+    return sum(min(n, max(0, problem.weekly_cap - used.get(w, 0))) for w, n in per_week.items())
+
+
+def wfa_minimum(problem: RosterProblem, employee: RosterEmployee) -> tuple[int, int]:
+    """``(owed, fixed)``: the WFA days the person is owed this month under ``min_wfa_days``
+    (fixed WFA days included; lowered to what their own limits allow) and the fixed ones."""
+    fixed = sum(employee.fixed.get(d) == WFA for d in problem.days)
+    if not problem.min_wfa_days or not eligible(problem, employee):
+        return 0, fixed
+    return min(problem.min_wfa_days, fixed + own_capacity(problem, employee)), fixed
 
 
 @dataclass(frozen=True)
@@ -207,3 +267,6 @@ class SolveOptions:
     seed: int = 0
     gap_limit_pct: float = 0.0  # stop once the proven gap is at most this
     use_hint: bool = True  # start from the greedy roster
+    # > 1: a unit of at least ``decompose.MIN_PEOPLE`` is first solved by parts (groups sharing
+    # no constraint) in this many processes, then as a whole from their roster (decompose.py)
+    processes: int = 1

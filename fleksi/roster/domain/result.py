@@ -14,7 +14,8 @@
     per day: WFA, on-site and absent counts, the quota and each group minimum with its count.
 ``fairness``
     WFA days per employee who could be given any: min / max / mean / spread in the month and
-    over the rolling window, and the total distance from the fair shares.
+    over the rolling window; per group of comparable colleagues its level (the median of the
+    window totals) and distance (Σ |total − level|); per person their difference from it.
 ``unmet``
     every wished day not granted and every unwanted day rostered WFA, with the hard rules
     that were tight for that cell (see ``explain.py``).
@@ -45,6 +46,7 @@ BLACKOUT: Final = "blackout"
 WEEKLY_CAP: Final = "weekly_cap"
 DAILY_QUOTA: Final = "daily_quota"
 MIN_ONSITE: Final = "min_onsite"
+MIN_WFA: Final = "min_wfa"
 FAIR_SHARE: Final = "fair_share"
 TRADE_OFF: Final = "trade_off"
 
@@ -68,11 +70,11 @@ class UnmetPreference:
 
 @dataclass(frozen=True)
 class Explanation:
-    rule: str  # min_onsite | daily_quota | weekly_cap
+    rule: str  # min_onsite | daily_quota | weekly_cap | min_wfa
     day: date | None
-    subject: str  # the group, "employee:<id>" (weekly cap, with the ISO week) or ""
-    needed: int  # the minimum, or the limit
-    available: int  # the people available, or the fixed count
+    subject: str  # the group, "employee:<id>" (weekly cap, with the ISO week; min_wfa) or ""
+    needed: int  # the minimum, or the limit (min_wfa: the WFA days owed)
+    available: int  # the people available, or the fixed count (min_wfa: the most possible)
     blocking: bool = True
 
 
@@ -94,6 +96,28 @@ class DayReport:
 
 
 @dataclass(frozen=True)
+class PeerFairness:
+    """One group of comparable colleagues: their WFA days over the window (prior + month)."""
+
+    group: str
+    members: int
+    level: float  # the group's level: the median of the window totals
+    min_days: int
+    max_days: int
+    distance: int  # Σ |window total − level|, in days (the fairness term, unweighted)
+
+
+@dataclass(frozen=True)
+class PersonFairness:
+    employee: int
+    group: str  # "" when the person has no comparable colleague
+    month_days: int  # WFA days this month
+    window_days: int  # prior window + this month
+    level: float | None  # their group's level
+    difference: float  # window_days − level (0 without a group)
+
+
+@dataclass(frozen=True)
 class FairnessReport:
     employees: int  # people who could be given WFA days this month
     min_days: int
@@ -102,7 +126,9 @@ class FairnessReport:
     spread: int  # max - min in the month
     window_min: int  # prior window + this month
     window_max: int
-    share_distance: float  # Σ |free WFA days − fair share|, in days
+    distance: int  # Σ over peer groups of Σ |window total − level|, in days
+    groups: tuple[PeerFairness, ...] = ()
+    people: tuple[PersonFairness, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,24 +15,38 @@ from statistics import mean
 from typing import Literal
 
 from fleksi.roster.domain.cpsat import cp_model
+from fleksi.roster.domain.decompose import MIN_PEOPLE, parts, solve_parts
 from fleksi.roster.domain.evaluate import (
     SCALE,
     Grid,
     assignment_of,
     objective_terms,
+    peer_distances,
+    peer_levels,
     violations,
     wfa_counts,
+    window_totals,
 )
 from fleksi.roster.domain.explain import precheck, unmet_preferences
 from fleksi.roster.domain.facts import Facts, derive
 from fleksi.roster.domain.greedy import greedy
 from fleksi.roster.domain.model import add_hint, build
-from fleksi.roster.domain.problem import ABSENT, ONSITE, WFA, Placement, RosterProblem, SolveOptions
+from fleksi.roster.domain.problem import (
+    ABSENT,
+    ONSITE,
+    WFA,
+    Placement,
+    RosterProblem,
+    SolveOptions,
+    eligible,
+)
 from fleksi.roster.domain.result import (
     DayReport,
     Explanation,
     FairnessReport,
     GroupCoverage,
+    PeerFairness,
+    PersonFairness,
     RosterResult,
     Status,
 )
@@ -60,6 +74,33 @@ def solve(problem: RosterProblem, options: SolveOptions | None = None) -> Roster
 
     start = greedy(problem, facts) if options.use_hint else None
     greedy_s = time.perf_counter() - started
+    # the greedy roster keeps every limit by construction (property-tested) but may miss a WFA
+    # minimum on a tight month: then it is a hint, never a result (the roster returned is
+    # checked against every rule below in any case)
+    start_valid = start is not None and (
+        problem.relax_shortfalls
+        or all(
+            sum(start[i][j] == WFA for j in facts.free[i]) >= facts.owed[i]
+            for i in range(len(problem.employees))
+        )
+    )
+    first_valid_s = greedy_s if start_valid else None
+    parts_bound: float | None = None
+    if options.processes > 1 and len(problem.employees) >= MIN_PEOPLE:
+        share = 0.4 * (options.time_limit_s - (time.perf_counter() - started))
+        if share > 1 and len(parts(problem, facts)) > 1:
+            joined, parts_bound = solve_parts(
+                problem, facts, share, options.processes, options.seed
+            )
+            if joined is not None and (
+                not start_valid
+                or start is None
+                or objective_terms(problem, facts, joined).total
+                < objective_terms(problem, facts, start).total
+            ):
+                start, start_valid = [list(row) for row in joined], True
+                if first_valid_s is None:
+                    first_valid_s = time.perf_counter() - started
     built = build(problem, facts)
     if start is not None:
         add_hint(built, facts, start)
@@ -85,19 +126,23 @@ def solve(problem: RosterProblem, options: SolveOptions | None = None) -> Roster
     found = _grid(problem, facts, built.x, solver) if solved else None
     if found is not None and (
         start is None
+        or not start_valid
         or objective_terms(problem, facts, found).total
         <= objective_terms(problem, facts, start).total
     ):
         grid: Grid = found
         source: Literal["cp-sat", "greedy"] = "cp-sat"
         status: Status = "optimal" if code == cp_model.OPTIMAL else "feasible"
-        first_s = callback.first_s
-    elif start is not None:  # nothing better in time: the greedy roster stands
-        grid, source, status, first_s = start, "greedy", "feasible", greedy_s
+        # the first valid roster in hand: the greedy one when it keeps every rule
+        first_s = first_valid_s if first_valid_s is not None else callback.first_s
+    elif start is not None and start_valid:  # nothing better in time: the greedy roster stands
+        grid, source, status, first_s = start, "greedy", "feasible", first_valid_s
     else:
         return _without_roster(problem, started, fixed, tuple(notes))
     terms = objective_terms(problem, facts, grid)
     bound = solver.best_objective_bound if code != cp_model.UNKNOWN else None
+    if parts_bound is not None:  # the parts' bounds (points) bound the whole objective too
+        bound = max(bound if bound is not None else 0.0, SCALE * parts_bound)
     if status == "optimal":
         bound = float(terms.total)
     gap = _gap(terms.total, bound)  # in tenths of a point, as the model
@@ -208,13 +253,39 @@ def _day_reports(problem: RosterProblem, facts: Facts, grid: Grid) -> tuple[DayR
 
 def _fairness(problem: RosterProblem, facts: Facts, grid: Grid) -> FairnessReport:
     counts = wfa_counts(grid)
-    who = [i for i in range(len(grid)) if facts.capacity[i] > 0]
+    who = [i for i, e in enumerate(problem.employees) if eligible(problem, e)]
     month = [counts[i] for i in who] or [0]
-    window = [counts[i] + problem.employees[i].prior_wfa_days for i in who] or [0]
-    distance = 0.0
+    totals = window_totals(problem, grid)
+    window = [totals[i] for i in who] or [0]
+    levels = peer_levels(problem, facts, grid)
+    group_of = {i: g for g, members in facts.peers for i in members}
+    groups = []
+    for g, members in facts.peers:
+        values = [totals[i] for i in members]
+        groups.append(
+            PeerFairness(
+                group=g,
+                members=len(members),
+                level=float(levels[g]),
+                min_days=min(values),
+                max_days=max(values),
+                distance=round(sum(abs(v - levels[g]) for v in values)),
+            )
+        )
+    people = []
     for i in who:
-        added = sum(grid[i][j] == WFA for j in facts.free[i])
-        distance += abs(added - facts.target[i])
+        g = group_of.get(i, "")
+        level = float(levels[g]) if g else None
+        people.append(
+            PersonFairness(
+                employee=problem.employees[i].id,
+                group=g,
+                month_days=counts[i],
+                window_days=totals[i],
+                level=level,
+                difference=totals[i] - level if level is not None else 0.0,
+            )
+        )
     return FairnessReport(
         employees=len(who),
         min_days=min(month),
@@ -223,5 +294,7 @@ def _fairness(problem: RosterProblem, facts: Facts, grid: Grid) -> FairnessRepor
         spread=max(month) - min(month),
         window_min=min(window),
         window_max=max(window),
-        share_distance=round(distance, 3),
+        distance=sum(d for _g, d in peer_distances(problem, facts, grid)),
+        groups=tuple(groups),
+        people=tuple(people),
     )

@@ -20,6 +20,7 @@ from fleksi.roster.messages import (
     PREFERENCE_REASONS,
     explanation_text,
     group_text,
+    peer_group_text,
     unmet_reason_text,
 )
 from fleksi.roster.models import PreferenceDay, Roster, RosterCell, RosterPreference
@@ -45,6 +46,22 @@ class Row:
     unit: str
     cells: list[Cell]
     wfa_days: int
+    # fairness: WFA days over the window (two months before + this one) and the difference
+    # from the level of comparable colleagues (None: no comparable colleague)
+    window_days: int = 0
+    difference: float | None = None
+
+
+@dataclass(frozen=True)
+class PeerRow:
+    """One group of comparable colleagues on the page."""
+
+    label: str
+    members: int
+    level: float
+    min_days: int
+    max_days: int
+    distance: int
 
 
 @dataclass(frozen=True)
@@ -92,6 +109,7 @@ class RosterPage:
     rows: list[Row] = field(default_factory=list)
     columns: list[DayColumn] = field(default_factory=list)
     fairness: FairnessReport | None = None
+    peers: list[PeerRow] = field(default_factory=list)
     unmet: list[Unmet] = field(default_factory=list)
     unmet_total: int = 0
     explanations: list[str] = field(default_factory=list)
@@ -148,6 +166,7 @@ def roster_page(
     today = timezone.localdate()
     live = roster.status == Roster.Status.PROPOSED or roster.status == Roster.Status.PUBLISHED
     allowed = [e.allowed for e in problem.employees]
+    person_fairness = {f.employee: f for f in review.fairness.people}
     start = (out.page - 1) * ROWS_PER_PAGE
     for i, emp_id in enumerate(ids[start : start + ROWS_PER_PAGE], start=start):
         name, position, unit = people.get(emp_id, (str(emp_id), "", ""))
@@ -164,7 +183,19 @@ def roster_page(
             )
             row_cells.append(Cell(d, placement, fixed, edited, editable))
         wfa = sum(1 for p in grid[i] if p == "wfa")
-        out.rows.append(Row(emp_id, name, position, unit, row_cells, wfa))
+        mine = person_fairness.get(emp_id)
+        out.rows.append(
+            Row(
+                emp_id,
+                name,
+                position,
+                unit,
+                row_cells,
+                wfa,
+                window_days=mine.window_days if mine else problem.employees[i].prior_wfa_days + wfa,
+                difference=mine.difference if mine and mine.group else None,
+            )
+        )
     out.columns = [
         DayColumn(
             r.day,
@@ -177,6 +208,12 @@ def roster_page(
         for r in review.days
     ]
     out.fairness = review.fairness
+    out.peers = [
+        PeerRow(
+            peer_group_text(g.group, units), g.members, g.level, g.min_days, g.max_days, g.distance
+        )
+        for g in review.fairness.groups
+    ]
     out.unmet_total = len(review.unmet)
     out.unmet = [
         Unmet(

@@ -14,7 +14,9 @@
 - **daily quota**: the strictest share off site of the unit, the units above it with their
   own share, and the perangkat daerah (its own, else ``default_max_offsite_share``), applied
   to the people of the subtree present that day;
-- **days without WFA** (``blackout_dates``), **weights** (``RosterWeights`` defaults),
+- **days without WFA** (``blackout_dates``), **weights** (``RosterWeights`` defaults, the
+  price of an unrequested WFA day from ``roster_unrequested_wfa_price``), the **WFA days owed**
+  (``roster_min_wfa_days_per_month``, the lowest of the month's versions),
   **preferences** (``RosterPreference``) and last month's weekly patterns (stability).
 
 Quotas and minimums of the units *above* the subtree, and the rules only a request knows
@@ -216,8 +218,14 @@ def roster_problem_build(
             GroupMinimum(group, minimum, None if len(on) == len(days) else frozenset(on))
             for (group, minimum), on in sorted(by_row.items())
         ),
-        weights=RosterWeights(),
+        weights=RosterWeights(
+            unrequested=params[main.pk].roster_unrequested_wfa_price
+            if main is not None
+            else RosterWeights().unrequested
+        ),
         relax_shortfalls=relax_shortfalls,
+        # the lowest of the versions in force in the month (a minimum owed all month)
+        min_wfa_days=min((p.roster_min_wfa_days_per_month for p in params.values()), default=0),
     )
     return BuiltProblem(
         problem=problem,

@@ -71,7 +71,11 @@ def bappeda_world(world):
     Employee.objects.filter(unit__path__startswith=world.units["b"].path).update(last_rating="baik")
     for key in ("staff_b1", "head_b", *(k for k, _n in ANALYSTS)):
         world.people[key].refresh_from_db()
-    world.policy = publish_policy(world, default_max_offsite_share=0.5)
+    # The Perbup owes every eligible employee two WFA days a month (roster_min_wfa_days_per_month):
+    # without wishes, a roster gives nobody a WFA day nobody asked for (decision 0029).
+    world.policy = publish_policy(
+        world, default_max_offsite_share=0.5, roster_min_wfa_days_per_month=2
+    )
     world.month = add_months(month_start(timezone.localdate()), 1)
     world.analysts = ["staff_b1", *(k for k, _n in ANALYSTS)]
     return world

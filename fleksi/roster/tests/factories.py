@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from fleksi.roster.domain import GroupMinimum, RosterEmployee, RosterProblem
+from fleksi.roster.domain import GroupMinimum, RosterEmployee, RosterProblem, RosterWeights
 
 MONDAY = date(2026, 9, 7)
 
@@ -68,6 +68,7 @@ def problems(
                 wished=wished,
                 unwanted=unwanted,
                 usual_weekdays=draw(st.frozensets(st.integers(0, 4), max_size=2)),
+                peer_group=draw(st.sampled_from(("", "", "team:a", "team:b"))),
             )
         )
     minimums = tuple(
@@ -83,4 +84,6 @@ def problems(
         blackout=draw(st.frozensets(st.sampled_from(days), max_size=1)),
         minimums=minimums,
         relax_shortfalls=draw(st.booleans()),
+        min_wfa_days=draw(st.sampled_from((0, 0, 1, 2))),
+        weights=RosterWeights(unrequested=draw(st.sampled_from((0, 1, 2)))),
     )

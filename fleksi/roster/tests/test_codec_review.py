@@ -30,7 +30,7 @@ def test_the_summary_is_plain_json():
         minimums=(GroupMinimum("unit:1", 1),),
         max_offsite_share=0.5,
     )
-    result = solve(problem, SolveOptions(time_limit_s=2))
+    result = solve(problem, SolveOptions(time_limit_s=120, workers=1))
     summary = json.loads(json.dumps(result_summary(result)))
     assert summary["status"] == "optimal"
     assert summary["fairness"]["employees"] == 2
@@ -48,8 +48,9 @@ def test_an_edit_is_checked_and_the_figures_follow():
         weekly_cap=1,
         max_offsite_share=1.0,
         minimums=(GroupMinimum("unit:1", 1),),
+        min_wfa_days=1,  # each is owed one WFA day
     )
-    result = solve(problem, SolveOptions(time_limit_s=2))
+    result = solve(problem, SolveOptions(time_limit_s=120, workers=1))
     grid = grid_of(problem, result.assignment)
     assert [row.count("wfa") for row in grid] == [1, 1]
     # A second WFA day in the week for person 1: the weekly maximum.
@@ -59,10 +60,11 @@ def test_an_edit_is_checked_and_the_figures_follow():
     k = next(j for j, p in enumerate(grid[1]) if p == "wfa")
     broken = check_change(problem, grid, 0, k, "wfa")
     assert "min_onsite" in {v.rule for v in broken}
-    # On site is always possible here; the figures count the edited grid.
+    # On site would leave person 2 below the WFA day they are owed.
+    assert [v.rule for v in check_change(problem, grid, 1, k, "onsite")] == ["min_wfa"]
+    # The figures count the edited grid.
     edited = [list(row) for row in grid]
     edited[1][k] = "onsite"
-    assert check_change(problem, grid, 1, k, "onsite") == []
     review = summarise(problem, edited)
     assert review.days[k].wfa == 0
     assert review.days[k].onsite == 2

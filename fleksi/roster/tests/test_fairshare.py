@@ -61,9 +61,11 @@ def test_fair_share_counts_the_rolling_window():
     )
     facts = derive(problem)
     assert facts.target == pytest.approx((4, 2))  # 6 days to share: totals 4 and 6
-    result = solve(problem, SolveOptions(time_limit_s=5))
-    assert (len(result.wfa_days(1)), len(result.wfa_days(2))) == (4, 2)
-    assert (result.fairness.window_min, result.fairness.window_max) == (4, 6)
+    result = solve(problem, SolveOptions(time_limit_s=120, workers=1))
+    # the roster brings both to the same total over the window (4 and 0 + 4): the second one
+    # had their days before, and a day nobody asked for has a price (decision 0029)
+    assert (len(result.wfa_days(1)), len(result.wfa_days(2))) == (4, 0)
+    assert (result.fairness.window_min, result.fairness.window_max) == (4, 4)
 
 
 def test_exemption_lifts_the_cap_but_not_the_fair_share():
@@ -92,7 +94,7 @@ def test_usual_weekdays_are_kept_and_patterns_are_proposed_on_the_wished_weekday
     facts = derive(problem)
     assert facts.pattern[0] == frozenset({0, 2})
     assert 4 in facts.pattern[1]
-    result = solve(problem, SolveOptions(time_limit_s=5))
+    result = solve(problem, SolveOptions(time_limit_s=120, workers=1))
     assert {d.weekday() for d in result.wfa_days(1)} == {0, 2}
     assert result.patterns[1] == frozenset({0, 2})
     assert set(fridays) <= set(result.wfa_days(2))

@@ -101,6 +101,15 @@ def test_the_calendar_shows_coverage_fairness_and_unmet_wishes(bappeda, en_clien
     assert first.groups[0].onsite >= 4
     assert p.fairness is not None
     assert p.fairness.employees == 4
+    # the four eligible analysts are comparable colleagues (the same minimum on site): the
+    # group's middle value and each one's difference from it are shown
+    [group] = p.peers
+    assert group.members == 4
+    assert group.label == "Bappeda"
+    differences = [r.difference for r in p.rows if r.difference is not None]
+    assert len(differences) == 4
+    assert sum(abs(d) for d in differences) == group.distance
+    assert "Comparable colleagues" in response.content.decode()
     unmet = [u for u in p.unmet if u.day == days[0]]
     assert len(unmet) == 3
     assert all("Bappeda needs its minimum on site" in "; ".join(u.why) for u in unmet)

@@ -14,7 +14,9 @@ from fleksi.roster.domain.greedy import greedy
 from fleksi.roster.tests.factories import problems
 from fleksi.testkit.properties import examples
 
-OPTIONS = SolveOptions(time_limit_s=2)
+# Deterministic: one worker, a fixed seed; small instances stop at the proven optimum long
+# before the safety limit.
+OPTIONS = SolveOptions(time_limit_s=120, workers=1, seed=0)
 SETTINGS = settings(max_examples=examples(40))
 
 
@@ -42,6 +44,14 @@ def test_every_returned_roster_keeps_every_hard_rule(problem):
         assert {(x.day, x.subject) for x in blocking} == short
         assert all(x.rule == "min_onsite" and x.available < x.needed for x in blocking)
         return
+    if result.status == "infeasible":
+        # only a policy minimum of WFA days can make a month without shortfalls impossible,
+        # and the result names it (a person, the whole unit, or the rules in CP-SAT's core)
+        assert problem.min_wfa_days > 0
+        blocking = [x for x in result.explanations if x.blocking]
+        assert blocking
+        assert any(x.rule == "min_wfa" for x in blocking)
+        return
     assert result.status in ("optimal", "feasible")
     grid = grid_of(problem, result.assignment)
     assert violations(problem, grid) == []
@@ -62,7 +72,10 @@ def test_every_returned_roster_keeps_every_hard_rule(problem):
 def test_the_greedy_start_keeps_every_hard_rule(problem):
     if shortfalls(problem) and not problem.relax_shortfalls:
         return
-    assert violations(problem, greedy(problem, derive(problem))) == []
+    # every limit holds; a WFA minimum it cannot reach greedily is left to CP-SAT (the greedy
+    # roster is then only a hint, never a result: see solve.py)
+    broken = violations(problem, greedy(problem, derive(problem)))
+    assert [v for v in broken if v.rule != "min_wfa"] == []
 
 
 @SETTINGS

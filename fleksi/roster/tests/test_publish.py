@@ -148,6 +148,26 @@ def test_a_published_cell_changes_through_the_schedule(bappeda):
     roster = roster_publish(actor=w.user("head_b"), roster=solved(w))
     emp_id, days = next(iter(sorted(_wfa(roster).items())))
     day = min(days)
+    # The policy owes two WFA days a month: taking one back is refused ...
+    with pytest.raises(Conflict) as refused:
+        roster_cell_set(
+            actor=w.user("head_b"), roster=roster, employee_id=emp_id, day=day, placement="onsite"
+        )
+    assert refused.value.params["rules"] == ["min_wfa"]
+    # ... until the employee has a third one (the first day the rules allow).
+    others = RosterCell.objects.filter(roster=roster, employee_id=emp_id, placement="onsite")
+    for other in others.order_by("day").values_list("day", flat=True):
+        try:
+            roster_cell_set(
+                actor=w.user("head_b"),
+                roster=roster,
+                employee_id=emp_id,
+                day=other,
+                placement="wfa",
+            )
+            break
+        except Conflict:
+            continue
     roster_cell_set(
         actor=w.user("head_b"), roster=roster, employee_id=emp_id, day=day, placement="onsite"
     )
