@@ -208,8 +208,8 @@ FLEKSI_CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
 FLEKSI_MFA_REQUIRED_ROLES = frozenset(
     os.environ.get(
         "MFA_REQUIRED_ROLES",
-        "supervisor,unit_head,sekda,bupati,bagian_hukum,bkpsdm_admin,diskominfo_admin,"
-        "service_manager,unit_admin,auditor",
+        "supervisor,unit_head,sekda,bupati,bagian_hukum,bagian_organisasi,bkpsdm_admin,"
+        "diskominfo_admin,service_manager,unit_admin,auditor",
     ).split(",")
 ) - {""}
 OTP_TOTP_ISSUER = "Fleksi"

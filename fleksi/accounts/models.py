@@ -29,6 +29,7 @@ class Role(models.TextChoices):
     SEKDA = "sekda", _("Sekda")
     BUPATI = "bupati", _("Bupati")
     BAGIAN_HUKUM = "bagian_hukum", _("Legal division (Bagian Hukum)")
+    BAGIAN_ORGANISASI = "bagian_organisasi", _("Organisation division (Bagian Organisasi)")
     BKPSDM_ADMIN = "bkpsdm_admin", _("BKPSDM administrator")
     DISKOMINFO_ADMIN = "diskominfo_admin", _("Diskominfo administrator")
     SERVICE_MANAGER = "service_manager", _("Service-unit manager")

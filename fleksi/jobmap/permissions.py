@@ -1,8 +1,9 @@
 """Who may see and change which part of the duty mapping (through the scoping module).
 
 - **See** a unit's mapping: regency-wide roles (BKPSDM, Sekda, Bupati, auditor, Diskominfo)
-  everywhere; heads of unit, unit personnel administrators and service-unit managers in
-  their subtrees. An employee sees the mapping of their own position only.
+  and the Bagian Organisasi (``mapping.view_all``, read only) everywhere; heads of unit,
+  unit personnel administrators and service-unit managers in their subtrees. An employee
+  sees the mapping of their own position only.
 - **Change** duties and **propose** assessments: BKPSDM (``mapping.propose_all``) anywhere,
   a unit personnel administrator in their subtree.
 - **Approve / return** assessments and **grant / end** exceptions: BKPSDM
@@ -36,12 +37,17 @@ def sees_whole_mapping(scope: Scope) -> bool:
         or scope.has(Perm.REGENCY_VIEW)
         or scope.has(Perm.MAPPING_PROPOSE_ALL)
         or scope.has(Perm.MAPPING_APPROVE)
+        or scope.has(Perm.MAPPING_VIEW_ALL)
     )
 
 
 def may_view_regency(user: User) -> bool:
     scope = scope_for(user)
-    return scope.has(Perm.REGENCY_VIEW) or scope.has(Perm.MAPPING_APPROVE)
+    return (
+        scope.has(Perm.REGENCY_VIEW)
+        or scope.has(Perm.MAPPING_APPROVE)
+        or scope.has(Perm.MAPPING_VIEW_ALL)
+    )
 
 
 def may_approve(user: User) -> bool:

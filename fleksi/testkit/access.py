@@ -27,9 +27,16 @@ WHO = (
     "diskominfo",
     "layanan",
     "kepeg_a",
+    "organisasi",  # the Bagian Organisasi: drafts the Perbup, reads the duty mapping
 )
 EVERYONE = frozenset(WHO) - {"anon"}
 REGENCY = frozenset({"sekda", "bkpsdm", "bupati", "auditor", "diskominfo"})
+# The accounts of the world without an employee record (they cannot check in, have no
+# recap of their own...).
+NO_EMPLOYEE = frozenset(
+    {"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a", "organisasi"}
+)
+EMPLOYEES = EVERYONE - NO_EMPLOYEE
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@
 Accounts: one per employee (username = NIP) and admins ``bkpsdm``, ``bupati``,
 ``auditor``, ``diskominfo``, ``layanan`` (service-unit manager of Bidang Pelayanan) and
 ``kepeg_a`` (personnel administrator of the Dinas Kependudukan), ``hukum`` (the Bagian
-Hukum, who harmonises the Perbup; only the policy's access matrix asks as it so far).
+Hukum, who harmonises the Perbup; only the policy's access matrix asks as it so far),
+``organisasi`` (the Bagian Organisasi, who drafts the Perbup with BKPSDM and reads the duty
+mapping; every access matrix asks as it).
 All passwords are :data:`PASSWORD`.
 """
 
@@ -173,6 +175,7 @@ def build_world() -> World:
         ("layanan", "service_manager", "a_bid"),
         ("kepeg_a", "unit_admin", "a"),
         ("hukum", "bagian_hukum", None),
+        ("organisasi", "bagian_organisasi", None),
         ("sekda_role", "sekda", None),
     ]:
         if username == "sekda_role":

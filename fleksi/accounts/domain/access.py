@@ -35,6 +35,9 @@ class Perm(StrEnum):
     CALENDAR_MANAGE = "calendar.manage"
     MAPPING_PROPOSE_ALL = "mapping.propose_all"  # propose duty mappings for any unit
     MAPPING_APPROVE = "mapping.approve"
+    # Read every unit's duty mapping (positions, duties, assessments, classes; exceptions only
+    # counted): the Bagian Organisasi, which keeps the analisis jabatan the mapping rests on.
+    MAPPING_VIEW_ALL = "mapping.view_all"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
@@ -58,6 +61,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     ),
     "bagian_hukum": frozenset(
         {Perm.POLICY_VIEW_DRAFTS, Perm.POLICY_HARMONISE, Perm.POLICY_SIGNED_UPLOAD}
+    ),
+    # The Setda's Bagian Organisasi drafts the Perbup with BKPSDM (decision 0025): it writes
+    # drafts and submits them to the Bagian Hukum, reads the duty mapping; no personal data.
+    "bagian_organisasi": frozenset(
+        {Perm.POLICY_DRAFT, Perm.POLICY_VIEW_DRAFTS, Perm.MAPPING_VIEW_ALL}
     ),
     "bkpsdm_admin": frozenset(
         {

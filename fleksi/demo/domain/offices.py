@@ -34,6 +34,10 @@ STREETS = (
 )
 RSUD_GEOFENCE_M = 150
 _CENTRES = {k.code: (k.latitude, k.longitude, k.name) for k in KECAMATAN}
+# Perangkat daerah whose building stands in a known desa/kelurahan of their kecamatan
+# (kukar-facts.md): RSUD A.M. Parikesit has stood in Teluk Dalam, Tenggarong Seberang, since
+# 2014 (not the Teluk Dalam of Muara Jawa).
+SEATS = {"rsud-amp": "Teluk Dalam"}
 
 
 def _nearest(villages: Sequence[Village], lat: float, lon: float) -> Village:
@@ -81,7 +85,14 @@ def place_offices(units: Sequence[UnitPlan], villages: Mapping[str, Sequence[Vil
     for unit in units:
         rng = random.Random(f"office-{unit.key}")
         local = villages[unit.kecamatan]
-        if unit.parent is None:
+        if unit.parent is None and unit.key in SEATS:
+            seat = next(v for v in local if v.name == SEATS[unit.key])
+            lat = seat.latitude + rng.uniform(-0.001, 0.001)
+            lon = seat.longitude + rng.uniform(-0.001, 0.001)
+            unit.office = buildings[unit.key] = _office(
+                unit, _pd_office_name(unit), lat, lon, [seat], rng
+            )
+        elif unit.parent is None:
             lat, lon, _name = _CENTRES[unit.kecamatan]
             jitter = 0.012 if unit.kind == "opd" else 0.004
             lat += rng.uniform(-jitter, jitter)

@@ -206,6 +206,24 @@ PERSONAS: tuple[Persona, ...] = (
         level="ahli_muda",
         domicile="64.02.06.1005",
     ),
+    Persona(
+        key="organisasi",
+        label=gettext_noop("Bagian Organisasi (Setda)"),
+        hint=gettext_noop(
+            "Drafts the Perbup with BKPSDM and sends it to the Bagian Hukum; reads the duty "
+            "mapping of every unit."
+        ),
+        name="Agus Setiawan, S.Sos., M.AP.",
+        username="organisasi",
+        roles=("bagian_organisasi",),
+        sex="1",
+        birth_date=date(1984, 9, 12),
+        tmt=date(2009, 4, 1),
+        unit="setda/7/1",
+        job="Analis Kebijakan",
+        level="ahli_muda",
+        domicile="64.02.06.1003",
+    ),
 )
 
 PERSONA_BY_KEY: dict[str, Persona] = {p.key: p for p in PERSONAS}

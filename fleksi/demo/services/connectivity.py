@@ -20,6 +20,7 @@ are no demo measurements yet, so a second call adds nothing. Measurements carry 
 
 from __future__ import annotations
 
+import functools
 import random
 import zlib
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from fleksi.audit.services import AGENCY_STREAM, Change, audit_record
+from fleksi.demo.domain.kukar import KECAMATAN
+from fleksi.demo.domain.villages import villages
 from fleksi.places.domain.connectivity import (
     FIXED_LINKS,
     MEASURED_LEVELS,
@@ -45,6 +48,9 @@ BATCH = 2000
 WITA = ZoneInfo("Asia/Makassar")
 DEMO_SOURCE = "demo"
 DARTO_VILLAGE = "64.02.12.2001"  # Tabang Lama
+# Tabang villages named among the blank spots (kukar-facts.md): surveyed as blank spots,
+# with at most 2G or a VSAT link at the village office.
+NAMED_BLANK_SPOTS = ("Muara Belinau", "Umaq Bekuai")
 
 # Kecamatan (last part of the code) → kind of area.
 TOWNS = {"06", "03", "13"}  # Tenggarong, Loa Janan, Samboja
@@ -110,6 +116,13 @@ def _profile(code: str, kind: str, first: bool, rng: random.Random, today: date)
         "source": FIXED_SOURCES.get(level) or rng.choice(SOURCES),
         "surveyed_on": today - timedelta(days=rng.randrange(60, 420)),
     }
+    if code in _named_blank_spots():
+        level = rng.choice(("none", "2g", "vsat"))
+        values.update(
+            best_network=level,
+            blank_spot=True,
+            source=FIXED_SOURCES.get(level) or "Survei Diskominfo 2025",
+        )
     if code == DARTO_VILLAGE:
         values.update(
             best_network="4g",
@@ -118,6 +131,14 @@ def _profile(code: str, kind: str, first: bool, rng: random.Random, today: date)
             source="Survei Diskominfo 2025",
         )
     return values
+
+
+@functools.cache
+def _named_blank_spots() -> frozenset[str]:
+    tabang = next(k.code for k in KECAMATAN if k.name == "Tabang")
+    return frozenset(
+        v.code for v in villages() if v.kecamatan_code == tabang and v.name in NAMED_BLANK_SPOTS
+    )
 
 
 def _true_level(code: str, surveyed: str, rng: random.Random) -> str:
@@ -190,7 +211,8 @@ def seed_connectivity(
         surveyed[desa_id] = (code, str(values["best_network"]))
         # By code, not by chance: the same desa stay unsurveyed on a second call.
         unsurveyed = kind in ("weak", "tabang") and zlib.crc32(code.encode()) % 100 < UNSURVEYED
-        if desa_id not in have and (code == DARTO_VILLAGE or not unsurveyed):
+        surveyed_always = code == DARTO_VILLAGE or code in _named_blank_spots()
+        if desa_id not in have and (surveyed_always or not unsurveyed):
             profiles.append(
                 ConnectivityProfile(
                     desa_id=desa_id, updated_at=now, updated_by_label="demo", **values

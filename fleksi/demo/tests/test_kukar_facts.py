@@ -4,7 +4,9 @@ Parikesit, the perangkat daerah, invented people, and a policy that is visibly a
 
 from __future__ import annotations
 
+import random
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,9 @@ import pytest
 from fleksi.demo.domain.catalogue import PERANGKAT_DAERAH
 from fleksi.demo.domain.kukar import KECAMATAN
 from fleksi.demo.domain.personas import PERSONAS
+from fleksi.demo.domain.units import build_units
 from fleksi.demo.domain.villages import villages
+from fleksi.demo.services.connectivity import NAMED_BLANK_SPOTS, _profile
 from fleksi.demo.services.policy import AMENDMENT, PERBUP, demo_policy_write
 
 KEC = {k.name: k.code for k in KECAMATAN}
@@ -90,6 +94,38 @@ def test_rsud_am_parikesit_stands_in_tenggarong_seberang_led_by_a_direktur_utama
     assert rsud.kecamatan == KEC["Tenggarong Seberang"]
     assert rsud.head_title.startswith("Direktur Utama")
     assert "Teluk Dalam" in kinds_in("Tenggarong Seberang")
+
+
+def test_rsud_am_parikesit_s_building_is_in_teluk_dalam_of_tenggarong_seberang():
+    """Its office is in the desa Teluk Dalam of Tenggarong Seberang (since 2014), not the
+    kelurahan Teluk Dalam of Muara Jawa."""
+    rsud = next(u for u in build_units("small") if u.name == "RSUD A.M. Parikesit")
+    assert rsud.office is not None
+    teluk_dalam = next(
+        v
+        for v in PLACES
+        if v.name == "Teluk Dalam" and v.kecamatan_code == KEC["Tenggarong Seberang"]
+    )
+    assert rsud.office.desa_code == teluk_dalam.code
+    assert "Desa Teluk Dalam, Kecamatan Tenggarong Seberang" in rsud.office.address
+
+
+def test_the_named_blank_spots_of_tabang_are_demo_blank_spots():
+    """Muara Belinau and Umaq Bekuai are among the named blank-spot villages: the demo
+    survey says so, with no better than 2G or a VSAT link at the village office."""
+    tabang = kinds_in("Tabang")
+    assert set(NAMED_BLANK_SPOTS) <= set(tabang)
+    rng = random.Random(1)
+    for v in PLACES:
+        if v.name in NAMED_BLANK_SPOTS and v.kecamatan_code == KEC["Tabang"]:
+            profile = _profile(v.code, "tabang", False, rng, date(2026, 11, 20))
+            assert profile["blank_spot"] is True
+            assert profile["best_network"] in {"none", "2g", "vsat"}
+
+
+def test_the_agency_codes_are_kukar_s():
+    codes = {pd.name: pd.code for pd in PERANGKAT_DAERAH}
+    assert codes["Dinas Lingkungan Hidup dan Kehutanan"] == "DLHK"
 
 
 def test_the_perangkat_daerah_carry_kukar_s_names():

@@ -115,11 +115,20 @@ class SmallSeedTests(TestCase):
             "layanan": {Role.EMPLOYEE, Role.SERVICE_MANAGER},
             "inspektorat": {Role.EMPLOYEE, Role.AUDITOR},
             "hukum": {Role.EMPLOYEE, Role.BAGIAN_HUKUM},
+            "organisasi": {Role.EMPLOYEE, Role.BAGIAN_ORGANISASI},
         }
         assert set(expected) == {p.key for p in PERSONAS}
         for key, roles in expected.items():
             assert scope_for(persona_user(key)).roles == roles, key
-        for key in ("bupati", "bkpsdm", "diskominfo", "layanan", "inspektorat", "hukum"):
+        for key in (
+            "bupati",
+            "bkpsdm",
+            "diskominfo",
+            "layanan",
+            "inspektorat",
+            "hukum",
+            "organisasi",
+        ):
             assert persona_user(key).username == key
 
     def test_persona_details(self):

@@ -20,7 +20,7 @@ from fleksi.schedule.tests.test_access import build_module_world as schedule_wor
 from fleksi.testkit.access import EVERYONE, LEGAL, REGENCY, Case, api_case, check, gated, matrix
 from fleksi.testkit.policy import draft_policy
 
-READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor", "hukum"})
+READERS = frozenset({"bkpsdm", "organisasi", "sekda", "bupati", "auditor", "hukum"})
 WRITERS = READERS - {"auditor"}
 
 

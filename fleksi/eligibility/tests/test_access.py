@@ -10,7 +10,8 @@ from fleksi.testkit.policy import draft_policy
 EMPLOYEES = frozenset({"staff_a1", "head_seksi", "head_a", "sekda", "head_b", "staff_b1"})
 SEES_STAFF_B1 = frozenset({"head_b", "staff_b1", "sekda", "bkpsdm", "bupati", "auditor"})
 HEADS_OF_B = frozenset({"head_b", "sekda", "bkpsdm", "bupati", "auditor"})
-DRAFT_READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor"})
+# the drafters (BKPSDM, the Bagian Organisasi) and the readers of drafts simulate a draft
+DRAFT_READERS = frozenset({"bkpsdm", "organisasi", "sekda", "bupati", "auditor"})
 
 
 def draft(w):

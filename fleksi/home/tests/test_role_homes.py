@@ -163,6 +163,17 @@ def test_bkpsdm_sees_drafts_imports_and_accounts_to_act_on(client, today):
     assert w.roles_ending == 0
 
 
+def test_the_bagian_organisasi_sees_the_drafts_it_may_submit_and_nothing_of_bkpsdm(client, today):
+    from fleksi.testkit.policy import draft_policy
+
+    draft_policy(today, start=TUESDAY)
+    response = home(client, today, "organisasi")
+    w = response.context["regency_waiting"]
+    assert w.legal == 1  # the draft it may submit to the Bagian Hukum, as BKPSDM may
+    assert (w.alerts, w.imports, w.without_account, w.roles_ending) == (None,) * 4
+    assert "regency_today" not in response.context
+
+
 def test_staff_have_nothing_regency_wide(client, today):
     response = home(client, today, "staff_b1")
     assert "regency_today" not in response.context
@@ -189,6 +200,7 @@ KIND = {
     "diskominfo": "regency",
     "kepeg_a": "unit_role",
     "layanan": "unit_role",
+    "organisasi": "regency",
 }
 
 

@@ -21,8 +21,10 @@ from fleksi.testkit.access import (
     secrets_test,
 )
 
+# Every unit's mapping, read only: the regency-wide roles and the Bagian Organisasi.
+MAPPING_READERS = REGENCY | {"organisasi"}
 # Unit "a" (Disdukcapil): its head, its personnel administrator and regency-wide roles.
-SEES_A = frozenset({"head_a", "kepeg_a"}) | REGENCY
+SEES_A = frozenset({"head_a", "kepeg_a"}) | MAPPING_READERS
 # Position "loket" (Seksi Loket, under Bidang Pelayanan): also the head of the seksi, the
 # service-unit manager of the bidang, and Rina who holds the position.
 SEES_LOKET = SEES_A | {"head_seksi", "layanan", "staff_a1"}
@@ -71,7 +73,7 @@ LOKET = lambda w: w.positions["loket"].pk  # noqa: E731
 
 PAGES = [
     Case("jobmap:index", lambda w: url("index"), EVERYONE),
-    Case("jobmap:regency", lambda w: url("regency"), REGENCY, denied=403),
+    Case("jobmap:regency", lambda w: url("regency"), MAPPING_READERS, denied=403),
     Case("jobmap:queue", lambda w: url("queue"), APPROVERS, denied=403),
     Case("jobmap:import", lambda w: url("import"), MAPPERS, denied=403),
     Case("jobmap:unit", lambda w: url("unit", A(w)), SEES_A),

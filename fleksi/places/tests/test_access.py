@@ -8,12 +8,11 @@ import pytest
 
 from fleksi.places.models import ConnectivityProfile
 from fleksi.places.services import profile_update
-from fleksi.testkit.access import EVERYONE, REGENCY, Case, check, matrix, reversers
+from fleksi.testkit.access import EMPLOYEES, REGENCY, Case, check, matrix, reversers
 from fleksi.testkit.access import api_case as shared_api_case
 
 VIEWERS = REGENCY  # places.manage (Diskominfo) or regency.view (Sekda, Bupati, BKPSDM, auditor)
 MANAGERS = frozenset({"diskominfo"})
-EMPLOYEES = EVERYONE - {"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"}
 
 PROFILE = {
     "best_network": "vsat",

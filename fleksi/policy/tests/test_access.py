@@ -10,8 +10,10 @@ from fleksi.testkit.policy import draft_policy, publish_policy, signed_pdf, thro
 
 # The Bagian Hukum ("hukum") is asked here too (matrix(..., extra=LEGAL)).
 ALL = EVERYONE | set(LEGAL)
-DRAFT_READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor", "hukum"})
+DRAFT_READERS = frozenset({"bkpsdm", "organisasi", "sekda", "bupati", "auditor", "hukum"})
 BKPSDM = frozenset({"bkpsdm"})
+# Drafts come from BKPSDM / the Bagian Organisasi (decision 0025): write, edit, submit.
+DRAFTERS = frozenset({"bkpsdm", "organisasi"})
 SEKDA = frozenset({"sekda"})
 
 
@@ -57,13 +59,13 @@ def url(name, make=None):
 
 CASES = [
     Case("policy:version_list", url("policy:version_list"), ALL),
-    Case("policy:draft_create", url("policy:draft_create"), BKPSDM, denied=403),
+    Case("policy:draft_create", url("policy:draft_create"), DRAFTERS, denied=403),
     Case("policy:version_detail", url("policy:version_detail", draft), DRAFT_READERS),
-    Case("policy:version_edit", url("policy:version_edit", draft), BKPSDM, denied=403),
+    Case("policy:version_edit", url("policy:version_edit", draft), DRAFTERS, denied=403),
     Case(
         "policy:override_set",
         url("policy:override_set", draft),
-        BKPSDM,
+        DRAFTERS,
         ok=302,
         denied=403,
         method="post",
@@ -72,7 +74,7 @@ CASES = [
     Case(
         "policy:role_minimum_set",
         url("policy:role_minimum_set", draft),
-        BKPSDM,
+        DRAFTERS,
         ok=302,
         denied=403,
         method="post",
@@ -81,7 +83,7 @@ CASES = [
     Case(
         "policy:version_delete",
         url("policy:version_delete", draft),
-        BKPSDM,
+        DRAFTERS,
         ok=302,
         denied=403,
         method="post",
@@ -110,7 +112,7 @@ CASES = [
     Case(
         "policy:legal_submit",
         url("policy:legal_submit", draft),
-        BKPSDM,
+        DRAFTERS,
         ok=302,
         denied=403,
         method="post",
@@ -179,7 +181,7 @@ CASES = [
     Case(
         "policy:amendment_create",
         url("policy:amendment_create", published),
-        BKPSDM,
+        DRAFTERS,
         ok=302,
         denied=403,
         method="post",
@@ -188,7 +190,7 @@ CASES = [
     Case(
         "policy:revocation_create",
         url("policy:revocation_create", published),
-        BKPSDM,
+        DRAFTERS,
         ok=302,
         denied=403,
         method="post",
@@ -200,7 +202,7 @@ CASES = [
     Case(
         "api:draft_create",
         url("api:draft_create"),
-        BKPSDM,
+        DRAFTERS,
         ok=201,
         denied=403,
         anon=401,
@@ -215,7 +217,7 @@ CASES = [
     Case(
         "api:draft_update",
         url("api:draft_update", draft),
-        BKPSDM,
+        DRAFTERS,
         denied=403,
         anon=401,
         api=True,
@@ -243,7 +245,7 @@ CASES = [
             data=lambda w: {"note": "Catatan."},
         )
         for step, make, who in [
-            ("submit", draft, BKPSDM),
+            ("submit", draft, DRAFTERS),
             ("return", at_stage("submit"), HUKUM),
             ("clear", at_stage("submit"), HUKUM),
             ("initial", at_stage("clear"), SEKDA),
@@ -296,7 +298,7 @@ CASES = [
         Case(
             f"api:{name}",
             url(f"api:{name}", published),
-            BKPSDM,
+            DRAFTERS,
             ok=201,
             denied=403,
             anon=401,

@@ -208,3 +208,5 @@ def test_the_bagian_hukum_role_is_assigned_on_the_roles_page(client, world):
     html = client.get(reverse("accounts:roles")).content.decode()
     assert 'value="bagian_hukum"' in html
     assert "Bagian Hukum" in html
+    assert 'value="bagian_organisasi"' in html
+    assert "Bagian Organisasi" in html

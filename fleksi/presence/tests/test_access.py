@@ -9,11 +9,9 @@ from django.utils import timezone
 from fleksi.presence.models import ManualCheckinRequest
 from fleksi.presence.services import manual_request_create
 from fleksi.presence.tests.conftest import payload
-from fleksi.testkit.access import EVERYONE, Case, check, matrix, reversers
+from fleksi.testkit.access import EMPLOYEES, EVERYONE, Case, check, matrix, reversers
 from fleksi.testkit.access import api_case as shared_api_case
 
-NO_EMPLOYEE = frozenset({"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"})
-EMPLOYEES = EVERYONE - NO_EMPLOYEE
 ALL_PEOPLE = frozenset({"sekda", "bkpsdm", "bupati", "auditor"})  # people.view_all
 # Rina (staff_a1, Seksi Loket): herself, her supervisor and heads above, the manager of the
 # Bidang, the personnel administrator of the Dinas, the regency-wide roles.

@@ -37,7 +37,9 @@ SEES_B = frozenset({"head_b", "sekda", "bkpsdm", "bupati", "auditor"})
 BOARD_VIEWERS = frozenset(
     {"head_seksi", "head_a", "sekda", "head_b", "bkpsdm", "bupati", "auditor", "layanan", "kepeg_a"}
 )
-REQUEST_VIEWERS = EVERYONE - {"diskominfo"}
+# Those who see no one's requests (no employee record, no people in scope): Diskominfo and
+# the Bagian Organisasi.
+REQUEST_VIEWERS = EVERYONE - {"diskominfo", "organisasi"}
 EVIDENCE = frozenset({"staff_b1", "head_b", "bkpsdm"})
 
 

@@ -50,7 +50,7 @@ def test_a_nurse_swaps_a_night_and_the_head_nurse_approves_on_phones(
         assert "Senin, 4 Mei" in nurse.locator("#swap-day option:checked").inner_text()
         nurse.select_option("#swap-other", str(darto.pk))
         nurse.fill("#swap-reason", "Mengantar anak berobat")
-        nurse.get_by_role("button", name="Kirim permintaan tukar shift").click()
+        nurse.get_by_role("button", name="Ajukan tukar shift").click()
         nurse.wait_for_load_state()
         assert "telah dikirim" in nurse.locator(".msg").first.inner_text()
     finally:
