@@ -362,7 +362,7 @@ TASKS = {
 TASKS_STALE_AFTER_S = int(os.environ.get("TASKS_STALE_AFTER_S", "1800"))
 TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
 # The distributed backend (TASKS_BACKEND=fleksi.common.distributed.CeleryBackend, decision
-# 0027): Celery on RabbitMQ; workers retry a failing task after 1, 2, 4 ... s (at most
+# 0030): Celery on RabbitMQ; workers retry a failing task after 1, 2, 4 ... s (at most
 # TASKS_RETRY_BACKOFF_MAX_S); the scheduler sends every periodic job every PERIODIC_EVERY_S.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
 CELERY_QUEUE = os.environ.get("CELERY_QUEUE", "fleksi")

@@ -1,4 +1,4 @@
-"""Background work on a real broker: Celery on RabbitMQ (decision 0027; docs/operations.md).
+"""Background work on a real broker: Celery on RabbitMQ (decision 0030; docs/operations.md).
 
 Chosen with ``TASKS_BACKEND=fleksi.common.distributed.CeleryBackend``; the database backend
 stays the default. The application keeps writing Django tasks (``@task`` … ``.enqueue()``);

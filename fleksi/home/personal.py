@@ -60,6 +60,8 @@ NOT_ABOUT_THE_PERSON: dict[str, str] = {
     "outputs.Verification": "verifier, acted_by: checks of others' reports "
     "(the verifications of one's own reports are copied)",
     "insights.EvaluationReport": "created_by: a report on the regency",
+    "documents.GeneratedDocument": "created_by: a generated draft Perbup, a unit's keputusan, "
+    "a monitoring report or a request's form (the request itself is copied)",
     "demo.DemoAccount": "user: the demo's list of accounts, not personal data",
 }
 PEOPLE = (Employee, User)

@@ -21,7 +21,7 @@ from fleksi.presence.permissions import access_recap_employee, access_recap_unit
 from fleksi.presence.selectors.recap import Period, people_of_units, period_of
 from fleksi.tpp.domain.compute import Result
 from fleksi.tpp.permissions import month_rows_for
-from fleksi.tpp.schemas import ResultOut, SimulationOut, UnitOut
+from fleksi.tpp.schemas import ResultOut, TppSimulationOut, TppUnitOut
 from fleksi.tpp.selectors import month_results, params_of_month, simulation_run
 
 router = Router(tags=["tpp"])
@@ -76,7 +76,7 @@ def employee_month(request: HttpRequest, employee_id: Id, month: str = "") -> di
 
 @router.get(
     "/units/{unit_id}",
-    response=UnitOut,
+    response=TppUnitOut,
     url_name="tpp_unit",
     summary="The TPP of the month of a unit and its sub-units (month=YYYY-MM)",
 )
@@ -108,7 +108,7 @@ def unit_month(request: HttpRequest, unit_id: Id, month: str = "") -> dict[str, 
 
 @router.get(
     "/simulation/{version_id}",
-    response=SimulationOut,
+    response=TppSimulationOut,
     url_name="tpp_simulation",
     summary="What-if: the month's TPP of the regency under a version's TPP rules",
 )

@@ -43,20 +43,20 @@ class UnitRowOut(Schema):
     total_bp: int
 
 
-class UnitOut(Schema):
+class TppUnitOut(Schema):
     unit_id: int
     unit: str
     month: str
     items: list[UnitRowOut]
 
 
-class ChangeOut(Schema):
+class TppChangeOut(Schema):
     employee_id: int
     before_bp: int
     after_bp: int
 
 
-class SimulationOut(Schema):
+class TppSimulationOut(Schema):
     version_id: int
     month: str
     people: int
@@ -66,4 +66,4 @@ class SimulationOut(Schema):
     lower: int
     higher: int
     changed_rules: list[str]
-    changes: list[ChangeOut] = Field(description="the 500 largest changes")
+    changes: list[TppChangeOut] = Field(description="the 500 largest changes")

@@ -1,4 +1,4 @@
-"""The distributed task backend on the real broker (issue 19 §1; decision 0027): Celery on
+"""The distributed task backend on the real broker (issue 19 §1; decision 0030): Celery on
 RabbitMQ, two real worker processes, and the ledger of fleksi/common/distributed.py.
 
 - a worker killed mid-task (SIGKILL): RabbitMQ gives the message to the other worker, which

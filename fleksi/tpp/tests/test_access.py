@@ -14,14 +14,16 @@ from fleksi.testkit.policy import draft_policy
 
 WITA = ZoneInfo("Asia/Makassar")
 
-NO_EMPLOYEE = frozenset({"bkpsdm", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"})
+NO_EMPLOYEE = frozenset(
+    {"bkpsdm", "organisasi", "bupati", "auditor", "diskominfo", "layanan", "kepeg_a"}
+)
 EMPLOYEES = EVERYONE - NO_EMPLOYEE
 ALL_PEOPLE = frozenset({"sekda", "bkpsdm", "bupati", "auditor"})
 SEE_RINA = ALL_PEOPLE | {"staff_a1", "head_seksi", "head_a", "layanan", "kepeg_a"}
 RECAP_LOKET = ALL_PEOPLE | {"head_seksi", "head_a", "layanan", "kepeg_a"}
 RECAP_LOKET_403 = {"staff_a1": 403, "diskominfo": 403}
 RECAPPERS = ALL_PEOPLE | {"head_seksi", "head_a", "head_b", "layanan", "kepeg_a"}
-DRAFT_READERS = frozenset({"bkpsdm", "sekda", "bupati", "auditor"})
+DRAFT_READERS = frozenset({"bkpsdm", "organisasi", "sekda", "bupati", "auditor"})
 
 url, api = reversers("tpp")
 # A stated moment: a Wednesday in the middle of a month.
