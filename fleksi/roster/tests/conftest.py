@@ -46,7 +46,14 @@ def bappeda(world):
     return bappeda_world(world)
 
 
-def bappeda_world(world):
+@pytest.fixture
+def bappeda_without_minimum(world):
+    """Bappeda under a Perbup that owes no WFA days: for the tests of other rules, whose hand
+    edits would otherwise fall below the minimum depending on the solver's days."""
+    return bappeda_world(world, min_wfa_days=0)
+
+
+def bappeda_world(world, min_wfa_days: int = 2):
     """What the ``bappeda`` fixture adds to the test world (also built once per module by
     the access matrix)."""
     approve_mapping(world, "analis", (60, 40), suitable={0, 1})
@@ -74,7 +81,7 @@ def bappeda_world(world):
     # The Perbup owes every eligible employee two WFA days a month (roster_min_wfa_days_per_month):
     # without wishes, a roster gives nobody a WFA day nobody asked for (decision 0029).
     world.policy = publish_policy(
-        world, default_max_offsite_share=0.5, roster_min_wfa_days_per_month=2
+        world, default_max_offsite_share=0.5, roster_min_wfa_days_per_month=min_wfa_days
     )
     world.month = add_months(month_start(timezone.localdate()), 1)
     world.analysts = ["staff_b1", *(k for k, _n in ANALYSTS)]

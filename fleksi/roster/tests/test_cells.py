@@ -33,8 +33,8 @@ def _set(w, roster, key, day, placement, who="head_b"):
     )
 
 
-def test_a_third_wfa_day_in_a_week_is_refused_with_the_weekly_maximum(bappeda):
-    w = bappeda
+def test_a_third_wfa_day_in_a_week_is_refused_with_the_weekly_maximum(bappeda_without_minimum):
+    w = bappeda_without_minimum
     UnitOverride.objects.create(version=w.policy, unit=w.units["b"], max_offsite_share="1.0")
     roster = solved(w)
     week = _week(roster)
@@ -54,8 +54,8 @@ def test_a_third_wfa_day_in_a_week_is_refused_with_the_weekly_maximum(bappeda):
     )
 
 
-def test_a_minimum_on_site_and_the_eligibility_are_checked(bappeda):
-    w = bappeda
+def test_a_minimum_on_site_and_the_eligibility_are_checked(bappeda_without_minimum):
+    w = bappeda_without_minimum
     UnitOverride.objects.create(version=w.policy, unit=w.units["b"], min_onsite_staff=4)
     roster = solved(w)
     week = _week(roster)
@@ -95,8 +95,8 @@ def test_readers_and_other_heads_may_not_edit(bappeda):
             _set(w, roster, "staff_b1", day, "onsite", who=who)
 
 
-def test_the_page_toggles_a_cell_and_names_a_refusal(bappeda, en_client):
-    w = bappeda
+def test_the_page_toggles_a_cell_and_names_a_refusal(bappeda_without_minimum, en_client):
+    w = bappeda_without_minimum
     UnitOverride.objects.create(version=w.policy, unit=w.units["b"], max_offsite_share="1.0")
     roster = solved(w)
     week = _week(roster)
