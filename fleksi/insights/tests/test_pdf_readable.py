@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import translation
 
 from fleksi.common.formats import figure_text
 from fleksi.insights.services.report_content import ReportContent, Table
@@ -67,7 +68,8 @@ def test_the_font_is_embedded_and_no_word_is_broken(tmp_path):
             pytest.fail("pdftotext/pdffonts (poppler-utils) must be installed in CI")
         pytest.skip("pdftotext/pdffonts (poppler-utils) is not installed")
     path = tmp_path / "laporan.pdf"
-    path.write_bytes(report_pdf(content()))
+    with translation.override("id"):  # the report's language, whatever an earlier test left
+        path.write_bytes(report_pdf(content()))
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
     lines = fonts.stdout.splitlines()[2:]
     assert lines
