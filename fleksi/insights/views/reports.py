@@ -42,7 +42,9 @@ def reports(request: HttpRequest) -> HttpResponse:
         "insights/reports.html",
         {
             "page": paginate(
-                perms.reports_visible(user).select_related("created_by__employee"), request.GET, per_page=25
+                perms.reports_visible(user).select_related("created_by__employee"),
+                request.GET,
+                per_page=25,
             ),
             "form": form,
             "may_generate": perms.may_generate_reports(user),
