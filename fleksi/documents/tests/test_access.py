@@ -3,9 +3,11 @@
 generate; a request's application form its employee and approval chain (and BKPSDM); a
 keputusan the heads of its unit. Everyone else gets 404."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,14 +29,20 @@ WRITERS = READERS - {"auditor"}
 HEADS = frozenset({"head_seksi", "head_a", "sekda", "head_b"})
 MONITORS = frozenset({"sekda", "bkpsdm"})
 
+# A stated moment (a Tuesday morning), for the world and for every case.
+MOMENT = datetime(2026, 4, 21, 9, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+pytestmark = pytest.mark.time_machine(MOMENT, tick=False)
+
 
 def monitoring_document(w):
     return document_monitoring_report(actor=w.user("sekda"), month=timezone.localdate())
 
 
 def build_module_world():
-    """The schedule's world: a policy in force and an approved WFA request of staff_b1."""
-    return schedule_world()
+    """The schedule's world: a policy in force and an approved WFA request of staff_b1 (built
+    at the module's moment, like its cases)."""
+    with time_machine.travel(MOMENT, tick=False):
+        return schedule_world()
 
 
 def published(w):

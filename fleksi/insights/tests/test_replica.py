@@ -24,7 +24,6 @@ from django.conf import settings
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from fleksi.common.domain.months import previous_month
 from fleksi.common.replica import PIN_COOKIE, REPLICA, replica_status
@@ -78,7 +77,7 @@ def replay() -> Iterator[Callable[[], None]]:
 def evaluated(world, settings):
     settings.FLEKSI_MFA_REQUIRED_ROLES = frozenset()
     with time_machine.travel(MOMENT, tick=False):
-        today = timezone.localdate()
+        today = MOMENT.date()
         stats_refresh(months=[previous_month(today), today], today=today)
         yield world
 
